@@ -48,6 +48,13 @@ public sealed partial class FukushiDbContext(DbContextOptions<FukushiDbContext> 
         return await SaveWithAuditAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Marks an aggregate as changed so that its version is checked and incremented on save.</summary>
+    public void Touch(IVersionedAggregate aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        Entry(aggregate).Property(nameof(IVersionedAggregate.Version)).IsModified = true;
+    }
+
     internal Task<int> BaseSaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken) =>
         base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 

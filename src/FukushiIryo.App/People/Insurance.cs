@@ -1,4 +1,5 @@
 using FukushiIryo.App.Data;
+using FukushiIryo.Domain.Text;
 
 namespace FukushiIryo.App.People;
 
@@ -63,14 +64,6 @@ public sealed class Insurance : HistoryRow
 
     /// <summary>資格喪失日 of the insurance (first day not insured).</summary>
     public DateOnly? LostOn { get; set; }
-}
-
-/// <summary>口座種別 as 全銀 codes it: 1 普通, 2 当座, 4 貯蓄.</summary>
-public enum AccountType
-{
-    Ordinary = 1,
-    Current = 2,
-    Savings = 4,
 }
 
 /// <summary>支払口座関係情報 items 1–7: the account a payee is paid into, for a period.</summary>

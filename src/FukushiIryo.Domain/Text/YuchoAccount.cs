@@ -100,7 +100,7 @@ public sealed record YuchoAccount
     public string BranchCode { get; }
 
     /// <summary>預金種目: 普通 for 通常貯金, 当座 for 振替口座.</summary>
-    public AccountKind AccountKind => Kind == YuchoAccountKind.Ordinary ? AccountKind.Ordinary : AccountKind.Current;
+    public AccountType AccountType => Kind == YuchoAccountKind.Ordinary ? AccountType.Ordinary : AccountType.Current;
 
     /// <summary>口座番号 (7 digits): the 全銀 account number.</summary>
     public string AccountNumber { get; }

@@ -16,41 +16,41 @@ public class YuchoAccountTests
     //   口座番号 = 番号 zero-filled to 7.
     [Theory]
     // 記号 12340 → digits 2–3 "23" + "8" = 店番 238; 番号 12345671 without the final 1 = 1234567.
-    [InlineData("12340", "12345671", "238", AccountKind.Ordinary, "1234567")]
+    [InlineData("12340", "12345671", "238", AccountType.Ordinary, "1234567")]
     // 記号 14030 → "40" + "8" = 408 (四〇八店); 番号 12345671 → 1234567.
-    [InlineData("14030", "12345671", "408", AccountKind.Ordinary, "1234567")]
+    [InlineData("14030", "12345671", "408", AccountType.Ordinary, "1234567")]
     // 記号 10530 → "05" + "8" = 058 (〇五八店).
-    [InlineData("10530", "12345671", "058", AccountKind.Ordinary, "1234567")]
+    [InlineData("10530", "12345671", "058", AccountType.Ordinary, "1234567")]
     // 記号 17300 → "73" + "8" = 738; 番号 19927651 → 1992765. (A public page gives 0199276 here,
     // taking the "right 7 digits" of the wrong end: the rule drops the last digit.)
-    [InlineData("17300", "19927651", "738", AccountKind.Ordinary, "1992765")]
+    [InlineData("17300", "19927651", "738", AccountType.Ordinary, "1992765")]
     // 記号 15150 → "51" + "8" = 518; 番号 21111111 → 2111111.
-    [InlineData("15150", "21111111", "518", AccountKind.Ordinary, "2111111")]
+    [InlineData("15150", "21111111", "518", AccountType.Ordinary, "2111111")]
     // A 7-digit 番号 (older passbook): 1234561 → 123456 → zero-filled 0123456.
-    [InlineData("12340", "1234561", "238", AccountKind.Ordinary, "0123456")]
+    [InlineData("12340", "1234561", "238", AccountType.Ordinary, "0123456")]
     // 記号 01230 → "12" + "9" = 店番 129, 当座; 番号 123456 → 0123456.
-    [InlineData("01230", "123456", "129", AccountKind.Current, "0123456")]
+    [InlineData("01230", "123456", "129", AccountType.Current, "0123456")]
     // 振替口座 00160-0-100001: the middle 0 is not entered; 記号 00160 → "01" + "9" = 019.
-    [InlineData("00160", "100001", "019", AccountKind.Current, "0100001")]
+    [InlineData("00160", "100001", "019", AccountType.Current, "0100001")]
     // 記号 00580 → "05" + "9" = 059 (〇五九店); 番号 654321 → 0654321.
-    [InlineData("00580", "654321", "059", AccountKind.Current, "0654321")]
+    [InlineData("00580", "654321", "059", AccountType.Current, "0654321")]
     // A short 振替 番号: 42 → 0000042.
-    [InlineData("02290", "42", "229", AccountKind.Current, "0000042")]
+    [InlineData("02290", "42", "229", AccountType.Current, "0000042")]
     // A 7-digit 振替 番号 already zero-filled is taken as it is.
-    [InlineData("01230", "0123456", "129", AccountKind.Current, "0123456")]
+    [InlineData("01230", "0123456", "129", AccountType.Current, "0123456")]
     // Full-width digits and surrounding spaces, as typed with an IME: NFKC and trimmed.
-    [InlineData("１２３４０", " １２３４５６７１　", "238", AccountKind.Ordinary, "1234567")]
+    [InlineData("１２３４０", " １２３４５６７１　", "238", AccountType.Ordinary, "1234567")]
     public void Converts_symbol_and_number_to_the_Zengin_form(
-        string symbol, string number, string branchCode, AccountKind accountKind, string accountNumber)
+        string symbol, string number, string branchCode, AccountType accountKind, string accountNumber)
     {
         YuchoAccount account = YuchoAccount.Parse(symbol, number);
 
         Assert.Equal("9900", YuchoAccount.BankCode);
         Assert.Equal(branchCode, account.BranchCode);
-        Assert.Equal(accountKind, account.AccountKind);
+        Assert.Equal(accountKind, account.AccountType);
         Assert.Equal(accountNumber, account.AccountNumber);
         Assert.Equal(
-            accountKind == AccountKind.Ordinary ? YuchoAccountKind.Ordinary : YuchoAccountKind.Giro,
+            accountKind == AccountType.Ordinary ? YuchoAccountKind.Ordinary : YuchoAccountKind.Giro,
             account.Kind);
     }
 
@@ -133,6 +133,6 @@ public class YuchoAccountTests
                     && account.AccountNumber.All(char.IsAsciiDigit)
                     && int.Parse(account.AccountNumber, CultureInfo.InvariantCulture)
                         == int.Parse(ordinary ? input.Number[..^1] : input.Number, CultureInfo.InvariantCulture)
-                    && account.AccountKind == (ordinary ? AccountKind.Ordinary : AccountKind.Current);
+                    && account.AccountType == (ordinary ? AccountType.Ordinary : AccountType.Current);
             });
 }

@@ -4,7 +4,7 @@ namespace FukushiIryo.Domain.Text;
 /// 預金種目 / 口座種別 (account kind) with its 全銀 code as the value (formats.md §3, data record
 /// position 43).
 /// </summary>
-public enum AccountKind
+public enum AccountType
 {
     /// <summary>普通 (ordinary deposit), code 1.</summary>
     Ordinary = 1,
