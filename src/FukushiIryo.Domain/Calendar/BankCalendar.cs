@@ -14,10 +14,10 @@ namespace FukushiIryo.Domain.Calendar;
 public sealed class BankCalendar
 {
     /// <summary>
-    /// Banks are closed from 31 December to 3 January whatever the weekday: 銀行法第15条 and 銀行法施行令
-    /// 第5条第1項 list "12月31日から翌年1月3日までの日" among the 銀行の休日, and the 全銀システム does not
-    /// settle transfers on those days (全銀 practice: no 振込指定日 in 12/31–1/3). This is the first
-    /// day, in December.
+    /// Banks are closed from 31 December to 3 January whatever the weekday: 銀行法第15条第1項 with 銀行法施行令
+    /// 第5条第1項第2号 ("十二月三十一日から翌年の一月三日までの日") makes them 銀行の休日, and the 全銀システム
+    /// does not settle transfers on those days (全銀 practice: no 振込指定日 in 12/31–1/3). A rule of law,
+    /// so a constant here rather than rows of the holiday master. This is the first day, in December.
     /// </summary>
     public const int YearEndClosingFirstDay = 31;
 
