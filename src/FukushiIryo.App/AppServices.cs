@@ -1,0 +1,50 @@
+using FukushiIryo.App.Data;
+using FukushiIryo.App.People;
+using FukushiIryo.App.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FukushiIryo.App;
+
+/// <summary>
+/// The application services shared by the web app and the CLI ("one way in", architecture.md §1.5).
+/// </summary>
+public static class AppServices
+{
+    /// <summary>PBKDF2-HMAC-SHA512 iterations for password hashes (OWASP's figure for SHA-512).</summary>
+    public const int PasswordHashIterations = 210_000;
+
+    public static IServiceCollection AddFukushiApp(this IServiceCollection services, DatabaseSettings settings, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings);
+        services.AddSingleton(clock ?? TimeProvider.System);
+        services.AddLogging();
+        services.AddDbContext<FukushiDbContext>(options => FukushiDatabase.Configure(options, settings));
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<StaffRole>()
+            .AddEntityFrameworkStores<FukushiDbContext>();
+        services.Configure<PasswordHasherOptions>(options =>
+        {
+            options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            options.IterationCount = PasswordHashIterations;
+        });
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<PersonLedger>();
+        return services;
+    }
+}

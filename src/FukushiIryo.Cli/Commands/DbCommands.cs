@@ -1,0 +1,72 @@
+using System.CommandLine;
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.Cli.Commands;
+
+/// <summary><c>fukushi db migrate</c>: creates or upgrades the welfare database (an operator's act; no role).</summary>
+internal static class DbCommands
+{
+    public static Command Build(GlobalOptions options, CliEnvironment environment)
+    {
+        var migrate = new Command("migrate", "データベースを作成・更新する（SQLite はファイルを作成、PostgreSQL はデータベースが存在すること）");
+        migrate.SetAction(async (parsed, cancellationToken) =>
+        {
+            var settings = CliSession.ResolveSettings(parsed, options, environment);
+            if (settings.Provider == DatabaseProvider.Sqlite)
+            {
+                var folder = Path.GetDirectoryName(settings.Target);
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+
+            await using var session = CliSession.OpenUnchecked(settings, environment);
+            var actor = parsed.GetValue(options.User);
+            session.UseActor(string.IsNullOrWhiteSpace(actor) ? "system" : actor);
+            IReadOnlyList<string> applied;
+            try
+            {
+                applied = (await session.Db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+                await session.Db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (CliSession.IsUnreachable(exception))
+            {
+                throw new CliExitException(ExitCodes.Environment,
+                    $"データベースに接続できません: {settings}（PostgreSQL のデータベースは DBA が先に作成してください）: {exception.Message}");
+            }
+
+            await MigrationSteps.AfterMigrateAsync(session.Db, environment.Clock, cancellationToken).ConfigureAwait(false);
+            session.Db.AddAudit(new AuditEntry(session.Actor, AuditEventType.DbMigrated, Details: new Dictionary<string, object?>
+            {
+                ["database"] = settings.Provider.ToString(),
+                ["applied"] = string.Join(",", applied),
+            }));
+            await session.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
+            await environment.Out.WriteLineAsync(applied.Count == 0
+                ? $"データベースは最新です: {settings}"
+                : $"データベースを更新しました: {settings}（適用したマイグレーション {applied.Count} 件）").ConfigureAwait(false);
+            await environment.Out.WriteLineAsync("宛名データベース（--atena-db）は宛名モジュールの実装後に対象になります。").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+
+        var db = new Command("db", "データベースの管理");
+        db.Subcommands.Add(migrate);
+        return db;
+    }
+}
+
+/// <summary>What runs after the schema is current: shipped master defaults (idempotent).</summary>
+internal static class MigrationSteps
+{
+    public static Task AfterMigrateAsync(FukushiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        _ = db;
+        _ = clock;
+        _ = cancellationToken;
+        return Task.CompletedTask;
+    }
+}

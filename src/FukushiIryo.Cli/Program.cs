@@ -1,0 +1,5 @@
+using System.Text;
+using FukushiIryo.Cli;
+
+Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+return await FukushiCli.RunAsync(args, CliEnvironment.Console).ConfigureAwait(false);

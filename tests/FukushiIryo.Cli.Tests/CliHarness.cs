@@ -1,0 +1,76 @@
+using FukushiIryo.TestSupport;
+
+namespace FukushiIryo.Cli.Tests;
+
+/// <summary>All PostgreSQL tests of this assembly share one throwaway cluster.</summary>
+[CollectionDefinition(PostgresCollectionName.Value)]
+public sealed class PostgresClusterDefinition : ICollectionFixture<PostgresFixture>;
+
+/// <summary>The outcome of one in-process <c>fukushi</c> run.</summary>
+public sealed record CliRun(int ExitCode, string Output, string Error);
+
+/// <summary>
+/// Runs <c>fukushi</c> in-process against one database (SQLite file or PostgreSQL database) with
+/// its own audit anchor file, as an operator would from a shell.
+/// </summary>
+public sealed class CliHarness : IAsyncDisposable
+{
+    private readonly string folder;
+
+    private CliHarness(string folder, string database)
+    {
+        this.folder = folder;
+        Database = database;
+    }
+
+    /// <summary>The <c>--db</c> value.</summary>
+    public string Database { get; }
+
+    public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
+
+    public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
+
+    public static async Task<CliHarness> CreateAsync(string provider, PostgresFixture fixture, bool createPostgresDatabase = true)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        var folder = Path.Combine(Path.GetTempPath(), "fukushi-cli-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        var database = provider == "sqlite"
+            ? "sqlite:" + Path.Combine(folder, "data", "fukushi.db")
+            : "postgres:" + (createPostgresDatabase
+                ? await fixture.Cluster.CreateDatabaseAsync("cli")
+                : fixture.Cluster.ConnectionStringFor("no_such_database"));
+        return new CliHarness(folder, database);
+    }
+
+    /// <summary>Runs fukushi with the arguments, the database option added, and <paramref name="stdin"/> as standard input.</summary>
+    public async Task<CliRun> RunAsync(string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new CliEnvironment
+        {
+            In = new StringReader(stdin),
+            Out = output,
+            Error = error,
+            Variable = name => name == "FUKUSHI_AUDIT_ANCHORS" ? AnchorFile : null,
+        };
+        var exitCode = await FukushiCli.RunAsync([.. args, "--db", Database], environment);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(string.Empty, args);
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
