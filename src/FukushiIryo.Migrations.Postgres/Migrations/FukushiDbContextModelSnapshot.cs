@@ -194,6 +194,407 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("Recipients");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Income.TaxRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AggregateIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AggregateIncomeWithSeparate")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BeefCattleIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CapitalGainsBeforeSpecialDeductionAfterCarryforward")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CasualtyLossCarryforwardDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ChildSupportReceivedByChild")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ChildSupportReceivedByRecipient")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ComputedAnnualTax")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("DependantsDisabled")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DependantsElderly")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DependantsElderlyCohabiting")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DependantsOther")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DependantsSpeciallyDisabled")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DependantsSpeciallyDisabledCohabiting")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DependantsSpecified")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("EstimatedIncomeTax")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ForestryIncomeAfterCarryforward")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FuturesIncomeAfterCarryforward")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("IncomeTax")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("IncomeTaxLifeInsuranceDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("IncomeTaxNonLifeInsuranceDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("IncomeTaxSpecialSpouseDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("IsDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("IsSpeciallyDisabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUndeclared")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("IsWorkingStudent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("MinorDependants")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("NetIncomeLevyMunicipalTax")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("NetIncomeLevyPrefecturalTax")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("NonTaxablePensionReceipts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OtherMiscellaneousIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PensionIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PensionReceipts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PerCapitaMunicipalTax")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PerCapitaPrefecturalTax")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PublicLandAcquisitionDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ResidentTaxCasualtyLossDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResidentTaxDonationDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResidentTaxLifeInsuranceDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResidentTaxMedicalExpenseDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResidentTaxNonLifeInsuranceDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResidentTaxSmallBusinessMutualAidDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResidentTaxSocialInsuranceDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ResidentTaxSpecialSpouseDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RetirementIncomeAfterCarryforward")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SalaryReceipts")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SeparateLandBusinessIncomeAfterCarryforward")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SeparateStockIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long?>("SpecialProvisionDividendIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SpecialProvisionInterestIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SpouseDeductionKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("SupportedChildren")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TaxYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("TotalIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TotalTaxBase")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TotalTaxRelief")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TreatyDividendIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TreatyInterestDividendTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TreatyInterestIncome")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WidowKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("YoungGeneralDependants")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "TaxYear");
+
+                    b.HasIndex(new[] { "PersonId", "TaxYear" }, "IX_TaxRecords_PersonId_TaxYear_Current")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.ToTable("TaxRecords");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.AgeBracket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("EndsWithFiscalYearOfAge")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ForChildren")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StartsAfterFiscalYearOfAge")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "ValidFrom");
+
+                    b.ToTable("AgeBrackets");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.BankHoliday", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("BankHolidays");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.PublicPayer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BenefitMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FirstAgeBracket")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsMigrated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LastAgeBracket")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PayerNumber")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerNumber");
+
+                    b.HasIndex("Program", "BenefitMethod", "ValidFrom");
+
+                    b.ToTable("PublicPayers");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -868,6 +1269,15 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .HasForeignKey("ParentRecipientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Income.TaxRecord", b =>
+                {
                     b.HasOne("FukushiIryo.App.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -1,0 +1,21 @@
+using FukushiIryo.App.Income;
+using FukushiIryo.App.Masters;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.Data;
+
+/// <summary>The masters (dated rows with shipped defaults) and the 地方税関係情報.</summary>
+public sealed partial class FukushiDbContext
+{
+    /// <summary>年齢区分 (Masters).</summary>
+    public DbSet<AgeBracket> AgeBrackets => Set<AgeBracket>();
+
+    /// <summary>公費負担者 (Masters, decisions.md D2).</summary>
+    public DbSet<PublicPayer> PublicPayers => Set<PublicPayer>();
+
+    /// <summary>金融機関休業日 (Masters, decisions.md D15).</summary>
+    public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
+
+    /// <summary>地方税関係情報 (Income).</summary>
+    public DbSet<TaxRecord> TaxRecords => Set<TaxRecord>();
+}
