@@ -1,3 +1,4 @@
+using FukushiIryo.Domain.Calendar;
 using System.Globalization;
 using FukushiIryo.App.Eligibility;
 
@@ -47,28 +48,9 @@ public sealed class AgeBracket : DatedMasterRow
 /// </summary>
 public static class AgeBrackets
 {
-    /// <summary>The day on which a person born on <paramref name="birthDate"/> attains <paramref name="age"/> years.</summary>
-    public static DateOnly AttainsAge(DateOnly birthDate, int age)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(age);
-        if (age == 0)
-        {
-            return birthDate;
-        }
-
-        var year = birthDate.Year + age;
-        var anniversary = birthDate is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(year)
-            ? new DateOnly(year, 3, 1)
-            : new DateOnly(year, birthDate.Month, birthDate.Day);
-        return anniversary.AddDays(-1);
-    }
-
-    /// <summary>The 年度 of <paramref name="date"/>: the calendar year in which its April falls (2026-03-31 → 2025).</summary>
-    public static int FiscalYearOf(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
-
     /// <summary>4/1 after the end of the 年度 in which the person attains <paramref name="age"/> (e.g. 小学校入学 for age 6).</summary>
     public static DateOnly StartOfFiscalYearAfterAge(DateOnly birthDate, int age) =>
-        new(FiscalYearOf(AttainsAge(birthDate, age)) + 1, 4, 1);
+        AgeRules.EndOfFiscalYearReaching(birthDate, age).AddDays(1);
 
     /// <summary>The first day of <paramref name="bracket"/> for a child born on <paramref name="birthDate"/>.</summary>
     public static DateOnly StartFor(AgeBracket bracket, DateOnly birthDate)

@@ -1,3 +1,4 @@
+using FukushiIryo.Domain.Numbers;
 using System.Globalization;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
@@ -38,36 +39,7 @@ public sealed class PublicPayer : DatedMasterRow
 
     /// <summary>Whether <paramref name="number"/> is 8 ASCII digits with a valid MHLW check digit.</summary>
     public static bool IsValidPayerNumber(string? number) =>
-        number is { Length: 8 } && number.All(char.IsAsciiDigit) && MhlwCheckDigit.Compute(number[..7]) == number[7] - '0';
-}
-
-/// <summary>
-/// The MHLW check digit (保険者番号設定要領; rules-research.md §5.1): from the rightmost digit of
-/// the body, multiply by 2, 1, 2, 1, …; add the digits of two-digit products; the check digit is
-/// (10 − sum mod 10) mod 10.
-/// </summary>
-/// <remarks>Kept here for the masters until the domain's number value types land (architecture.md §2, Domain/Numbers).</remarks>
-internal static class MhlwCheckDigit
-{
-    public static int Compute(string body)
-    {
-        ArgumentNullException.ThrowIfNull(body);
-        var sum = 0;
-        var weight = 2;
-        for (var i = body.Length - 1; i >= 0; i--)
-        {
-            if (!char.IsAsciiDigit(body[i]))
-            {
-                throw new FormatException("A check-digit body is made of ASCII digits only.");
-            }
-
-            var product = (body[i] - '0') * weight;
-            sum += (product / 10) + (product % 10);
-            weight = weight == 2 ? 1 : 2;
-        }
-
-        return (10 - (sum % 10)) % 10;
-    }
+        number is { Length: 8 } && MhlwCheckDigit.IsValid(number);
 }
 
 /// <summary>Finds the 公費負担者番号 in force for a program, a 給付方式 and an age bracket.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
+using FukushiIryo.App.Masters;
 using Microsoft.EntityFrameworkCore;
 
 namespace FukushiIryo.Cli.Commands;
@@ -59,14 +60,11 @@ internal static class DbCommands
     }
 }
 
-/// <summary>What runs after the schema is current: shipped master defaults (idempotent).</summary>
+/// <summary>What runs after the schema is current: the shipped master defaults (idempotent).</summary>
 internal static class MigrationSteps
 {
-    public static Task AfterMigrateAsync(FukushiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task AfterMigrateAsync(FukushiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        _ = db;
-        _ = clock;
-        _ = cancellationToken;
-        return Task.CompletedTask;
+        await MasterDefaults.EnsureLoadedAsync(db, AppClock.Now(clock), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -63,24 +63,6 @@ public sealed class AgeBracketTests
         Assert.Equal(expected, bracket?.Code);
     }
 
-    [Theory]
-    [InlineData("2019-04-01", 6, "2025-03-31")]
-    [InlineData("2019-04-02", 6, "2025-04-01")]
-    [InlineData("2020-02-29", 1, "2021-02-28")]
-    [InlineData("2020-02-29", 4, "2024-02-28")]
-    [InlineData("2008-04-01", 18, "2026-03-31")]
-    [InlineData("2019-04-02", 0, "2019-04-02")]
-    public void One_attains_an_age_on_the_day_before_the_birthday(string birth, int age, string expected) =>
-        Assert.Equal(D(expected), AgeBrackets.AttainsAge(D(birth), age));
-
-    [Theory]
-    [InlineData("2026-03-31", 2025)]
-    [InlineData("2026-04-01", 2026)]
-    [InlineData("2026-12-31", 2026)]
-    [InlineData("2027-01-01", 2026)]
-    public void The_fiscal_year_starts_on_April_1(string date, int expected) =>
-        Assert.Equal(expected, AgeBrackets.FiscalYearOf(D(date)));
-
     [Fact]
     public void The_shipped_brackets_are_the_four_school_stages_and_parents()
     {

@@ -10,15 +10,6 @@ public sealed class PublicPayerTests
     private static readonly IReadOnlyList<PublicPayer> Shipped = MasterDefaults.PublicPayerDefaultsAsync().GetAwaiter().GetResult();
 
     [Theory]
-    [InlineData("8813445", 7)] // Tokyo マル子 (rules-research.md §5.1)
-    [InlineData("5401602", 7)]
-    [InlineData("3312001", 5)]
-    [InlineData("9029001", 6)]
-    [InlineData("9029002", 4)]
-    public void The_MHLW_check_digit_matches_the_published_examples(string body, int expected) =>
-        Assert.Equal(expected, MhlwCheckDigit.Compute(body));
-
-    [Theory]
     [InlineData("88134457", true)]
     [InlineData("88134458", false)] // the wrongly issued Tokyo number
     [InlineData("8813445", false)]
