@@ -1,0 +1,37 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+
+namespace FukushiIryo.App.Audit;
+
+/// <summary>
+/// The typed audit events (architecture.md §5, 評価書 P9): <c>subject.verb_in_past_tense</c>, lowercase.
+/// To add one, add a constant here: <see cref="All"/> picks it up, and
+/// <see cref="Data.FukushiDbContext.AddAudit"/> accepts only the types listed here, so that a typo
+/// cannot create a new kind of event that searches and reports would miss.
+/// </summary>
+public static partial class AuditEventType
+{
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserEnabled = "user.enabled";
+    public const string UserDisabled = "user.disabled";
+    public const string UserListed = "user.listed";
+    public const string UserPasswordSet = "user.password_set";
+    public const string DbMigrated = "db.migrated";
+    public const string AuditVerified = "audit.verified";
+
+    /// <summary>Every event type declared above.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToArray();
+
+    public static bool IsKnown(string eventType) => All.Contains(eventType, StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="eventType"/> has the shape of an event type (<c>a.b</c>, lowercase, digits and <c>_</c>).</summary>
+    public static bool IsWellFormed(string eventType) => WellFormed().IsMatch(eventType);
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex WellFormed();
+}
