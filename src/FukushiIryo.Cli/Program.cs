@@ -2,4 +2,4 @@ using System.Text;
 using FukushiIryo.Cli;
 
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-return await FukushiCli.RunAsync(args, CliEnvironment.Console).ConfigureAwait(false);
+return await FukushiCli.RunAsync(args, CliEnvironment.Process).ConfigureAwait(false);

@@ -44,7 +44,7 @@ public sealed class CliHarness : IAsyncDisposable
     }
 
     /// <summary>Runs fukushi with the arguments, the database option added, and <paramref name="stdin"/> as standard input.</summary>
-    public async Task<CliRun> RunAsync(string stdin, params string[] args)
+    public async Task<CliRun> RunWithInputAsync(string stdin, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -59,7 +59,7 @@ public sealed class CliHarness : IAsyncDisposable
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
-    public Task<CliRun> RunAsync(params string[] args) => RunAsync(string.Empty, args);
+    public Task<CliRun> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
     public ValueTask DisposeAsync()
     {

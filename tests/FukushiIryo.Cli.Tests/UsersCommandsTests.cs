@@ -51,7 +51,7 @@ public sealed class UsersCommandsTests(PostgresFixture fixture)
         var counterOnly = await cli.RunAsync("users", "add", "--login", "madoguchi1", "--name", "窓口 一郎", "--staff-no", "1001", "--roles", "窓口");
         Assert.Equal(3, counterOnly.ExitCode);
 
-        var admin = await cli.RunAsync(AdminPassword + "\n", "users", "add", "--login", "admin", "--name", "管理 花子", "--staff-no", "9001", "--roles", "システム管理", "--password-stdin");
+        var admin = await cli.RunWithInputAsync(AdminPassword + "\n", "users", "add", "--login", "admin", "--name", "管理 花子", "--staff-no", "9001", "--roles", "システム管理", "--password-stdin");
         Assert.Equal(0, admin.ExitCode);
 
         // Once an account exists, --user is required and must hold システム管理.
@@ -80,7 +80,7 @@ public sealed class UsersCommandsTests(PostgresFixture fixture)
         var sameStaffNumber = await cli.RunAsync("users", "add", "--login", "shinsa2", "--name", "審査 一子", "--staff-no", "3001", "--roles", "審査", "--user", "admin");
         Assert.Equal(1, sameStaffNumber.ExitCode);
         Assert.Contains("共用ID", sameStaffNumber.Error, StringComparison.Ordinal);
-        var shortPassword = await cli.RunAsync("short\n", "users", "update", "--login", "shinsa1", "--password-stdin", "--user", "admin");
+        var shortPassword = await cli.RunWithInputAsync("short\n", "users", "update", "--login", "shinsa1", "--password-stdin", "--user", "admin");
         Assert.Equal(1, shortPassword.ExitCode);
         Assert.Contains("12文字以上", shortPassword.Error, StringComparison.Ordinal);
         Assert.Equal(1, (await cli.RunAsync("users", "enable", "--login", "nobody", "--user", "admin")).ExitCode);
@@ -91,7 +91,7 @@ public sealed class UsersCommandsTests(PostgresFixture fixture)
     public async Task Passwords_are_stored_as_pbkdf2_hmac_sha512_with_at_least_210000_iterations(string provider)
     {
         await using var cli = await WithAdminAsync(provider);
-        var run = await cli.RunAsync("long enough password 1\n", "users", "add", "--login", "shiharai1", "--name", "支払 太郎", "--staff-no", "4001", "--roles", "支払", "--password-stdin", "--user", "admin");
+        var run = await cli.RunWithInputAsync("long enough password 1\n", "users", "add", "--login", "shiharai1", "--name", "支払 太郎", "--staff-no", "4001", "--roles", "支払", "--password-stdin", "--user", "admin");
         Assert.Equal(0, run.ExitCode);
 
         await using var db = FukushiDatabase.Open(DatabaseSettings.Parse(cli.Database));
@@ -196,8 +196,8 @@ public sealed class UsersCommandsTests(PostgresFixture fixture)
     private async Task<CliHarness> WithAdminAsync(string provider)
     {
         var cli = await MigratedAsync(provider);
-        var run = await cli.RunAsync(AdminPassword + "\n", "users", "add", "--login", "admin", "--name", "管理 花子", "--staff-no", "9001", "--roles", "システム管理", "--password-stdin");
-        Assert.Equal(0, run.ExitCode);
+        var run = await cli.RunWithInputAsync(AdminPassword + "\n", "users", "add", "--login", "admin", "--name", "管理 花子", "--staff-no", "9001", "--roles", "システム管理", "--password-stdin");
+        Assert.True(run.ExitCode == 0, run.Error);
         return cli;
     }
 }

@@ -3,6 +3,8 @@ using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Masters;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FukushiIryo.Cli.Commands;
 
@@ -27,9 +29,17 @@ internal static class DbCommands
             await using var session = CliSession.OpenUnchecked(settings, environment);
             var actor = parsed.GetValue(options.User);
             session.UseActor(string.IsNullOrWhiteSpace(actor) ? "system" : actor);
-            IReadOnlyList<string> applied;
+            List<string> applied;
             try
             {
+                // EF would create a missing PostgreSQL database; the contract leaves that to the DBA.
+                if (settings.Provider == DatabaseProvider.Postgres
+                    && !await session.Db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw new CliExitException(ExitCodes.Environment,
+                        $"データベースに接続できません: {settings}（PostgreSQL のデータベースがありません。DBA が先に作成してください）");
+                }
+
                 applied = (await session.Db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
                 await session.Db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -13,6 +13,30 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AgeBrackets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    ForChildren = table.Column<bool>(type: "boolean", nullable: false),
+                    StartsAfterFiscalYearOfAge = table.Column<int>(type: "integer", nullable: true),
+                    EndsWithFiscalYearOfAge = table.Column<int>(type: "integer", nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgeBrackets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -61,6 +85,47 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CorrelationId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EventType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubjectType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    SubjectId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "text", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BankHolidays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BankHolidays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Households",
                 columns: table => new
                 {
@@ -87,6 +152,31 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Persons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicPayers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Program = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PayerNumber = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    BenefitMethod = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FirstAgeBracket = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LastAgeBracket = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IsMigrated = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicPayers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -429,6 +519,91 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TaxRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    TaxYear = table.Column<int>(type: "integer", nullable: false),
+                    IsUndeclared = table.Column<bool>(type: "boolean", nullable: false),
+                    PensionReceipts = table.Column<long>(type: "bigint", nullable: true),
+                    ChildSupportReceivedByChild = table.Column<long>(type: "bigint", nullable: true),
+                    ChildSupportReceivedByRecipient = table.Column<long>(type: "bigint", nullable: true),
+                    NonTaxablePensionReceipts = table.Column<long>(type: "bigint", nullable: true),
+                    SalaryReceipts = table.Column<long>(type: "bigint", nullable: true),
+                    OtherMiscellaneousIncome = table.Column<long>(type: "bigint", nullable: true),
+                    TotalTaxBase = table.Column<long>(type: "bigint", nullable: true),
+                    FuturesIncomeAfterCarryforward = table.Column<long>(type: "bigint", nullable: true),
+                    AggregateIncome = table.Column<long>(type: "bigint", nullable: true),
+                    AggregateIncomeWithSeparate = table.Column<long>(type: "bigint", nullable: true),
+                    RetirementIncomeAfterCarryforward = table.Column<long>(type: "bigint", nullable: true),
+                    CapitalGainsBeforeSpecialDeductionAfterCarryforward = table.Column<long>(type: "bigint", nullable: true),
+                    BeefCattleIncome = table.Column<long>(type: "bigint", nullable: true),
+                    TreatyInterestDividendTotal = table.Column<long>(type: "bigint", nullable: true),
+                    PensionIncome = table.Column<long>(type: "bigint", nullable: true),
+                    TotalIncome = table.Column<long>(type: "bigint", nullable: true),
+                    ForestryIncomeAfterCarryforward = table.Column<long>(type: "bigint", nullable: true),
+                    SeparateLandBusinessIncomeAfterCarryforward = table.Column<long>(type: "bigint", nullable: true),
+                    SeparateStockIncome = table.Column<long>(type: "bigint", nullable: true),
+                    TreatyInterestIncome = table.Column<long>(type: "bigint", nullable: true),
+                    TreatyDividendIncome = table.Column<long>(type: "bigint", nullable: true),
+                    SpecialProvisionDividendIncome = table.Column<long>(type: "bigint", nullable: true),
+                    SpecialProvisionInterestIncome = table.Column<long>(type: "bigint", nullable: true),
+                    PublicLandAcquisitionDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    CasualtyLossCarryforwardDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    ResidentTaxMedicalExpenseDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    ResidentTaxDonationDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    ResidentTaxCasualtyLossDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    ResidentTaxSocialInsuranceDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    ResidentTaxSmallBusinessMutualAidDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    ResidentTaxLifeInsuranceDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    ResidentTaxNonLifeInsuranceDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    ResidentTaxSpecialSpouseDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    IncomeTaxLifeInsuranceDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    IncomeTaxNonLifeInsuranceDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    IncomeTaxSpecialSpouseDeduction = table.Column<long>(type: "bigint", nullable: true),
+                    SpouseDeductionKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DependantsOther = table.Column<int>(type: "integer", nullable: true),
+                    DependantsDisabled = table.Column<int>(type: "integer", nullable: true),
+                    DependantsSpeciallyDisabledCohabiting = table.Column<int>(type: "integer", nullable: true),
+                    DependantsElderlyCohabiting = table.Column<int>(type: "integer", nullable: true),
+                    DependantsSpecified = table.Column<int>(type: "integer", nullable: true),
+                    DependantsSpeciallyDisabled = table.Column<int>(type: "integer", nullable: true),
+                    DependantsElderly = table.Column<int>(type: "integer", nullable: true),
+                    YoungGeneralDependants = table.Column<int>(type: "integer", nullable: true),
+                    SupportedChildren = table.Column<int>(type: "integer", nullable: true),
+                    MinorDependants = table.Column<int>(type: "integer", nullable: true),
+                    ComputedAnnualTax = table.Column<long>(type: "bigint", nullable: true),
+                    PerCapitaMunicipalTax = table.Column<long>(type: "bigint", nullable: true),
+                    PerCapitaPrefecturalTax = table.Column<long>(type: "bigint", nullable: true),
+                    NetIncomeLevyMunicipalTax = table.Column<long>(type: "bigint", nullable: true),
+                    NetIncomeLevyPrefecturalTax = table.Column<long>(type: "bigint", nullable: true),
+                    IncomeTax = table.Column<long>(type: "bigint", nullable: true),
+                    TotalTaxRelief = table.Column<long>(type: "bigint", nullable: true),
+                    EstimatedIncomeTax = table.Column<long>(type: "bigint", nullable: true),
+                    IsWorkingStudent = table.Column<bool>(type: "boolean", nullable: true),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: true),
+                    WidowKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IsSpeciallyDisabled = table.Column<bool>(type: "boolean", nullable: true),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaxRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaxRecords_Persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EligibilityRecords",
                 columns: table => new
                 {
@@ -479,6 +654,11 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AgeBrackets_Code_ValidFrom",
+                table: "AgeBrackets",
+                columns: new[] { "Code", "ValidFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -522,9 +702,29 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Actor",
+                table: "AuditEvents",
+                column: "Actor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_OccurredAt",
+                table: "AuditEvents",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_SubjectType_SubjectId",
+                table: "AuditEvents",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BankAccounts_PersonId",
                 table: "BankAccounts",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BankHolidays_ValidFrom",
+                table: "BankHolidays",
+                column: "ValidFrom");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_PersonId",
@@ -583,6 +783,16 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PublicPayers_PayerNumber",
+                table: "PublicPayers",
+                column: "PayerNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicPayers_Program_BenefitMethod_ValidFrom",
+                table: "PublicPayers",
+                columns: new[] { "Program", "BenefitMethod", "ValidFrom" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Recipients_HouseholdId",
                 table: "Recipients",
                 column: "HouseholdId");
@@ -602,11 +812,26 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 table: "Recipients",
                 column: "RecipientNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaxRecords_PersonId_TaxYear",
+                table: "TaxRecords",
+                columns: new[] { "PersonId", "TaxYear" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaxRecords_PersonId_TaxYear_Current",
+                table: "TaxRecords",
+                columns: new[] { "PersonId", "TaxYear" },
+                unique: true,
+                filter: "\"SupersededAt\" IS NULL");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgeBrackets");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -623,7 +848,13 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
                 name: "BankAccounts");
+
+            migrationBuilder.DropTable(
+                name: "BankHolidays");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
@@ -642,6 +873,12 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "PersonRecords");
+
+            migrationBuilder.DropTable(
+                name: "PublicPayers");
+
+            migrationBuilder.DropTable(
+                name: "TaxRecords");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FukushiIryo.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FukushiDbContext))]
-    [Migration("20261129043009_AuditLog")]
-    partial class AuditLog
+    [Migration("20261129043653_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -245,6 +245,399 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Recipients");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Income.TaxRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AggregateIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AggregateIncomeWithSeparate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BeefCattleIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CapitalGainsBeforeSpecialDeductionAfterCarryforward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CasualtyLossCarryforwardDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChildSupportReceivedByChild")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChildSupportReceivedByRecipient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ComputedAnnualTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DependantsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DependantsElderly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DependantsElderlyCohabiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DependantsOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DependantsSpeciallyDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DependantsSpeciallyDisabledCohabiting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DependantsSpecified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EstimatedIncomeTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ForestryIncomeAfterCarryforward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FuturesIncomeAfterCarryforward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncomeTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncomeTaxLifeInsuranceDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncomeTaxNonLifeInsuranceDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncomeTaxSpecialSpouseDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsSpeciallyDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUndeclared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsWorkingStudent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinorDependants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NetIncomeLevyMunicipalTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NetIncomeLevyPrefecturalTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NonTaxablePensionReceipts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OtherMiscellaneousIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PensionIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PensionReceipts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PerCapitaMunicipalTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PerCapitaPrefecturalTax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublicLandAcquisitionDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResidentTaxCasualtyLossDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResidentTaxDonationDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResidentTaxLifeInsuranceDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResidentTaxMedicalExpenseDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResidentTaxNonLifeInsuranceDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResidentTaxSmallBusinessMutualAidDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResidentTaxSocialInsuranceDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResidentTaxSpecialSpouseDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetirementIncomeAfterCarryforward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SalaryReceipts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SeparateLandBusinessIncomeAfterCarryforward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SeparateStockIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SpecialProvisionDividendIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SpecialProvisionInterestIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpouseDeductionKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupportedChildren")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TotalIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TotalTaxBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TotalTaxRelief")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TreatyDividendIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TreatyInterestDividendTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TreatyInterestIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WidowKind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("YoungGeneralDependants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "TaxYear");
+
+                    b.HasIndex(new[] { "PersonId", "TaxYear" }, "IX_TaxRecords_PersonId_TaxYear_Current")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.ToTable("TaxRecords");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.AgeBracket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndsWithFiscalYearOfAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ForChildren")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StartsAfterFiscalYearOfAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "ValidFrom");
+
+                    b.ToTable("AgeBrackets");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.BankHoliday", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("BankHolidays");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.PublicPayer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BenefitMethod")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstAgeBracket")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMigrated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastAgeBracket")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayerNumber")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayerNumber");
+
+                    b.HasIndex("Program", "BenefitMethod", "ValidFrom");
+
+                    b.ToTable("PublicPayers");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
@@ -897,6 +1290,15 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasForeignKey("ParentRecipientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Income.TaxRecord", b =>
+                {
                     b.HasOne("FukushiIryo.App.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
