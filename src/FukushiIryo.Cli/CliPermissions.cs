@@ -16,6 +16,9 @@ internal static class CliPermissions
         ["users disable"] = [RoleNames.SystemAdmin],
         ["users list"] = [RoleNames.SystemAdmin],
         ["audit verify"] = [RoleNames.Auditor, RoleNames.SystemAdmin],
+        ["import residents"] = [RoleNames.Reviewer],
+        ["import residents --migration"] = [RoleNames.SystemAdmin],
+        ["import recipients"] = [RoleNames.SystemAdmin],
     };
 
     public static IReadOnlyCollection<string> Commands => RolesByCommand.Keys;

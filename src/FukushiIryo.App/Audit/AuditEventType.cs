@@ -19,6 +19,11 @@ public static partial class AuditEventType
     public const string UserPasswordSet = "user.password_set";
     public const string DbMigrated = "db.migrated";
     public const string AuditVerified = "audit.verified";
+    public const string ResidentsImported = "import.residents";
+    public const string RecipientsImported = "import.recipients";
+
+    /// <summary>An import's error report (it holds personal values) was written for its operator.</summary>
+    public const string ImportErrorReportWritten = "import.error_report_written";
 
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)

@@ -1,0 +1,12 @@
+using FukushiIryo.App.Imports;
+using FukushiIryo.App.Linkage;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.Data;
+
+public sealed partial class FukushiDbContext
+{
+    public DbSet<ImportedFile> ImportedFiles => Set<ImportedFile>();
+
+    public DbSet<LossCandidate> LossCandidates => Set<LossCandidate>();
+}

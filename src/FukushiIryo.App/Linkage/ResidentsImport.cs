@@ -1,0 +1,461 @@
+using System.Globalization;
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Eligibility;
+using FukushiIryo.App.Imports;
+using FukushiIryo.App.People;
+using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Text;
+using FukushiIryo.Formats.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.Linkage;
+
+/// <summary>
+/// <c>fukushi import residents</c> (interfaces.md §0, §1): the 住基 / 統合宛名 extract. Each row is an
+/// upsert of one person with history. The file is read twice, streaming: the first pass checks
+/// every row and learns which 住基 households the program concerns (purpose rule P1); the second
+/// pass writes, in one transaction, only when the first found no file error. Memory grows with the
+/// number of households and persons concerned (a set of keys), never with the rows' contents.
+/// </summary>
+public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
+{
+    public const string Kind = "residents";
+    private const int BatchSize = 500;
+
+    /// <summary>Optional check of a postal code against the postal masters; an unknown code is a warning.</summary>
+    public Func<string, bool>? IsKnownPostalCode { get; set; }
+
+    public async Task<ImportResult> RunAsync(ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var layout = request.LayoutPath is null ? ImportLayout.BuiltIn(Kind) : ImportLayout.Load(request.LayoutPath);
+        using var file = ImportFile.Open(request.FilePath, layout, request.Encoding);
+        var result = new ImportResult { FileName = Path.GetFileName(request.FilePath), Sha256 = file.Sha256 };
+        if (await db.ImportedFiles.AnyAsync(f => f.Kind == Kind && f.Sha256 == file.Sha256, cancellationToken).ConfigureAwait(false))
+        {
+            result.Status = ImportStatus.AlreadyImported;
+            return result;
+        }
+
+        result.AddRange(file.FileProblems);
+        if (result.HasErrors)
+        {
+            result.Status = ImportStatus.Rejected;
+            return result;
+        }
+
+        // Pass 1: read every row, collect file errors and the purpose facts.
+        var purpose = await PurposeFacts.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        foreach (var record in file.Records())
+        {
+            result.RowsRead++;
+            var row = ResidentRow.Read(record, layout.DateStyle, result, IsKnownPostalCode);
+            if (row is not null)
+            {
+                purpose.Observe(row, request.ImportDate);
+            }
+        }
+
+        if (result.HasErrors)
+        {
+            result.Status = ImportStatus.Rejected;
+            return result;
+        }
+
+        if (request.DryRun)
+        {
+            CountSkipped(file, layout, result, purpose, request);
+            result.Status = ImportStatus.Validated;
+            return result;
+        }
+
+        // Pass 2: write, all or nothing.
+        var now = AppClock.Now(clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var importedFile = new ImportedFile
+        {
+            Kind = Kind,
+            FileName = result.FileName,
+            Sha256 = file.Sha256,
+            ImportedAt = now,
+            ImportedBy = request.Actor,
+        };
+        db.ImportedFiles.Add(importedFile);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var batch = new List<ResidentRow>(BatchSize);
+        var ignored = new ImportResult();
+        foreach (var record in file.Records())
+        {
+            var row = ResidentRow.Read(record, layout.DateStyle, ignored, null)!;
+            if (!request.Migration && !purpose.Concerns(row, request.ImportDate))
+            {
+                result.Skip(row.Line);
+                continue;
+            }
+
+            batch.Add(row);
+            if (batch.Count == BatchSize)
+            {
+                await WriteBatchAsync(batch, request, importedFile.Id, now, result, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+
+        await WriteBatchAsync(batch, request, importedFile.Id, now, result, cancellationToken).ConfigureAwait(false);
+
+        importedFile.RowsRead = result.RowsRead;
+        importedFile.RowsImported = result.Inserted + result.Updated + result.Unchanged;
+        importedFile.RowsSkipped = result.SkippedLines.Count;
+        importedFile.Warnings = result.WarningCount;
+        db.ImportedFiles.Update(importedFile);
+        db.AddAudit(new AuditEntry(request.Actor, AuditEventType.ResidentsImported, "import", importedFile.Id.ToString(CultureInfo.InvariantCulture), new Dictionary<string, object?>
+        {
+            ["file"] = result.FileName,
+            ["sha256"] = file.Sha256,
+            ["migration"] = request.Migration,
+            ["rowsRead"] = result.RowsRead,
+            ["inserted"] = result.Inserted,
+            ["updated"] = result.Updated,
+            ["unchanged"] = result.Unchanged,
+            ["skipped"] = result.SkippedLines.Count,
+            ["warnings"] = result.WarningCount,
+        }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        result.Status = ImportStatus.Imported;
+        return result;
+    }
+
+    private static void CountSkipped(ImportFile file, ImportLayout layout, ImportResult result, PurposeFacts purpose, ImportRequest request)
+    {
+        if (request.Migration)
+        {
+            return;
+        }
+
+        var ignored = new ImportResult();
+        foreach (var record in file.Records())
+        {
+            var row = ResidentRow.Read(record, layout.DateStyle, ignored, null)!;
+            if (!purpose.Concerns(row, request.ImportDate))
+            {
+                result.Skip(row.Line);
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<ResidentRow> batch, ImportRequest request, long importedFileId, DateTimeOffset now, ImportResult result, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var atenaNumbers = batch.Select(row => row.AtenaNumber).Distinct(StringComparer.Ordinal).ToList();
+        var persons = await db.Persons.Where(p => atenaNumbers.Contains(p.AtenaNumber)).ToDictionaryAsync(p => p.AtenaNumber, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var personIds = persons.Values.Select(p => p.Id).ToList();
+        var currentRows = (await db.PersonRecords.Where(r => personIds.Contains(r.PersonId)).Current().ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(r => r.PersonId);
+        var recipientsByPerson = (await db.Recipients.AsNoTracking().Where(r => personIds.Contains(r.PersonId)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(r => r.PersonId);
+        var pendingRows = new Dictionary<long, List<PersonRecord>>();
+
+        // New persons of the batch are inserted together to get their keys.
+        var newPersons = atenaNumbers.Where(atena => !persons.ContainsKey(atena))
+            .Select(atena => new Person { AtenaNumber = atena, CreatedAt = now, Version = 1 })
+            .ToList();
+        db.Persons.AddRange(newPersons);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var isNew = newPersons.Select(p => p.Id).ToHashSet();
+        foreach (var person in newPersons)
+        {
+            persons[person.AtenaNumber] = person;
+        }
+
+        foreach (var row in batch)
+        {
+            var effective = row.EffectiveDate ?? request.ImportDate;
+            var person = persons[row.AtenaNumber];
+            if (isNew.Remove(person.Id))
+            {
+                var first = row.ToRecord(person.Id);
+                History.PlanStart(first, effective, now, request.Actor).ApplyTo(db, now);
+                pendingRows[person.Id] = [first];
+                result.Inserted++;
+                await RaiseCandidatesAsync(row, person, null, recipientsByPerson, importedFileId, now, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var current = pendingRows.TryGetValue(person.Id, out var pending) ? pending : currentRows[person.Id].ToList();
+            var before = current.FirstOrDefault(r => r.ValidFrom <= effective && (r.ValidTo is null || r.ValidTo > effective))
+                ?? current.OrderBy(r => r.ValidFrom).FirstOrDefault();
+            var incoming = row.ToRecord(person.Id);
+            if (before is not null && SameContent(before, incoming))
+            {
+                result.Unchanged++;
+                continue;
+            }
+
+            HistoryEdit<PersonRecord> edit;
+            if (current.Count == 0)
+            {
+                edit = History.PlanStart(incoming, effective, now, request.Actor);
+            }
+            else if (row.EventReason == ResidentVocabulary.Correction)
+            {
+                // 職権修正: what the registry said was wrong from that day on.
+                edit = History.PlanCorrection(current, record => CopyContent(incoming, record), now, request.Actor,
+                    record => record.ValidTo is null || record.ValidTo > effective);
+            }
+            else
+            {
+                edit = History.PlanChange(current, effective, record => CopyContent(incoming, record), now, request.Actor);
+            }
+
+            edit.ApplyTo(db, now);
+            pendingRows[person.Id] = current.Except(edit.Superseded).Concat(edit.Added).ToList();
+            db.Touch(person);
+            result.Updated++;
+            await RaiseCandidatesAsync(row, person, before, recipientsByPerson, importedFileId, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// 転出, 死亡 and 婚姻 of a recipient, and a new 妻（未届）/夫（未届） in a recipient's 住基 household,
+    /// raise 資格喪失候補 (interfaces.md §1); nothing is lost automatically.
+    /// </summary>
+    private async Task RaiseCandidatesAsync(
+        ResidentRow row, Person person, PersonRecord? before, ILookup<long, Recipient> recipientsByPerson, long importedFileId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (row.EventReason is { } reason && ResidentVocabulary.LossEvents.Contains(reason))
+        {
+            foreach (var recipient in recipientsByPerson[person.Id])
+            {
+                db.LossCandidates.Add(NewCandidate(recipient.Id, person.Id, reason, row.EventDate, importedFileId, now));
+            }
+        }
+
+        var becamePartner = row.RegistryRelationship is { } relationship
+            && ResidentVocabulary.CommonLawPartner.Contains(relationship)
+            && !string.Equals(before?.RegistryRelationship, relationship, StringComparison.Ordinal);
+        if (becamePartner && row.HouseholdNumber is { } household)
+        {
+            var today = row.EffectiveDate ?? JstClock.Today(clock);
+            var recipientsInHousehold = await (
+                from record in db.PersonRecords.AsOf(today)
+                where record.HouseholdNumber == household && record.PersonId != person.Id
+                join recipient in db.Recipients on record.PersonId equals recipient.PersonId
+                where recipient.Kind == RecipientKind.Parent || recipient.Kind == RecipientKind.Carer
+                select recipient.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var recipientId in recipientsInHousehold.Distinct())
+            {
+                db.LossCandidates.Add(NewCandidate(recipientId, person.Id, relationship!, row.EventDate, importedFileId, now));
+            }
+        }
+    }
+
+    private static LossCandidate NewCandidate(long recipientId, long personId, string cause, DateOnly? eventDate, long importedFileId, DateTimeOffset now) => new()
+    {
+        RecipientId = recipientId,
+        PersonId = personId,
+        Cause = cause,
+        EventDate = eventDate,
+        ImportedFileId = importedFileId,
+        RaisedAt = now,
+        Status = LossCandidateStatus.Open,
+    };
+
+    private static bool SameContent(PersonRecord a, PersonRecord b) =>
+        a.Name == b.Name && a.NameKana == b.NameKana && a.BirthDate == b.BirthDate && a.Sex == b.Sex
+        && a.ResidencyStatus == b.ResidencyStatus && a.PostalCode == b.PostalCode && a.Address == b.Address
+        && a.HouseholdNumber == b.HouseholdNumber && a.RegistryRelationship == b.RegistryRelationship;
+
+    private static void CopyContent(PersonRecord from, PersonRecord to)
+    {
+        to.Name = from.Name;
+        to.NameKana = from.NameKana;
+        to.NameKanaKey = from.NameKanaKey;
+        to.BirthDate = from.BirthDate;
+        to.Sex = from.Sex;
+        to.ResidencyStatus = from.ResidencyStatus;
+        to.PostalCode = from.PostalCode;
+        to.Address = from.Address;
+        to.HouseholdNumber = from.HouseholdNumber;
+        to.RegistryRelationship = from.RegistryRelationship;
+    }
+}
+
+/// <summary>One valid row of the residents file.</summary>
+internal sealed record ResidentRow(
+    long Line,
+    string AtenaNumber,
+    string? HouseholdNumber,
+    string Name,
+    string NameKana,
+    DateOnly BirthDate,
+    Sex Sex,
+    string? RegistryRelationship,
+    string? PostalCode,
+    string Address,
+    ResidencyStatus ResidencyStatus,
+    string? EventReason,
+    DateOnly? EventDate,
+    DateOnly? NotifiedOn)
+{
+    /// <summary>A row's values take effect from 異動日, else 届出日, else the import date.</summary>
+    public DateOnly? EffectiveDate => EventDate ?? NotifiedOn;
+
+    public static ResidentRow? Read(ImportRecord record, ImportDateStyle dateStyle, ImportResult result, Func<string, bool>? isKnownPostalCode)
+    {
+        var errorsBefore = result.ErrorCount;
+        var atena = ImportValues.Identifier(record, "宛名番号", result);
+        var residency = ImportValues.Choice(record, "住民区分", result, ResidentVocabulary.ResidencyCodes, required: true);
+        var registered = residency == "1";
+        var household = ImportValues.Identifier(record, "世帯番号", result, required: registered);
+        var name = record.Raw("氏名")?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            result.Add(new ImportProblem(record.Line, "氏名", string.Empty, "必須の値がありません"));
+        }
+
+        var kanaValue = ImportValues.Required(record, "氏名カナ", result);
+        string? kana = null;
+        if (kanaValue is not null)
+        {
+            kana = KanaNormalizer.ToFullWidthKatakana(kanaValue);
+            if (!KanaNormalizer.IsKatakanaName(kana))
+            {
+                result.Add(new ImportProblem(record.Line, "氏名カナ", kanaValue, "カタカナで指定してください"));
+            }
+        }
+
+        var birth = ImportValues.Date(record, "生年月日", result, dateStyle, required: true);
+        var sex = ImportValues.Choice(record, "性別", result, ResidentVocabulary.SexCodes, required: true);
+        var relationship = ImportValues.Choice(record, "続柄", result, ResidentVocabulary.Relationships, required: registered);
+        var postal = PostalCodeOf(record, result, isKnownPostalCode);
+        var address = ImportValues.Required(record, "住所", result);
+        var reason = ImportValues.Choice(record, "異動事由", result, ResidentVocabulary.EventReasons, required: false);
+        var eventDate = ImportValues.Date(record, "異動日", result, dateStyle, required: false);
+        var notified = ImportValues.Date(record, "届出日", result, dateStyle, required: false);
+        if (result.ErrorCount != errorsBefore)
+        {
+            return null;
+        }
+
+        return new ResidentRow(
+            record.Line,
+            atena!,
+            string.IsNullOrEmpty(household) ? null : household,
+            name!,
+            kana!,
+            birth!.Value,
+            (Sex)int.Parse(sex!, CultureInfo.InvariantCulture),
+            relationship,
+            postal,
+            record.Raw("住所")!.Trim(),
+            registered ? ResidencyStatus.Registered : ResidencyStatus.Unregistered,
+            reason,
+            eventDate,
+            notified);
+    }
+
+    public PersonRecord ToRecord(long personId) => new()
+    {
+        PersonId = personId,
+        Name = Name,
+        NameKana = NameKana,
+        NameKanaKey = KanaNormalizer.ToSearchKey(NameKana),
+        BirthDate = BirthDate,
+        Sex = Sex,
+        ResidencyStatus = ResidencyStatus,
+        PostalCode = PostalCode,
+        Address = Address,
+        HouseholdNumber = HouseholdNumber,
+        RegistryRelationship = RegistryRelationship,
+    };
+
+    /// <summary>郵便番号: 7 digits with or without a hyphen; unknown to the postal masters → a warning.</summary>
+    private static string? PostalCodeOf(ImportRecord record, ImportResult result, Func<string, bool>? isKnownPostalCode)
+    {
+        var value = record["郵便番号"];
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        var digits = value.Replace("-", string.Empty, StringComparison.Ordinal);
+        if (digits.Length != 7 || !digits.All(char.IsAsciiDigit))
+        {
+            result.Add(new ImportProblem(record.Line, "郵便番号", value, "郵便番号は7桁の数字（ハイフンは任意）で指定してください"));
+            return null;
+        }
+
+        if (isKnownPostalCode is not null && !isKnownPostalCode(digits))
+        {
+            result.Add(new ImportProblem(record.Line, "郵便番号", value, "郵便番号データにない番号です（取り込みます）", ImportSeverity.Warning));
+        }
+
+        return digits;
+    }
+}
+
+/// <summary>
+/// The purpose rule (P1, interfaces.md §0): a row is taken when its person is already in the 台帳
+/// (kept current), is a current or past recipient, or a registered 扶養義務者, or when its 住基
+/// household holds someone under the 18歳年度末 on the import date or a recipient. Other rows are
+/// skipped and never stored.
+/// </summary>
+internal sealed class PurposeFacts
+{
+    private readonly HashSet<string> knownPersons;
+    private readonly HashSet<string> recipientsOrObligors;
+    private readonly HashSet<string> householdsConcerned = new(StringComparer.Ordinal);
+
+    private PurposeFacts(HashSet<string> knownPersons, HashSet<string> recipientsOrObligors)
+    {
+        this.knownPersons = knownPersons;
+        this.recipientsOrObligors = recipientsOrObligors;
+    }
+
+    public static async Task<PurposeFacts> LoadAsync(FukushiDbContext db, CancellationToken cancellationToken)
+    {
+        var known = await db.Persons.AsNoTracking().Select(p => p.AtenaNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recipients = await (from recipient in db.Recipients
+                                join person in db.Persons on recipient.PersonId equals person.Id
+                                select person.AtenaNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var obligors = await (from member in db.HouseholdMembers.Current()
+                              where member.RelationshipToRecipient == ResidentVocabulary.SupportObligor
+                              join person in db.Persons on member.PersonId equals person.Id
+                              select person.AtenaNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new PurposeFacts(
+            new HashSet<string>(known, StringComparer.Ordinal),
+            new HashSet<string>(recipients.Concat(obligors), StringComparer.Ordinal));
+    }
+
+    /// <summary>Pass 1: learn which households the program concerns.</summary>
+    public void Observe(ResidentRow row, DateOnly importDate)
+    {
+        if (row.HouseholdNumber is null)
+        {
+            return;
+        }
+
+        if (importDate <= AgeRules.EndOfFiscalYearReaching18(row.BirthDate) || recipientsOrObligors.Contains(row.AtenaNumber))
+        {
+            householdsConcerned.Add(row.HouseholdNumber);
+        }
+    }
+
+    /// <summary>Pass 2: whether the row may be stored.</summary>
+    public bool Concerns(ResidentRow row, DateOnly importDate) =>
+        knownPersons.Contains(row.AtenaNumber)
+        || recipientsOrObligors.Contains(row.AtenaNumber)
+        || importDate <= AgeRules.EndOfFiscalYearReaching18(row.BirthDate)
+        || (row.HouseholdNumber is { } household && householdsConcerned.Contains(household));
+}
