@@ -1,4 +1,4 @@
-using FukushiIryo.App.Imports;
+using FukushiIryo.App.Importing;
 using FukushiIryo.App.Linkage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using FukushiIryo.App.Data;
-using FukushiIryo.App.Imports;
+using FukushiIryo.App.Importing;
 using FukushiIryo.App.People;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Numbers;
@@ -141,86 +141,93 @@ public sealed record RecipientRow
 
     public string? PhoneNumber { get; init; }
 
-    public static RecipientRow? Read(ImportRecord record, ImportDateStyle style, ImportResult result, IReadOnlySet<string> knownAtena, Func<string, string, bool>? isKnownBranch)
+    public static RecipientRow? Read(ImportRecord record, ImportResult result, IReadOnlySet<string> knownAtena, Func<string, string, bool>? isKnownBranch)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(knownAtena);
-        var before = result.ErrorCount;
-        var number = Number(record, "受給者番号", result, required: true);
-        var atena = ImportValues.Identifier(record, "宛名番号", result);
+        if (record.Problems.Count > 0)
+        {
+            result.AddRange(record.Problems);
+            return null;
+        }
+
+        var problems = new List<ImportProblem>();
+        var number = Number(record, "受給者番号", problems, required: true);
+        var atena = FieldParsers.Digits(record, "宛名番号", 1, 20, problems);
         if (atena is not null && !knownAtena.Contains(atena))
         {
-            result.Add(new ImportProblem(record.Line, "宛名番号", atena, "台帳にない宛名番号です（先に import residents --migration で住民を取り込んでください）"));
+            problems.Add(new ImportProblem(record.Line, "宛名番号", atena, "台帳にない宛名番号です（先に import residents --migration で住民を取り込んでください）"));
         }
 
-        var kind = Map(record, "受給者区分", RecipientVocabulary.Kinds, result, required: true);
+        var kind = Map(record, "受給者区分", RecipientVocabulary.Kinds, problems, required: true);
         var isChild = kind is RecipientKind.Child or RecipientKind.Orphan;
-        var parent = Number(record, "親受給者番号", result, required: false);
+        var parent = Number(record, "親受給者番号", problems, required: false);
         if (parent is not null && !isChild)
         {
-            result.Add(new ImportProblem(record.Line, "親受給者番号", parent, "親受給者番号は児童の行にだけ指定できます"));
+            problems.Add(new ImportProblem(record.Line, "親受給者番号", parent, "親受給者番号は児童の行にだけ指定できます"));
         }
 
-        var applicationKind = Map(record, "申請種別", RecipientVocabulary.ApplicationKinds, result, required: true);
-        var appliedOn = ImportValues.Date(record, "申請年月日", result, style, required: true);
-        var acquiredOn = ImportValues.Date(record, "資格取得日", result, style, required: true);
-        var validFrom = ImportValues.Date(record, "有効期間開始", result, style, required: true);
-        var validTo = ImportValues.Date(record, "有効期間終了", result, style, required: true);
+        var applicationKind = Map(record, "申請種別", RecipientVocabulary.ApplicationKinds, problems, required: true);
+        var appliedOn = FieldParsers.Date(record, "申請年月日", problems, true);
+        var acquiredOn = FieldParsers.Date(record, "資格取得日", problems, true);
+        var validFrom = FieldParsers.Date(record, "有効期間開始", problems, true);
+        var validTo = FieldParsers.Date(record, "有効期間終了", problems, true);
         if (validFrom is { } start && validTo is { } end && end < start)
         {
-            result.Add(new ImportProblem(record.Line, "有効期間終了", record["有効期間終了"] ?? string.Empty, "有効期間の終了が開始より前です"));
+            problems.Add(new ImportProblem(record.Line, "有効期間終了", record["有効期間終了"] ?? string.Empty, "有効期間の終了が開始より前です"));
         }
 
-        var status = Map(record, "資格状態", RecipientVocabulary.Statuses, result, required: true);
+        var status = Map(record, "資格状態", RecipientVocabulary.Statuses, problems, required: true);
         var lost = status == EligibilityStatus.Lost;
-        var lostOn = ImportValues.Date(record, "喪失日", result, style, required: lost);
-        var lossReason = Map(record, "喪失事由", RecipientVocabulary.LossReasons, result, required: lost);
+        var lostOn = FieldParsers.Date(record, "喪失日", problems, lost);
+        var lossReason = Map(record, "喪失事由", RecipientVocabulary.LossReasons, problems, required: lost);
         if (!lost && (lostOn is not null || lossReason is not null))
         {
-            result.Add(new ImportProblem(record.Line, "喪失日", record["喪失日"] ?? string.Empty, "資格状態が有効の行に喪失日・喪失事由は指定できません"));
+            problems.Add(new ImportProblem(record.Line, "喪失日", record["喪失日"] ?? string.Empty, "資格状態が有効の行に喪失日・喪失事由は指定できません"));
         }
 
-        var singleParentReason = Map(record, "ひとり親理由", RecipientVocabulary.SingleParentReasons, result, required: !isChild);
-        var arisenOn = ImportValues.Date(record, "事由発生年月日", result, style, required: !isChild);
-        var fixedTermEnd = ImportValues.Date(record, "有期終了日", result, style, required: false);
-        var remote = ImportValues.Choice(record, "遠隔地", result, RecipientVocabulary.Flags, required: true);
-        var separate = ImportValues.Choice(record, "別居監護", result, RecipientVocabulary.Flags, required: true);
-        var method = Map(record, "給付区分", RecipientVocabulary.BenefitMethods, result, required: true);
-        var payer = PayerNumberOf(record, result);
-        var share = Map(record, "県市区分", RecipientVocabulary.FundingShares, result, required: true);
-        var insuranceKind = Map(record, "保険種別", RecipientVocabulary.InsuranceKinds, result, required: true);
-        var insurer = InsurerNumberOf(record, insuranceKind, result);
-        var role = Map(record, "扶養者区分", RecipientVocabulary.InsuredRoles, result, required: true);
+        var singleParentReason = Map(record, "ひとり親理由", RecipientVocabulary.SingleParentReasons, problems, required: !isChild);
+        var arisenOn = FieldParsers.Date(record, "事由発生年月日", problems, !isChild);
+        var fixedTermEnd = FieldParsers.Date(record, "有期終了日", problems, false);
+        var remote = FieldParsers.Choice(record, "遠隔地", RecipientVocabulary.Flags, problems, true);
+        var separate = FieldParsers.Choice(record, "別居監護", RecipientVocabulary.Flags, problems, true);
+        var method = Map(record, "給付区分", RecipientVocabulary.BenefitMethods, problems, required: true);
+        var payer = PayerNumberOf(record, problems);
+        var share = Map(record, "県市区分", RecipientVocabulary.FundingShares, problems, required: true);
+        var insuranceKind = Map(record, "保険種別", RecipientVocabulary.InsuranceKinds, problems, required: true);
+        var insurer = InsurerNumberOf(record, insuranceKind, problems);
+        var role = Map(record, "扶養者区分", RecipientVocabulary.InsuredRoles, problems, required: true);
 
         // The bank columns may be empty on a child's row that names its parent or carer.
         var bankRequired = parent is null;
-        var bank = ImportValues.Identifier(record, "金融機関コード", result, required: bankRequired, maxLength: 4);
-        var branch = ImportValues.Identifier(record, "支店コード", result, required: bankRequired, maxLength: 3);
+        var bank = FieldParsers.Digits(record, "金融機関コード", 1, 4, problems, bankRequired);
+        var branch = FieldParsers.Digits(record, "支店コード", 1, 3, problems, bankRequired);
         if (bank is { Length: not 4 })
         {
-            result.Add(new ImportProblem(record.Line, "金融機関コード", bank, "金融機関コードは4桁です"));
+            problems.Add(new ImportProblem(record.Line, "金融機関コード", bank, "金融機関コードは4桁です"));
         }
 
         if (branch is { Length: not 3 })
         {
-            result.Add(new ImportProblem(record.Line, "支店コード", branch, "支店コードは3桁です"));
+            problems.Add(new ImportProblem(record.Line, "支店コード", branch, "支店コードは3桁です"));
         }
 
-        var accountType = Map(record, "口座種別", RecipientVocabulary.AccountTypes, result, required: bankRequired);
-        var accountNumber = ImportValues.Identifier(record, "口座番号", result, required: bankRequired, maxLength: 7);
+        var accountType = Map(record, "口座種別", RecipientVocabulary.AccountTypes, problems, required: bankRequired);
+        var accountNumber = FieldParsers.Digits(record, "口座番号", 1, 7, problems, bankRequired);
         var holder = record["口座名義カナ"];
         if (bankRequired && string.IsNullOrEmpty(holder))
         {
-            result.Add(new ImportProblem(record.Line, "口座名義カナ", string.Empty, "必須の値がありません"));
+            problems.Add(new ImportProblem(record.Line, "口座名義カナ", string.Empty, "必須の値がありません"));
         }
 
         if (bank is { Length: 4 } && branch is { Length: 3 } && isKnownBranch is not null && !isKnownBranch(bank, branch))
         {
-            result.Add(new ImportProblem(record.Line, "支店コード", $"{bank}-{branch}", "現在の金融機関マスタにない支店です（閉店の可能性: 取り込み、職員の確認が必要です）", ImportSeverity.Warning));
+            problems.Add(new ImportProblem(record.Line, "支店コード", $"{bank}-{branch}", "現在の金融機関マスタにない支店です（閉店の可能性: 取り込み、職員の確認が必要です）", ImportSeverity.Warning));
         }
 
-        if (result.ErrorCount != before)
+        result.AddRange(problems);
+        if (problems.Any(problem => problem.Severity == ImportSeverity.Error))
         {
             return null;
         }
@@ -319,14 +326,14 @@ public sealed record RecipientRow
         }
     }
 
-    private static string? Number(ImportRecord record, string column, ImportResult result, bool required)
+    private static string? Number(ImportRecord record, string column, List<ImportProblem> problems, bool required)
     {
         var value = record[column];
         if (string.IsNullOrEmpty(value))
         {
             if (required)
             {
-                result.Add(new ImportProblem(record.Line, column, string.Empty, "必須の値がありません"));
+                problems.Add(new ImportProblem(record.Line, column, string.Empty, "必須の値がありません"));
             }
 
             return null;
@@ -334,59 +341,59 @@ public sealed record RecipientRow
 
         if (!Domain.Numbers.RecipientNumber.TryParse(value, out var parsed))
         {
-            result.Add(new ImportProblem(record.Line, column, value, "受給者番号は7桁で、検証番号が正しいものを指定してください"));
+            problems.Add(new ImportProblem(record.Line, column, value, "受給者番号は7桁で、検証番号が正しいものを指定してください"));
             return null;
         }
 
         return parsed.ToString();
     }
 
-    private static string? PayerNumberOf(ImportRecord record, ImportResult result)
+    private static string? PayerNumberOf(ImportRecord record, List<ImportProblem> problems)
     {
         var value = record["公費負担者番号"];
         if (string.IsNullOrEmpty(value))
         {
-            result.Add(new ImportProblem(record.Line, "公費負担者番号", string.Empty, "必須の値がありません"));
+            problems.Add(new ImportProblem(record.Line, "公費負担者番号", string.Empty, "必須の値がありません"));
             return null;
         }
 
         if (!Domain.Numbers.PayerNumber.TryParse(value, out var parsed))
         {
-            result.Add(new ImportProblem(record.Line, "公費負担者番号", value, "公費負担者番号は8桁で、検証番号が正しいものを指定してください"));
+            problems.Add(new ImportProblem(record.Line, "公費負担者番号", value, "公費負担者番号は8桁で、検証番号が正しいものを指定してください"));
             return null;
         }
 
         return parsed.ToString();
     }
 
-    private static string? InsurerNumberOf(ImportRecord record, InsuranceKind? kind, ImportResult result)
+    private static string? InsurerNumberOf(ImportRecord record, InsuranceKind? kind, List<ImportProblem> problems)
     {
         var value = record["保険者番号"];
         if (string.IsNullOrEmpty(value))
         {
-            result.Add(new ImportProblem(record.Line, "保険者番号", string.Empty, "必須の値がありません"));
+            problems.Add(new ImportProblem(record.Line, "保険者番号", string.Empty, "必須の値がありません"));
             return null;
         }
 
-        if (!InsurerNumber.TryParse(value, out var parsed))
+        if (!Domain.Numbers.InsurerNumber.TryParse(value, out var parsed))
         {
-            result.Add(new ImportProblem(record.Line, "保険者番号", value, "保険者番号は国保6桁（先頭00の8桁も可）、それ以外8桁で、検証番号が正しいものを指定してください"));
+            problems.Add(new ImportProblem(record.Line, "保険者番号", value, "保険者番号は国保6桁（先頭00の8桁も可）、それ以外8桁で、検証番号が正しいものを指定してください"));
             return null;
         }
 
         if (kind is { } insuranceKind && (insuranceKind == InsuranceKind.National) != parsed.IsNationalHealthInsurance)
         {
-            result.Add(new ImportProblem(record.Line, "保険者番号", value, "保険種別と保険者番号の桁数が合いません（国保は6桁、それ以外は8桁）"));
+            problems.Add(new ImportProblem(record.Line, "保険者番号", value, "保険種別と保険者番号の桁数が合いません（国保は6桁、それ以外は8桁）"));
             return null;
         }
 
         return parsed.ToString();
     }
 
-    private static TValue? Map<TValue>(ImportRecord record, string column, IReadOnlyDictionary<string, TValue> vocabulary, ImportResult result, bool required)
+    private static TValue? Map<TValue>(ImportRecord record, string column, IReadOnlyDictionary<string, TValue> vocabulary, List<ImportProblem> problems, bool required)
         where TValue : struct
     {
-        var chosen = ImportValues.Choice(record, column, result, vocabulary.Keys.ToList(), required);
+        var chosen = FieldParsers.Choice(record, column, vocabulary.Keys.ToList(), problems, required);
         return chosen is null ? null : vocabulary[chosen];
     }
 

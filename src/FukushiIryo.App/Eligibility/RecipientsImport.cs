@@ -1,7 +1,7 @@
 using System.Globalization;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
-using FukushiIryo.App.Imports;
+using FukushiIryo.App.Importing;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.People;
 using FukushiIryo.Domain.Numbers;
@@ -28,7 +28,7 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
     public async Task<ImportResult> RunAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var layout = request.LayoutPath is null ? ImportLayout.BuiltIn(Kind) : ImportLayout.Load(request.LayoutPath);
+        var layout = request.LayoutPath is null ? ImportLayout.BuiltIn(Kind) : ImportLayout.Load(request.LayoutPath, Kind);
         using var file = ImportFile.Open(request.FilePath, layout, request.Encoding);
         var result = new ImportResult { FileName = Path.GetFileName(request.FilePath), Sha256 = file.Sha256 };
         if (await db.ImportedFiles.AnyAsync(f => f.Kind == Kind && f.Sha256 == file.Sha256, cancellationToken).ConfigureAwait(false))
@@ -53,7 +53,7 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         foreach (var record in file.Records())
         {
             result.RowsRead++;
-            var row = RecipientRow.Read(record, layout.DateStyle, result, knownAtena, IsKnownBranch);
+            var row = RecipientRow.Read(record, result, knownAtena, IsKnownBranch);
             if (row is null)
             {
                 continue;
@@ -99,7 +99,7 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         var silent = new ImportResult();
         foreach (var record in file.Records())
         {
-            batch.Add(RecipientRow.Read(record, layout.DateStyle, silent, knownAtena, null)!);
+            batch.Add(RecipientRow.Read(record, silent, knownAtena, null)!);
             if (batch.Count == BatchSize)
             {
                 await WriteBatchAsync(batch, payers, request.Actor, now, result, cancellationToken).ConfigureAwait(false);
@@ -230,7 +230,7 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         var links = new List<RecipientRow>(BatchSize);
         foreach (var record in file.Records())
         {
-            var row = RecipientRow.Read(record, layout.DateStyle, silent, knownAtena, null)!;
+            var row = RecipientRow.Read(record, silent, knownAtena, null)!;
             if (row.ParentRecipientNumber is not null)
             {
                 links.Add(row);

@@ -47,6 +47,6 @@ internal sealed class LossCandidateConfiguration : IEntityTypeConfiguration<Loss
         builder.Property(c => c.Cause).HasMaxLength(20);
         builder.HasOne<Eligibility.Recipient>().WithMany().HasForeignKey(c => c.RecipientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<People.Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Imports.ImportedFile>().WithMany().HasForeignKey(c => c.ImportedFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Importing.ImportedFile>().WithMany().HasForeignKey(c => c.ImportedFileId).OnDelete(DeleteBehavior.Restrict);
     }
 }

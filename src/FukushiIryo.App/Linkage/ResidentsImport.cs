@@ -2,7 +2,7 @@ using System.Globalization;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
-using FukushiIryo.App.Imports;
+using FukushiIryo.App.Importing;
 using FukushiIryo.App.People;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Text;
@@ -29,7 +29,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
     public async Task<ImportResult> RunAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var layout = request.LayoutPath is null ? ImportLayout.BuiltIn(Kind) : ImportLayout.Load(request.LayoutPath);
+        var layout = request.LayoutPath is null ? ImportLayout.BuiltIn(Kind) : ImportLayout.Load(request.LayoutPath, Kind);
         using var file = ImportFile.Open(request.FilePath, layout, request.Encoding);
         var result = new ImportResult { FileName = Path.GetFileName(request.FilePath), Sha256 = file.Sha256 };
         if (await db.ImportedFiles.AnyAsync(f => f.Kind == Kind && f.Sha256 == file.Sha256, cancellationToken).ConfigureAwait(false))
@@ -50,7 +50,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         foreach (var record in file.Records())
         {
             result.RowsRead++;
-            var row = ResidentRow.Read(record, layout.DateStyle, result, IsKnownPostalCode);
+            var row = ResidentRow.Read(record, result, IsKnownPostalCode);
             if (row is not null)
             {
                 purpose.Observe(row, request.ImportDate);
@@ -88,7 +88,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         var ignored = new ImportResult();
         foreach (var record in file.Records())
         {
-            var row = ResidentRow.Read(record, layout.DateStyle, ignored, null)!;
+            var row = ResidentRow.Read(record, ignored, null)!;
             if (!request.Migration && !purpose.Concerns(row, request.ImportDate))
             {
                 result.Skip(row.Line);
@@ -139,7 +139,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         var ignored = new ImportResult();
         foreach (var record in file.Records())
         {
-            var row = ResidentRow.Read(record, layout.DateStyle, ignored, null)!;
+            var row = ResidentRow.Read(record, ignored, null)!;
             if (!purpose.Concerns(row, request.ImportDate))
             {
                 result.Skip(row.Line);
@@ -241,7 +241,8 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
             }
         }
 
-        var becamePartner = row.RegistryRelationship is { } relationship
+        var relationship = row.RegistryRelationship;
+        var becamePartner = relationship is not null
             && ResidentVocabulary.CommonLawPartner.Contains(relationship)
             && !string.Equals(before?.RegistryRelationship, relationship, StringComparison.Ordinal);
         if (becamePartner && row.HouseholdNumber is { } household)
@@ -311,39 +312,46 @@ internal sealed record ResidentRow(
     /// <summary>A row's values take effect from 異動日, else 届出日, else the import date.</summary>
     public DateOnly? EffectiveDate => EventDate ?? NotifiedOn;
 
-    public static ResidentRow? Read(ImportRecord record, ImportDateStyle dateStyle, ImportResult result, Func<string, bool>? isKnownPostalCode)
+    public static ResidentRow? Read(ImportRecord record, ImportResult result, Func<string, bool>? isKnownPostalCode)
     {
-        var errorsBefore = result.ErrorCount;
-        var atena = ImportValues.Identifier(record, "宛名番号", result);
-        var residency = ImportValues.Choice(record, "住民区分", result, ResidentVocabulary.ResidencyCodes, required: true);
+        if (record.Problems.Count > 0)
+        {
+            result.AddRange(record.Problems);
+            return null;
+        }
+
+        var problems = new List<ImportProblem>();
+        var atena = FieldParsers.Digits(record, "宛名番号", 1, 20, problems);
+        var residency = FieldParsers.Choice(record, "住民区分", ResidentVocabulary.ResidencyCodes, problems, true);
         var registered = residency == "1";
-        var household = ImportValues.Identifier(record, "世帯番号", result, required: registered);
+        var household = FieldParsers.Digits(record, "世帯番号", 1, 20, problems, registered);
         var name = record.Raw("氏名")?.Trim();
         if (string.IsNullOrEmpty(name))
         {
-            result.Add(new ImportProblem(record.Line, "氏名", string.Empty, "必須の値がありません"));
+            problems.Add(new ImportProblem(record.Line, "氏名", string.Empty, "必須の値がありません"));
         }
 
-        var kanaValue = ImportValues.Required(record, "氏名カナ", result);
+        var kanaValue = FieldParsers.RequiredText(record, "氏名カナ", problems);
         string? kana = null;
         if (kanaValue is not null)
         {
             kana = KanaNormalizer.ToFullWidthKatakana(kanaValue);
             if (!KanaNormalizer.IsKatakanaName(kana))
             {
-                result.Add(new ImportProblem(record.Line, "氏名カナ", kanaValue, "カタカナで指定してください"));
+                problems.Add(new ImportProblem(record.Line, "氏名カナ", kanaValue, "カタカナで指定してください"));
             }
         }
 
-        var birth = ImportValues.Date(record, "生年月日", result, dateStyle, required: true);
-        var sex = ImportValues.Choice(record, "性別", result, ResidentVocabulary.SexCodes, required: true);
-        var relationship = ImportValues.Choice(record, "続柄", result, ResidentVocabulary.Relationships, required: registered);
-        var postal = PostalCodeOf(record, result, isKnownPostalCode);
-        var address = ImportValues.Required(record, "住所", result);
-        var reason = ImportValues.Choice(record, "異動事由", result, ResidentVocabulary.EventReasons, required: false);
-        var eventDate = ImportValues.Date(record, "異動日", result, dateStyle, required: false);
-        var notified = ImportValues.Date(record, "届出日", result, dateStyle, required: false);
-        if (result.ErrorCount != errorsBefore)
+        var birth = FieldParsers.Date(record, "生年月日", problems, true);
+        var sex = FieldParsers.Choice(record, "性別", ResidentVocabulary.SexCodes, problems, true);
+        var relationship = FieldParsers.Choice(record, "続柄", ResidentVocabulary.Relationships, problems, registered);
+        var postal = PostalCodeOf(record, problems, isKnownPostalCode);
+        var address = FieldParsers.RequiredText(record, "住所", problems);
+        var reason = FieldParsers.Choice(record, "異動事由", ResidentVocabulary.EventReasons, problems, false);
+        var eventDate = FieldParsers.Date(record, "異動日", problems, false);
+        var notified = FieldParsers.Date(record, "届出日", problems, false);
+        result.AddRange(problems);
+        if (problems.Any(problem => problem.Severity == ImportSeverity.Error))
         {
             return null;
         }
@@ -381,7 +389,7 @@ internal sealed record ResidentRow(
     };
 
     /// <summary>郵便番号: 7 digits with or without a hyphen; unknown to the postal masters → a warning.</summary>
-    private static string? PostalCodeOf(ImportRecord record, ImportResult result, Func<string, bool>? isKnownPostalCode)
+    private static string? PostalCodeOf(ImportRecord record, List<ImportProblem> problems, Func<string, bool>? isKnownPostalCode)
     {
         var value = record["郵便番号"];
         if (string.IsNullOrEmpty(value))
@@ -392,13 +400,13 @@ internal sealed record ResidentRow(
         var digits = value.Replace("-", string.Empty, StringComparison.Ordinal);
         if (digits.Length != 7 || !digits.All(char.IsAsciiDigit))
         {
-            result.Add(new ImportProblem(record.Line, "郵便番号", value, "郵便番号は7桁の数字（ハイフンは任意）で指定してください"));
+            problems.Add(new ImportProblem(record.Line, "郵便番号", value, "郵便番号は7桁の数字（ハイフンは任意）で指定してください"));
             return null;
         }
 
         if (isKnownPostalCode is not null && !isKnownPostalCode(digits))
         {
-            result.Add(new ImportProblem(record.Line, "郵便番号", value, "郵便番号データにない番号です（取り込みます）", ImportSeverity.Warning));
+            problems.Add(new ImportProblem(record.Line, "郵便番号", value, "郵便番号データにない番号です（取り込みます）", ImportSeverity.Warning));
         }
 
         return digits;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Eligibility;
-using FukushiIryo.App.Imports;
+using FukushiIryo.App.Importing;
 using FukushiIryo.App.Linkage;
 using FukushiIryo.App.Security;
 using FukushiIryo.Domain.Calendar;
@@ -65,10 +65,14 @@ internal static class ImportCommands
         CancellationToken cancellationToken)
     {
         var path = parsed.GetValue(common.File)!;
-        EncodingChoice encoding;
+        // Without --encoding, a layout file's own encoding applies (interfaces.md §0).
+        EncodingChoice? encoding = null;
         try
         {
-            encoding = InputEncoding.ParseOption(parsed.GetValue(common.Encoding));
+            if (parsed.GetValue(common.Encoding) is { } option)
+            {
+                encoding = InputEncoding.ParseOption(option);
+            }
         }
         catch (ArgumentException exception)
         {
@@ -94,7 +98,7 @@ internal static class ImportCommands
         {
             result = await run(session, request).ConfigureAwait(false);
         }
-        catch (LayoutException exception)
+        catch (ImportLayoutException exception)
         {
             throw new CliExitException(ExitCodes.Rejected, $"レイアウトファイルが正しくありません: {exception.Message}");
         }

@@ -1,7 +1,7 @@
 using System.Text;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
-using FukushiIryo.App.Imports;
+using FukushiIryo.App.Importing;
 using FukushiIryo.App.Linkage;
 using FukushiIryo.App.People;
 using FukushiIryo.App.Tests.Infrastructure;

@@ -1,15 +1,14 @@
-using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Formats.Common;
 using FukushiIryo.Formats.Import;
 
-namespace FukushiIryo.App.Imports;
+namespace FukushiIryo.App.Importing;
 
 /// <summary>What an import is asked to do (interfaces.md §0).</summary>
 public sealed record ImportRequest(
     string FilePath,
     string Actor,
     DateOnly ImportDate,
-    EncodingChoice Encoding = EncodingChoice.Auto,
+    EncodingChoice? Encoding = null,
     string? LayoutPath = null,
     bool DryRun = false,
     bool Migration = false);
@@ -130,107 +129,5 @@ public sealed class ImportResult
             ImportStatus.AlreadyImported => "このファイルは取込済みです（同じ内容のファイル）。何も書き込んでいません。",
             _ => "エラーがあるため、このファイルは1行も取り込んでいません。",
         };
-    }
-}
-
-/// <summary>Small parsers shared by the imports: each returns null and records a file error when the value is unusable.</summary>
-public static class ImportValues
-{
-    public static string? Required(ImportRecord record, string column, ImportResult result)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(result);
-        var value = record[column];
-        if (string.IsNullOrEmpty(value))
-        {
-            result.Add(new ImportProblem(record.Line, column, value ?? string.Empty, "必須の値がありません"));
-            return null;
-        }
-
-        return value;
-    }
-
-    /// <summary>An identifier: ASCII digits, leading zeros significant.</summary>
-    public static string? Identifier(ImportRecord record, string column, ImportResult result, bool required = true, int maxLength = 20)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(result);
-        var value = record[column];
-        if (string.IsNullOrEmpty(value))
-        {
-            if (required)
-            {
-                result.Add(new ImportProblem(record.Line, column, string.Empty, "必須の値がありません"));
-            }
-
-            return null;
-        }
-
-        if (value.Length > maxLength || !value.All(char.IsAsciiDigit))
-        {
-            result.Add(new ImportProblem(record.Line, column, value, $"数字{maxLength}桁以内で指定してください"));
-            return null;
-        }
-
-        return value;
-    }
-
-    public static DateOnly? Date(ImportRecord record, string column, ImportResult result, ImportDateStyle style, bool required)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(result);
-        var value = record[column];
-        if (string.IsNullOrEmpty(value))
-        {
-            if (required)
-            {
-                result.Add(new ImportProblem(record.Line, column, string.Empty, "必須の値がありません"));
-            }
-
-            return null;
-        }
-
-        var parsed = ImportDate.TryParseDate(value, style);
-        if (!parsed.TryGetValue(out var date))
-        {
-            result.Add(new ImportProblem(record.Line, column, value, parsed.ErrorMessage ?? "日付として読めません"));
-            return null;
-        }
-
-        if (parsed.HasWarning)
-        {
-            result.Add(new ImportProblem(record.Line, column, value, parsed.WarningMessage ?? "日付の表記に注意が必要です", ImportSeverity.Warning));
-        }
-
-        return date;
-    }
-
-    /// <summary>A value from a closed vocabulary; empty is allowed only when <paramref name="required"/> is false.</summary>
-    public static string? Choice(ImportRecord record, string column, ImportResult result, IReadOnlyCollection<string> allowed, bool required)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(allowed);
-        var value = record[column];
-        if (string.IsNullOrEmpty(value))
-        {
-            if (required)
-            {
-                result.Add(new ImportProblem(record.Line, column, string.Empty, "必須の値がありません"));
-            }
-
-            return null;
-        }
-
-        // Values are read after NFKC (interfaces.md §0), so 妻（未届） arrives as 妻(未届): compare in
-        // that form and return the vocabulary's own spelling.
-        var canonical = allowed.FirstOrDefault(option =>
-            string.Equals(option.Normalize(System.Text.NormalizationForm.FormKC), value, StringComparison.Ordinal));
-        if (canonical is null)
-        {
-            result.Add(new ImportProblem(record.Line, column, value, "使える値は " + string.Join("、", allowed) + " です"));
-        }
-
-        return canonical;
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace FukushiIryo.App.Imports;
+namespace FukushiIryo.App.Importing;
 
 /// <summary>
 /// A file that was imported (取込履歴): its SHA-256 refuses a second import of the same bytes

@@ -1,0 +1,77 @@
+using System.Text;
+using FukushiIryo.TestSupport;
+
+namespace FukushiIryo.Cli.Tests;
+
+/// <summary><c>import residents</c> and <c>import recipients</c> through the CLI: every exit code, the report and the summary.</summary>
+[Collection(PostgresCollectionName.Value)]
+public sealed class ImportCommandsTests(PostgresFixture fixture)
+{
+    private const string ResidentsHeader = "宛名番号,世帯番号,氏名,氏名カナ,生年月日,性別,続柄,郵便番号,住所,住民区分,異動事由,異動日,届出日";
+
+    [Theory]
+    [MemberData(nameof(CliHarness.Providers), MemberType = typeof(CliHarness))]
+    public async Task Residents_import_exit_codes_report_and_summary(string provider)
+    {
+        await using var cli = await ReadyAsync(provider);
+        var folder = Path.GetDirectoryName(cli.AnchorFile)!;
+        var good = Path.Combine(folder, "residents.csv");
+        File.WriteAllText(good, ResidentsHeader + "\n"
+            + "000101,0001,奈良 花子,ナラ ハナコ,1988-05-12,2,世帯主,6308501,奈良県奈良市登大路町30番地,1,,,\n"
+            + "000102,0001,奈良 一郎,ナラ イチロウ,2015-04-02,1,子,6308501,奈良県奈良市登大路町30番地,1,,,\n"
+            + "000201,0002,春日 太郎,カスガ タロウ,1960-03-03,1,世帯主,6308213,奈良県奈良市登大路町1番地,1,,,\n", new UTF8Encoding(true));
+
+        var byCounter = await cli.RunAsync("import", "residents", good, "--user", "madoguchi1");
+        Assert.Equal(3, byCounter.ExitCode);
+        var migrationByReviewer = await cli.RunAsync("import", "residents", good, "--migration", "--user", "shinsa1");
+        Assert.Equal(3, migrationByReviewer.ExitCode);
+        Assert.Equal(2, (await cli.RunAsync("import", "residents", good, "--encoding", "latin1", "--user", "shinsa1")).ExitCode);
+        Assert.Equal(1, (await cli.RunAsync("import", "residents", Path.Combine(folder, "missing.csv"), "--user", "shinsa1")).ExitCode);
+
+        var dryRun = await cli.RunAsync("import", "residents", good, "--dry-run", "--user", "shinsa1");
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Contains("--dry-run", dryRun.Output, StringComparison.Ordinal);
+
+        var imported = await cli.RunAsync("import", "residents", good, "--user", "shinsa1");
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("読込 3 行 / 新規 2 件", imported.Output, StringComparison.Ordinal);
+        Assert.Contains("対象外（目的外のため取り込まず保存もしない）行: 4", imported.Output, StringComparison.Ordinal);
+
+        var again = await cli.RunAsync("import", "residents", good, "--user", "shinsa1");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("取込済み", again.Output, StringComparison.Ordinal);
+
+        var bad = Path.Combine(folder, "bad.csv");
+        File.WriteAllText(bad, ResidentsHeader + "\n000103,0001,\"奈良, 桜\",ナラ サクラ,2021-02-30,2,子,6308501,奈良県奈良市登大路町30番地,1,,,\n", new UTF8Encoding(true));
+        var reportDir = Path.Combine(folder, "reports");
+        Directory.CreateDirectory(reportDir);
+        var rejected = await cli.RunAsync("import", "residents", bad, "--report-dir", reportDir, "--user", "shinsa1");
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains("bad.csv:2: 生年月日: 「2021-02-30」", rejected.Error, StringComparison.Ordinal);
+        var report = await File.ReadAllBytesAsync(Path.Combine(reportDir, "bad.csv.errors.csv"));
+        Assert.Equal(Encoding.UTF8.GetPreamble(), report[..3]);
+        var lines = Encoding.UTF8.GetString(report[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("行,列,値,理由", lines[0]);
+        Assert.StartsWith("2,生年月日,2021-02-30,", lines[1], StringComparison.Ordinal);
+
+        Assert.Equal(0, (await cli.RunAsync("audit", "verify", "--user", "admin")).ExitCode);
+    }
+
+    [Fact]
+    public async Task An_import_into_a_missing_database_exits_4()
+    {
+        await using var cli = await CliHarness.CreateAsync("sqlite", fixture);
+        var run = await cli.RunAsync("import", "residents", "whatever.csv", "--user", "shinsa1");
+        Assert.Equal(4, run.ExitCode);
+    }
+
+    private async Task<CliHarness> ReadyAsync(string provider)
+    {
+        var cli = await CliHarness.CreateAsync(provider, fixture);
+        Assert.Equal(0, (await cli.RunAsync("db", "migrate")).ExitCode);
+        Assert.Equal(0, (await cli.RunWithInputAsync("correct horse battery staple\n", "users", "add", "--login", "admin", "--name", "管理 花子", "--staff-no", "9001", "--roles", "システム管理", "--password-stdin")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("users", "add", "--login", "shinsa1", "--name", "審査 一子", "--staff-no", "3001", "--roles", "審査", "--user", "admin")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("users", "add", "--login", "madoguchi1", "--name", "窓口 一郎", "--staff-no", "1001", "--roles", "窓口", "--user", "admin")).ExitCode);
+        return cli;
+    }
+}
