@@ -59,7 +59,7 @@ public static class ImportErrorReport
             writer.Write(',');
             writer.Write(Quote(problem.Column));
             writer.Write(',');
-            writer.Write(Quote(problem.Value));
+            writer.Write(Quote(Defuse(problem.Value)));
             writer.Write(',');
             writer.Write(Quote(problem.Severity == ImportSeverity.Warning ? WarningPrefix + problem.Reason : problem.Reason));
             writer.Write("\r\n");
@@ -75,6 +75,22 @@ public static class ImportErrorReport
         ArgumentException.ThrowIfNullOrEmpty(inputFile);
         string name = Path.GetFileName(inputFile) + ".errors.csv";
         return Path.Combine(reportDir ?? Directory.GetCurrentDirectory(), name);
+    }
+
+    /// <summary>
+    /// The report is opened in a spreadsheet by staff: a value that a spreadsheet would run as a
+    /// formula (starting with = + - @, a tab or a carriage return, CWE-1236) is written with a
+    /// leading apostrophe. A plain number such as <c>-1200</c> is written as it is.
+    /// </summary>
+    internal static string Defuse(string value)
+    {
+        if (string.IsNullOrEmpty(value) || value[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
+        {
+            return value;
+        }
+
+        var isPlainNumber = value.Length > 1 && (value[0] is '-' or '+') && value.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
+        return isPlainNumber ? value : "'" + value;
     }
 
     /// <summary>RFC 4180: a field with a comma, a quote or a line break is enclosed in quotes, its quotes doubled.</summary>

@@ -57,3 +57,16 @@ public sealed class ImportErrorReportTests : IDisposable
         Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "tax.csv.errors.csv"), ImportErrorReport.DefaultPath("in/tax.csv", null));
     }
 }
+
+public sealed class ImportErrorReportFormulaTests
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("+81-90", "'+81-90")]
+    [InlineData("-1200", "-1200")]
+    [InlineData("奈良 花子", "奈良 花子")]
+    [InlineData("", "")]
+    public void A_value_a_spreadsheet_would_run_as_a_formula_is_defused(string value, string expected) =>
+        Assert.Equal(expected, FukushiIryo.Formats.Import.ImportErrorReport.Defuse(value));
+}
