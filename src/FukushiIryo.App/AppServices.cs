@@ -16,13 +16,24 @@ public static class AppServices
 
     public static IServiceCollection AddFukushiApp(this IServiceCollection services, DatabaseSettings settings, TimeProvider? clock = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        return services.AddFukushiApp(_ => settings, clock, out _);
+    }
+
+    /// <summary>
+    /// Registers the services and returns Identity's builder so that a host can add to it (the web
+    /// app adds sign-in). The database settings are resolved when first needed, after every
+    /// configuration source of the host is in place.
+    /// </summary>
+    public static IServiceCollection AddFukushiApp(this IServiceCollection services, Func<IServiceProvider, DatabaseSettings> settings, TimeProvider? clock, out IdentityBuilder identity)
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
         services.AddSingleton(clock ?? TimeProvider.System);
         services.AddLogging();
-        services.AddDbContext<FukushiDbContext>(options => FukushiDatabase.Configure(options, settings));
-        services.AddIdentityCore<StaffUser>(options =>
+        services.AddDbContext<FukushiDbContext>((provider, options) => FukushiDatabase.Configure(options, provider.GetRequiredService<DatabaseSettings>()));
+        identity = services.AddIdentityCore<StaffUser>(options =>
             {
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
@@ -45,6 +56,8 @@ public static class AppServices
         });
         services.AddScoped<StaffAccounts>();
         services.AddScoped<PersonLedger>();
+        services.AddScoped<PersonSearch>();
+        services.AddScoped<PersonProfile>();
         return services;
     }
 }

@@ -1,20 +1,23 @@
-// The staff web app (職員用画面). Until Foundation C fills it, it serves a placeholder page so
-// that the README's run command starts something a person can open.
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using FukushiIryo.Web;
+using Serilog;
 
-app.MapGet("/", () => Results.Content(
-    """
-    <!DOCTYPE html>
-    <html lang="ja">
-    <head><meta charset="utf-8"><title>福祉医療費助成システム</title></head>
-    <body>
-    <h1>福祉医療費助成システム（ひとり親家庭等医療費助成）</h1>
-    <p>職員用画面は準備中です。</p>
-    </body>
-    </html>
-    """,
-    "text/html; charset=utf-8"));
-app.MapGet("/health", () => Results.Text("ok"));
+// The staff web app (職員用画面): Razor Pages with htmx, in Japanese.
+Log.Logger = WebHost.CreateBootstrapLogger();
+try
+{
+    var app = WebHost.Build(args);
+    await app.RunAsync().ConfigureAwait(false);
+    return 0;
+}
+catch (StartupException exception)
+{
+    Log.Fatal("起動できません: {Reason}", exception.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync().ConfigureAwait(false);
+}
 
-await app.RunAsync().ConfigureAwait(false);
+/// <summary>The entry point type, for WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -20,6 +20,11 @@ public static partial class AuditEventType
     public const string DbMigrated = "db.migrated";
     public const string AuditVerified = "audit.verified";
     public const string ResidentsImported = "import.residents";
+    public const string PersonSearched = "person.searched";
+    public const string PersonViewed = "person.viewed";
+    public const string LoginSucceeded = "auth.login";
+    public const string LoginFailed = "auth.login_failed";
+    public const string Logout = "auth.logout";
     public const string RecipientsImported = "import.recipients";
 
     /// <summary>An import's error report (it holds personal values) was written for its operator.</summary>

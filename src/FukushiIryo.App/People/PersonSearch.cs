@@ -1,0 +1,122 @@
+using System.Globalization;
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Data;
+using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.People;
+
+/// <summary>What staff search persons by (every field optional; at least one is needed).</summary>
+public sealed record PersonSearchCriteria(
+    string? AtenaNumber = null,
+    string? RecipientNumber = null,
+    string? Kana = null,
+    string? Name = null,
+    DateOnly? BirthDate = null,
+    int Page = 1)
+{
+    public bool IsEmpty =>
+        string.IsNullOrWhiteSpace(AtenaNumber) && string.IsNullOrWhiteSpace(RecipientNumber)
+        && string.IsNullOrWhiteSpace(Kana) && string.IsNullOrWhiteSpace(Name) && BirthDate is null;
+}
+
+/// <summary>One person found.</summary>
+public sealed record PersonSearchHit(
+    long PersonId,
+    string AtenaNumber,
+    string Name,
+    string NameKana,
+    DateOnly BirthDate,
+    Sex Sex,
+    string Address,
+    ResidencyStatus ResidencyStatus,
+    IReadOnlyList<string> RecipientNumbers);
+
+/// <summary>A page of results, paged on the server.</summary>
+public sealed record PersonSearchPage(IReadOnlyList<PersonSearchHit> Hits, int Page, int PageSize, int Total)
+{
+    public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>
+/// 宛名検索: by 宛名番号 (prefix), 受給者番号, kana (prefix, 全角/半角 and ひらがな/カタカナ insensitive),
+/// 漢字 name (part, spaces ignored) and birth date, among the records in force today. Every search
+/// writes its audit event with its criteria (P9).
+/// </summary>
+public sealed class PersonSearch(FukushiDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    public async Task<PersonSearchPage> SearchAsync(PersonSearchCriteria criteria, string actor, string? clientAddress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var today = JstClock.Today(clock);
+        var page = Math.Max(1, criteria.Page);
+        var records = db.PersonRecords.AsNoTracking().AsOf(today);
+        var persons = db.Persons.AsNoTracking();
+
+        if (!string.IsNullOrWhiteSpace(criteria.AtenaNumber))
+        {
+            var atena = criteria.AtenaNumber.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+            persons = persons.Where(p => p.AtenaNumber.StartsWith(atena));
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.RecipientNumber))
+        {
+            var number = criteria.RecipientNumber.Normalize(System.Text.NormalizationForm.FormKC).Trim();
+            var holders = db.Recipients.Where(r => r.RecipientNumber == number).Select(r => r.PersonId);
+            persons = persons.Where(p => holders.Contains(p.Id));
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.Kana))
+        {
+            var key = KanaNormalizer.ToSearchKey(criteria.Kana);
+            records = records.Where(r => r.NameKanaKey.StartsWith(key));
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.Name))
+        {
+            var name = criteria.Name.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("　", string.Empty, StringComparison.Ordinal);
+            records = records.Where(r => r.Name.Replace(" ", string.Empty).Replace("　", string.Empty).Contains(name));
+        }
+
+        if (criteria.BirthDate is { } birth)
+        {
+            records = records.Where(r => r.BirthDate == birth);
+        }
+
+        var query = from person in persons
+                    join record in records on person.Id equals record.PersonId
+                    select new { person, record };
+        var total = criteria.IsEmpty ? 0 : await query.CountAsync(cancellationToken).ConfigureAwait(false);
+        var rows = criteria.IsEmpty
+            ? []
+            : await query
+                .OrderBy(row => row.record.NameKanaKey).ThenBy(row => row.person.AtenaNumber)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(row => new { row.person.Id, row.person.AtenaNumber, row.record.Name, row.record.NameKana, row.record.BirthDate, row.record.Sex, row.record.Address, row.record.ResidencyStatus })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = rows.Select(row => row.Id).ToList();
+        var numbers = (await db.Recipients.AsNoTracking().Where(r => ids.Contains(r.PersonId)).Select(r => new { r.PersonId, r.RecipientNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(r => r.PersonId, r => r.RecipientNumber);
+
+        db.AddAudit(new AuditEntry(actor, AuditEventType.PersonSearched, Details: new Dictionary<string, object?>
+        {
+            ["atenaNumber"] = criteria.AtenaNumber,
+            ["recipientNumber"] = criteria.RecipientNumber,
+            ["kana"] = criteria.Kana,
+            ["name"] = criteria.Name,
+            ["birthDate"] = criteria.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["page"] = page,
+            ["total"] = total,
+        }, ClientAddress: clientAddress));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        return new PersonSearchPage(
+            rows.Select(row => new PersonSearchHit(row.Id, row.AtenaNumber, row.Name, row.NameKana, row.BirthDate, row.Sex, row.Address, row.ResidencyStatus, numbers[row.Id].Order(StringComparer.Ordinal).ToList())).ToList(),
+            page,
+            PageSize,
+            total);
+    }
+}

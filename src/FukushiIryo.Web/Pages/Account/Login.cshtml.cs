@@ -1,0 +1,75 @@
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Security;
+using FukushiIryo.Domain.Calendar;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.Web.Pages.Account;
+
+/// <summary>ログイン: a named account with its password (the second factor arrives with Security A).</summary>
+public sealed class LoginModel(SignInManager<StaffUser> signIn, FukushiDbContext db, TimeProvider clock) : PageModel
+{
+    public const string Failed = "ログインIDまたはパスワードが違います。";
+
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Message { get; private set; }
+
+    public bool NoAccountYet { get; private set; }
+
+    public async Task OnGetAsync() => NoAccountYet = !await db.Users.AnyAsync().ConfigureAwait(false);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var login = Input.Login?.Trim() ?? string.Empty;
+        var user = login.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(login).ConfigureAwait(false);
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (user is null || !user.IsActiveOn(JstClock.Today(clock)) || user.PasswordHash is null)
+        {
+            await AuditAsync(login, AuditEventType.LoginFailed, client, user is null ? "unknown" : "inactive").ConfigureAwait(false);
+            Message = Failed;
+            NoAccountYet = !await db.Users.AnyAsync().ConfigureAwait(false);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            await AuditAsync(user.UserName!, AuditEventType.LoginSucceeded, client, null).ConfigureAwait(false);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        await AuditAsync(user.UserName!, AuditEventType.LoginFailed, client, result.IsLockedOut ? "locked" : "password").ConfigureAwait(false);
+        Message = result.IsLockedOut
+            ? "失敗が続いたため、このアカウントは一時的にロックされています。しばらくしてからもう一度お試しください。"
+            : Failed;
+        return Page();
+    }
+
+    private async Task AuditAsync(string login, string eventType, string? client, string? reason)
+    {
+        db.AddAudit(new AuditEntry(
+            string.IsNullOrEmpty(login) ? "(未入力)" : login[..Math.Min(login.Length, AuditEntry.MaxActorLength)],
+            eventType,
+            "user",
+            string.IsNullOrEmpty(login) ? null : login[..Math.Min(login.Length, AuditEntry.MaxSubjectIdLength)],
+            new Dictionary<string, object?> { ["reason"] = reason },
+            client,
+            HttpContext.TraceIdentifier));
+        await db.SaveChangesAsync().ConfigureAwait(false);
+    }
+}
+
+public sealed class LoginInput
+{
+    public string? Login { get; set; }
+
+    public string? Password { get; set; }
+}

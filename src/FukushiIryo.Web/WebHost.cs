@@ -1,0 +1,167 @@
+using FukushiIryo.App;
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Masters;
+using FukushiIryo.App.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog;
+using Serilog.Events;
+
+namespace FukushiIryo.Web;
+
+/// <summary>A reason the app cannot start (a PostgreSQL schema that needs <c>fukushi db migrate</c>, a bad setting).</summary>
+public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Composes the web app: settings, logging, identity, authorization, headers, pages.</summary>
+public static class WebHost
+{
+    public static Serilog.ILogger CreateBootstrapLogger() => new LoggerConfiguration()
+        .MinimumLevel.Information()
+        .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+        .CreateBootstrapLogger();
+
+    /// <summary>The welfare database: the FUKUSHI_DB setting (environment or configuration), else the default SQLite file.</summary>
+    public static DatabaseSettings ResolveSettings(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        try
+        {
+            return DatabaseSettings.Parse(configuration[DatabaseSettings.WelfareVariable] is { Length: > 0 } value ? value : DatabaseSettings.DefaultWelfare);
+        }
+        catch (FormatException exception)
+        {
+            throw new StartupException(exception.Message, exception);
+        }
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        // Information-level logs carry paths, status codes and timings, never personal values: no
+        // query strings, no form values, no EF parameter values (sensitive data logging stays off).
+        builder.Services.AddSerilog((services, logger) => logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+
+        builder.Services.AddFukushiApp(provider => ResolveSettings(provider.GetRequiredService<IConfiguration>()), TimeProvider.System, out var identity);
+        builder.Services.AddHostedService<DatabasePreparation>();
+        identity.AddSignInManager().AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.Name = "fukushi.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = false;
+        });
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPermissionPolicies();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Persons", Permissions.PersonSearch);
+            options.Conventions.AuthorizePage("/Persons/Detail", Permissions.PersonView);
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        });
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "fukushi.antiforgery";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.HeaderName = "RequestVerificationToken";
+        });
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging(options =>
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} {StatusCode} {Elapsed:0} ms");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var permission in Permissions.All)
+        {
+            builder.AddPolicy(permission, policy => policy.RequireRole(Permissions.RolesFor(permission)));
+        }
+
+        return builder;
+    }
+}
+
+/// <summary>
+/// Runs before the server accepts requests: a SQLite database is created or upgraded at start
+/// (architecture.md §3), with the shipped master defaults; a PostgreSQL database is upgraded only by
+/// <c>fukushi db migrate</c>, so a pending migration stops the start with that instruction.
+/// </summary>
+internal sealed class DatabasePreparation(IServiceProvider services, DatabaseSettings settings) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FukushiDbContext>();
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var folder = Path.GetDirectoryName(settings.Target);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await MasterDefaults.EnsureLoadedAsync(db, AppClock.Now(TimeProvider.System), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        IEnumerable<string> pending;
+        try
+        {
+            pending = await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            throw new StartupException($"データベースに接続できません: {settings}", exception);
+        }
+
+        if (pending.Any())
+        {
+            throw new StartupException($"データベースのスキーマが古いため起動できません。サーバーで fukushi db migrate を実行してください: {settings}");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>/health: the welfare database answers.</summary>
+internal sealed class DatabaseHealthCheck(FukushiDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken).ConfigureAwait(false)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("database unreachable");
+}
