@@ -82,6 +82,9 @@ public static class WebHost
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.HeaderName = "RequestVerificationToken";
         });
+        // Japanese text is written as it is (HTML-special characters are still encoded).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
