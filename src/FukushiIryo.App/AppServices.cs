@@ -1,4 +1,5 @@
 using FukushiIryo.App.Data;
+using FukushiIryo.App.Masters;
 using FukushiIryo.App.People;
 using FukushiIryo.App.Security;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,8 @@ public static class AppServices
         });
         services.AddScoped<StaffAccounts>();
         services.AddScoped<PersonLedger>();
+        services.AddScoped<BankDirectory>();
+        services.AddScoped<PostalDirectory>();
         return services;
     }
 }

@@ -20,6 +20,9 @@ public static partial class AuditEventType
     public const string DbMigrated = "db.migrated";
     public const string AuditVerified = "audit.verified";
 
+    /// <summary>A reference master (banks, postal codes) was loaded from an edition: <c>masters update</c> or the shipped files.</summary>
+    public const string MastersUpdated = "masters.updated";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -166,10 +166,51 @@ internal sealed class BulkTableMap<T>
             var column = property.GetColumnName(table)
                 ?? throw new NotSupportedException($"{typeof(T).Name}.{property.Name} has no column in {tableName}.");
             var mapping = property.GetRelationalTypeMapping();
-            columns.Add(new BulkColumn<T>(sql.DelimitIdentifier(column), mapping, Getter(member, mapping)));
+            columns.Add(new BulkColumn<T>(sql.DelimitIdentifier(column), mapping, Getter(member, mapping), new Lazy<BulkColumnWriter<T>>(() => PostgresWriter(member, mapping))));
         }
 
         return new BulkTableMap<T>(sql.DelimitIdentifier(tableName, schema), columns);
+    }
+
+    /// <summary>
+    /// A compiled writer of one column to a binary COPY, typed by the provider CLR type (no boxing,
+    /// no type lookup per value): null → <c>WriteNullAsync</c>, else the converted value written as
+    /// the column's store type (instants in UTC, as timestamptz requires).
+    /// </summary>
+    private static BulkColumnWriter<T> PostgresWriter(MemberInfo member, RelationalTypeMapping mapping)
+    {
+        var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
+        var row = Expression.Parameter(typeof(T), "row");
+        var cancellationToken = Expression.Parameter(typeof(CancellationToken), "cancellationToken");
+        Expression value = Expression.MakeMemberAccess(row, member);
+        var underlying = Nullable.GetUnderlyingType(value.Type);
+        Expression? isNull = underlying is not null
+            ? Expression.Not(Expression.Property(value, nameof(Nullable<int>.HasValue)))
+            : value.Type.IsValueType ? null : Expression.Equal(value, Expression.Constant(null, value.Type));
+        if (underlying is not null)
+        {
+            value = Expression.Property(value, nameof(Nullable<int>.Value));
+        }
+
+        if (mapping.Converter is { } converter)
+        {
+            var convert = converter.ConvertToProviderExpression;
+            value = Expression.Invoke(convert, Expression.Convert(value, convert.Parameters[0].Type));
+        }
+
+        if (value.Type == typeof(DateTimeOffset))
+        {
+            value = Expression.Call(value, nameof(DateTimeOffset.ToUniversalTime), Type.EmptyTypes);
+        }
+
+        Expression write = Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteAsync), [value.Type],
+            value, Expression.Constant(mapping.StoreTypeNameBase), cancellationToken);
+        if (isNull is not null)
+        {
+            write = Expression.Condition(isNull, Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNullAsync), Type.EmptyTypes, cancellationToken), write);
+        }
+
+        return Expression.Lambda<BulkColumnWriter<T>>(write, importer, row, cancellationToken).Compile();
     }
 
     private static Func<T, object?> Getter(MemberInfo member, RelationalTypeMapping mapping)
@@ -184,25 +225,27 @@ internal sealed class BulkTableMap<T>
     }
 }
 
-/// <summary>One column: its delimited name, EF's type mapping and the provider value of a row.</summary>
-internal sealed record BulkColumn<T>(string DelimitedName, RelationalTypeMapping Mapping, Func<T, object?> ProviderValue);
+/// <summary>One column: its delimited name, EF's type mapping, the provider value of a row, and its typed COPY writer.</summary>
+internal sealed record BulkColumn<T>(
+    string DelimitedName, RelationalTypeMapping Mapping, Func<T, object?> ProviderValue, Lazy<BulkColumnWriter<T>> PostgresWriter);
+
+/// <summary>Writes one column of a row to a binary COPY.</summary>
+internal delegate Task BulkColumnWriter<in T>(NpgsqlBinaryImporter importer, T row, CancellationToken cancellationToken);
 
 /// <summary>PostgreSQL: binary COPY on the context's connection, in its current transaction if any.</summary>
 internal sealed class PostgresBulkInserter<T> : IBulkInserter<T>
     where T : class
 {
     private readonly DbContext db;
-    private readonly BulkTableMap<T> map;
     private readonly NpgsqlBinaryImporter importer;
-    private readonly string[] dataTypes;
+    private readonly BulkColumnWriter<T>[] writers;
     private bool finished;
 
-    private PostgresBulkInserter(DbContext db, BulkTableMap<T> map, NpgsqlBinaryImporter importer)
+    private PostgresBulkInserter(DbContext db, NpgsqlBinaryImporter importer, BulkColumnWriter<T>[] writers)
     {
         this.db = db;
-        this.map = map;
         this.importer = importer;
-        dataTypes = map.Columns.Select(column => column.Mapping.StoreTypeNameBase).ToArray();
+        this.writers = writers;
     }
 
     public long RowsWritten { get; private set; }
@@ -215,7 +258,7 @@ internal sealed class PostgresBulkInserter<T> : IBulkInserter<T>
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var importer = await connection.BeginBinaryImportAsync(
                 $"COPY {map.Table} ({map.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-            return new PostgresBulkInserter<T>(db, map, importer);
+            return new PostgresBulkInserter<T>(db, importer, map.Columns.Select(column => column.PostgresWriter.Value).ToArray());
         }
         catch
         {
@@ -229,22 +272,9 @@ internal sealed class PostgresBulkInserter<T> : IBulkInserter<T>
         ArgumentNullException.ThrowIfNull(row);
         ObjectDisposedException.ThrowIf(finished, this);
         await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-        var columns = map.Columns;
-        for (var i = 0; i < columns.Count; i++)
+        foreach (var write in writers)
         {
-            switch (columns[i].ProviderValue(row))
-            {
-                case null:
-                    await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
-                    break;
-                case DateTimeOffset instant:
-                    // timestamptz takes UTC instants only.
-                    await importer.WriteAsync(instant.ToUniversalTime(), dataTypes[i], cancellationToken).ConfigureAwait(false);
-                    break;
-                case var value:
-                    await importer.WriteAsync(value, dataTypes[i], cancellationToken).ConfigureAwait(false);
-                    break;
-            }
+            await write(importer, row, cancellationToken).ConfigureAwait(false);
         }
 
         RowsWritten++;
