@@ -10,7 +10,7 @@ namespace FukushiIryo.Formats.Reference;
 /// more (only its <c>.csv</c> entries are read). Each CSV is a <see cref="ReferenceTable"/> whose
 /// kind and encoding are recognised from its first bytes:
 /// <list type="bullet">
-/// <item>a header starting with <c>bank_code</c> → zengin-code <c>banks.csv</c>, or
+/// <item>a header with a <c>bank_code</c> column → zengin-code <c>banks.csv</c>, or
 /// <c>branches.csv</c> when the header also has <c>branch_code</c>;</item>
 /// <item>15 columns with a 7-digit third column → KEN_ALL.CSV / utf_ken_all.csv;</item>
 /// <item>13 columns with a 7-digit eighth column → JIGYOSYO.CSV.</item>
@@ -150,7 +150,7 @@ public sealed class ReferenceSource : IDisposable
         var fields = new CsvRecordReader(new StringReader(firstLine)).TryRead(out var record) ? record.ToList() : [];
         ReferenceDataKind? kind = fields switch
         {
-            [var first, ..] when first.Trim() == "bank_code" => fields.Any(field => field.Trim() == "branch_code")
+            _ when fields.Any(field => field.Trim() == "bank_code") => fields.Any(field => field.Trim() == "branch_code")
                 ? ReferenceDataKind.Branches
                 : ReferenceDataKind.Banks,
             { Count: 15 } when IsDigits(fields[2], 7) => ReferenceDataKind.PostalAddresses,

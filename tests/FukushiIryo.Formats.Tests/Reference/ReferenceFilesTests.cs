@@ -188,8 +188,12 @@ public sealed class ReferenceFilesTests
     public void Quoted_fields_a_bom_and_columns_in_another_order_are_read()
     {
         const string text = "\uFEFFname,kana,branch_code,bank_code\r\n\"奈良市役所出張所\",\"ナラシヤクシヨ\",025,0162\n\"本店, 営業部\",\"ホンテン\",010,0162\r\n";
+        using var source = ReferenceSource.Open(new MemoryStream(Encoding.UTF8.GetBytes(text)), "branches.csv");
+        var table = Assert.Single(source.Tables);
+        Assert.Equal(ReferenceDataKind.Branches, table.Kind);
         var errors = new ReferenceErrorLog();
-        var branches = ZenginCodeCsv.ReadBranches(new StringReader(text), "branches.csv", errors).ToList();
+        using var reader = table.OpenText();
+        var branches = ZenginCodeCsv.ReadBranches(reader, "branches.csv", errors).ToList();
 
         Assert.Equal(0, errors.Count);
         Assert.Equal(
