@@ -1,3 +1,4 @@
+using FukushiIryo.Formats.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,8 +26,8 @@ internal sealed class BankConfiguration : IEntityTypeConfiguration<Bank>
     {
         builder.ConfigureReference();
         builder.Property(b => b.BankCode).HasMaxLength(4);
-        builder.Property(b => b.Kana).HasMaxLength(60);
-        builder.Property(b => b.Name).HasMaxLength(60);
+        builder.Property(b => b.Kana).HasMaxLength(ReferenceFieldLimits.BankName);
+        builder.Property(b => b.Name).HasMaxLength(ReferenceFieldLimits.BankName);
         builder.HasIndex(b => b.BankCode);
         builder.HasIndex(b => b.BankCode, "IX_Banks_BankCode_Current").IsUnique().HasFilter(ReferenceRowConfiguration.CurrentFilter);
     }
@@ -39,8 +40,8 @@ internal sealed class BankBranchConfiguration : IEntityTypeConfiguration<BankBra
         builder.ConfigureReference();
         builder.Property(b => b.BankCode).HasMaxLength(4);
         builder.Property(b => b.BranchCode).HasMaxLength(3);
-        builder.Property(b => b.Kana).HasMaxLength(60);
-        builder.Property(b => b.Name).HasMaxLength(60);
+        builder.Property(b => b.Kana).HasMaxLength(ReferenceFieldLimits.BankName);
+        builder.Property(b => b.Name).HasMaxLength(ReferenceFieldLimits.BankName);
         builder.HasIndex(b => new { b.BankCode, b.BranchCode });
         builder.HasIndex(b => new { b.BankCode, b.BranchCode }, "IX_BankBranches_BankCode_BranchCode_Current")
             .IsUnique()
@@ -55,12 +56,12 @@ internal sealed class PostalAddressConfiguration : IEntityTypeConfiguration<Post
         builder.ConfigureReference();
         builder.Property(a => a.PostalCode).HasMaxLength(7);
         builder.Property(a => a.MunicipalityCode).HasMaxLength(5);
-        builder.Property(a => a.Prefecture).HasMaxLength(20);
-        builder.Property(a => a.City).HasMaxLength(60);
-        builder.Property(a => a.Town).HasMaxLength(400);
-        builder.Property(a => a.PrefectureKana).HasMaxLength(40);
-        builder.Property(a => a.CityKana).HasMaxLength(100);
-        builder.Property(a => a.TownKana).HasMaxLength(400);
+        builder.Property(a => a.Prefecture).HasMaxLength(ReferenceFieldLimits.Prefecture);
+        builder.Property(a => a.City).HasMaxLength(ReferenceFieldLimits.City);
+        builder.Property(a => a.Town).HasMaxLength(ReferenceFieldLimits.Town);
+        builder.Property(a => a.PrefectureKana).HasMaxLength(ReferenceFieldLimits.PrefectureKana);
+        builder.Property(a => a.CityKana).HasMaxLength(ReferenceFieldLimits.CityKana);
+        builder.Property(a => a.TownKana).HasMaxLength(ReferenceFieldLimits.Town);
         builder.HasIndex(a => a.PostalCode);
         builder.HasIndex(a => a.MunicipalityCode);
     }
@@ -73,13 +74,13 @@ internal sealed class LargeOfficePostalCodeConfiguration : IEntityTypeConfigurat
         builder.ConfigureReference();
         builder.Property(o => o.PostalCode).HasMaxLength(7);
         builder.Property(o => o.MunicipalityCode).HasMaxLength(5);
-        builder.Property(o => o.OfficeName).HasMaxLength(200);
-        builder.Property(o => o.OfficeNameKana).HasMaxLength(200);
-        builder.Property(o => o.Prefecture).HasMaxLength(20);
-        builder.Property(o => o.City).HasMaxLength(60);
-        builder.Property(o => o.Town).HasMaxLength(200);
-        builder.Property(o => o.StreetAddress).HasMaxLength(200);
-        builder.Property(o => o.PostOffice).HasMaxLength(60);
+        builder.Property(o => o.OfficeName).HasMaxLength(ReferenceFieldLimits.OfficeName);
+        builder.Property(o => o.OfficeNameKana).HasMaxLength(ReferenceFieldLimits.OfficeName);
+        builder.Property(o => o.Prefecture).HasMaxLength(ReferenceFieldLimits.Prefecture);
+        builder.Property(o => o.City).HasMaxLength(ReferenceFieldLimits.City);
+        builder.Property(o => o.Town).HasMaxLength(ReferenceFieldLimits.OfficeTown);
+        builder.Property(o => o.StreetAddress).HasMaxLength(ReferenceFieldLimits.StreetAddress);
+        builder.Property(o => o.PostOffice).HasMaxLength(ReferenceFieldLimits.PostOffice);
         builder.HasIndex(o => o.PostalCode);
     }
 }

@@ -275,24 +275,32 @@ public static class JapanPostCsv
             ok &= ZenginCodeCsv.Check(errors, source, line, $"{i + 1}列目", f[i], f[i].Length == 1 && allowed.Contains(f[i][0], StringComparison.Ordinal), "値が範囲外です");
         }
 
-        ok &= ZenginCodeCsv.Check(errors, source, line, "町域名", f[8], f[8].Length <= 400 && f[5].Length <= 400, "長すぎます");
-        return ok
-            ? new PostalAddressRecord(
-                line,
-                f[0],
-                f[2],
-                NormalizeKana(f[3]),
-                NormalizeKana(f[4]),
-                NormalizeKana(f[5]),
-                NormalizeText(f[6]),
-                NormalizeText(f[7]),
-                NormalizeText(f[8]),
-                f[9] == "1",
-                f[10] == "1",
-                f[11] == "1",
-                f[12] == "1")
-            : null;
+        var record = new PostalAddressRecord(
+            line,
+            f[0],
+            f[2],
+            NormalizeKana(f[3]),
+            NormalizeKana(f[4]),
+            NormalizeKana(f[5]),
+            NormalizeText(f[6]),
+            NormalizeText(f[7]),
+            NormalizeText(f[8]),
+            f[9] == "1",
+            f[10] == "1",
+            f[11] == "1",
+            f[12] == "1");
+        ok &= Fits(errors, source, line, "都道府県名カナ", record.PrefectureKana, ReferenceFieldLimits.PrefectureKana);
+        ok &= Fits(errors, source, line, "市区町村名カナ", record.CityKana, ReferenceFieldLimits.CityKana);
+        ok &= Fits(errors, source, line, "町域名カナ", record.TownKana, ReferenceFieldLimits.Town);
+        ok &= Fits(errors, source, line, "都道府県名", record.Prefecture, ReferenceFieldLimits.Prefecture);
+        ok &= Fits(errors, source, line, "市区町村名", record.City, ReferenceFieldLimits.City);
+        ok &= Fits(errors, source, line, "町域名", record.Town, ReferenceFieldLimits.Town);
+        return ok ? record : null;
     }
+
+    private static bool Fits(ReferenceErrorLog errors, string source, long line, string column, string value, int maxLength) =>
+        ZenginCodeCsv.Check(errors, source, line, column, value.Length <= maxLength ? string.Empty : value, value.Length <= maxLength,
+            $"{maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)}文字を超えています");
 
     private static IEnumerable<LargeOfficeRecord> ReadLargeOfficesCore(TextReader reader, string source, ReferenceErrorLog errors)
     {
@@ -310,23 +318,30 @@ public static class JapanPostCsv
             ok &= ZenginCodeCsv.Check(errors, source, line, "大口事業所個別番号", f[7], ReferenceSource.IsDigits(f[7], 7), "7桁の数字ではありません");
             ok &= ZenginCodeCsv.Check(errors, source, line, "個別番号の種別", f[10], f[10] is "0" or "1", "0 か 1 ではありません");
             ok &= ZenginCodeCsv.Check(errors, source, line, "複数番号の有無", f[11], f[11].Length == 1 && char.IsAsciiDigit(f[11][0]), "1桁の数字ではありません");
-            ok &= ZenginCodeCsv.Check(errors, source, line, "大口事業所名", f[2], f[2].Length is > 0 and <= 200 && f[1].Length <= 200, "空か長すぎます");
-            ok &= ZenginCodeCsv.Check(errors, source, line, "番地等", f[6], f[6].Length <= 200, "長すぎます");
+            ok &= ZenginCodeCsv.Check(errors, source, line, "大口事業所名", f[2], f[2].Length > 0, "空です");
+            var record = new LargeOfficeRecord(
+                line,
+                f[0],
+                NormalizeKana(f[1]),
+                NormalizeText(f[2]),
+                NormalizeText(f[3]),
+                NormalizeText(f[4]),
+                NormalizeText(f[5]),
+                NormalizeText(f[6]),
+                f[7],
+                NormalizeText(f[9]),
+                f[10] == "1",
+                f[11] != "0");
+            ok &= Fits(errors, source, line, "大口事業所名カナ", record.OfficeNameKana, ReferenceFieldLimits.OfficeName);
+            ok &= Fits(errors, source, line, "大口事業所名", record.OfficeName, ReferenceFieldLimits.OfficeName);
+            ok &= Fits(errors, source, line, "都道府県名", record.Prefecture, ReferenceFieldLimits.Prefecture);
+            ok &= Fits(errors, source, line, "市区町村名", record.City, ReferenceFieldLimits.City);
+            ok &= Fits(errors, source, line, "町域名", record.Town, ReferenceFieldLimits.OfficeTown);
+            ok &= Fits(errors, source, line, "小字名、丁目、番地等", record.StreetAddress, ReferenceFieldLimits.StreetAddress);
+            ok &= Fits(errors, source, line, "取扱局", record.PostOffice, ReferenceFieldLimits.PostOffice);
             if (ok)
             {
-                yield return new LargeOfficeRecord(
-                    line,
-                    f[0],
-                    NormalizeKana(f[1]),
-                    NormalizeText(f[2]),
-                    NormalizeText(f[3]),
-                    NormalizeText(f[4]),
-                    NormalizeText(f[5]),
-                    NormalizeText(f[6]),
-                    f[7],
-                    NormalizeText(f[9]),
-                    f[10] == "1",
-                    f[11] != "0");
+                yield return record;
             }
         }
     }

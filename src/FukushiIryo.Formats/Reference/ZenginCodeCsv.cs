@@ -89,8 +89,8 @@ public static class ZenginCodeCsv
                 ok &= Check(errors, source, csv.Line, "branch_code", record[columns.Branch], ReferenceSource.IsDigits(record[columns.Branch], 3), "店舗コードは3桁の数字です");
             }
 
-            ok &= Check(errors, source, csv.Line, "kana", record[columns.Kana], record[columns.Kana].Length is > 0 and <= 60, "カナ名が空か長すぎます");
-            ok &= Check(errors, source, csv.Line, "name", record[columns.Name], record[columns.Name].Length is > 0 and <= 60, "名称が空か長すぎます");
+            ok &= Check(errors, source, csv.Line, "kana", record[columns.Kana], record[columns.Kana].Length is > 0 and <= ReferenceFieldLimits.BankName, "カナ名が空か長すぎます");
+            ok &= Check(errors, source, csv.Line, "name", record[columns.Name], record[columns.Name].Length is > 0 and <= ReferenceFieldLimits.BankName, "名称が空か長すぎます");
             if (ok)
             {
                 yield return create(csv.Line, record, columns);

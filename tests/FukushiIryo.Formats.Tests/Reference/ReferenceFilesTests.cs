@@ -132,6 +132,16 @@ public sealed class ReferenceFilesTests
     }
 
     [Fact]
+    public void A_value_longer_than_its_database_column_is_an_error_of_its_line()
+    {
+        var town = new string('町', ReferenceFieldLimits.Town + 1);
+        var lines = $"29201,\"630  \",\"6308012\",\"ﾅﾗｹﾝ\",\"ﾅﾗｼ\",\"ﾆｼﾞｮｳ\",\"奈良県\",\"奈良市\",\"{town}\",0,0,1,0,0,0\r\n";
+        var errors = new ReferenceErrorLog();
+        Assert.Empty(ReadAddresses(InputEncoding.StrictCp932.GetBytes(lines), "KEN_ALL.CSV", errors));
+        Assert.Equal((1L, "町域名"), (Assert.Single(errors.Errors).Line, errors.Errors[0].Column));
+    }
+
+    [Fact]
     public void The_large_office_list_reads_with_its_kana_made_full_width()
     {
         var errors = new ReferenceErrorLog();
