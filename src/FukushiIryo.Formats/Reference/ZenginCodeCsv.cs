@@ -98,7 +98,7 @@ public static class ZenginCodeCsv
         }
     }
 
-    /// <summary>The next record; a text that does not decode or an unclosed quote ends the file with an error.</summary>
+    /// <summary>The next record; a text that does not decode, an unclosed quote or a damaged zip entry ends the file with an error.</summary>
     internal static bool Next(CsvRecordReader csv, string source, ReferenceErrorLog errors, out IReadOnlyList<string> record)
     {
         try
@@ -112,6 +112,10 @@ public static class ZenginCodeCsv
         catch (CsvFormatException exception)
         {
             errors.Add(new ReferenceDataError(source, exception.Line, null, string.Empty, exception.Message));
+        }
+        catch (InvalidDataException exception)
+        {
+            errors.Add(new ReferenceDataError(source, csv.Line + 1, null, string.Empty, "zip ファイルを展開できません: " + exception.Message));
         }
 
         record = [];
