@@ -107,38 +107,47 @@ public static class ReferenceMasters
         FukushiDbContext db, DateTimeOffset now, string actor = "system", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var empty = new List<(string File, ReferenceDataKind Kind, string Edition)>();
-        foreach (var shipped in Shipped)
-        {
-            if (!await AnyRowAsync(db, shipped.Kind, cancellationToken).ConfigureAwait(false))
-            {
-                empty.Add(shipped);
-            }
-        }
 
-        if (empty.Count == 0)
-        {
-            return new ReferenceUpdateResult([]);
-        }
-
+        // The emptiness is judged under the same lock as the load, so that two concurrent runs
+        // (two `db migrate`) cannot both load.
+        var ownTransaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+            : null;
         var loads = new List<(ReferenceSource Source, string Sha256, string Edition)>();
         try
         {
-            foreach (var (file, _, edition) in empty)
+            await LockAsync(db, cancellationToken).ConfigureAwait(false);
+            foreach (var (file, kind, edition) in Shipped)
             {
-                var stream = OpenShipped(file);
-                var sha = await Sha256Async(stream, cancellationToken).ConfigureAwait(false);
-                loads.Add((ReferenceSource.Open(stream, file), sha, edition));
+                if (!await AnyRowAsync(db, kind, cancellationToken).ConfigureAwait(false))
+                {
+                    var stream = OpenShipped(file);
+                    var sha = await Sha256Async(stream, cancellationToken).ConfigureAwait(false);
+                    loads.Add((ReferenceSource.Open(stream, file), sha, edition));
+                }
             }
 
-            return await LoadAsync(db, loads.Select(load => (load.Source, load.Sha256, (string?)load.Edition)).ToList(),
-                null, "shipped:", auditWithoutChanges: false, actor, now, cancellationToken).ConfigureAwait(false);
+            var result = loads.Count == 0
+                ? new ReferenceUpdateResult([])
+                : await LoadAsync(db, loads.Select(load => (load.Source, load.Sha256, (string?)load.Edition)).ToList(),
+                    null, "shipped:", auditWithoutChanges: false, actor, now, cancellationToken).ConfigureAwait(false);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
         }
         finally
         {
             foreach (var load in loads)
             {
                 load.Source.Dispose();
+            }
+
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
@@ -226,10 +235,7 @@ public static class ReferenceMasters
             : null;
         try
         {
-            if (!db.IsSqlite)
-            {
-                await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken).ConfigureAwait(false);
-            }
+            await LockAsync(db, cancellationToken).ConfigureAwait(false);
 
             var changes = new List<ReferenceTableChange>();
             foreach (var (source, sha, edition) in loads)
@@ -366,6 +372,10 @@ public static class ReferenceMasters
                     Flags(row.IsPostOfficeBox, row.HasSeveralCodes))).RunAsync(db, table, source, edition, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(table)),
         };
+
+    /// <summary>PostgreSQL: the advisory lock until the transaction ends (re-entrant); SQLite: the transaction, begun IMMEDIATE, holds the write lock already.</summary>
+    private static Task LockAsync(FukushiDbContext db, CancellationToken cancellationToken) =>
+        db.IsSqlite ? Task.CompletedTask : db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
 
     private static Task<bool> AnyRowAsync(FukushiDbContext db, ReferenceDataKind kind, CancellationToken cancellationToken) => kind switch
     {
