@@ -1,4 +1,5 @@
 using FukushiIryo.App.Data;
+using FukushiIryo.App.Masters;
 using FukushiIryo.App.People;
 using FukushiIryo.App.Security;
 using Microsoft.AspNetCore.Identity;
@@ -58,6 +59,8 @@ public static class AppServices
         services.AddScoped<PersonLedger>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonProfile>();
+        services.AddScoped<BankDirectory>();
+        services.AddScoped<PostalDirectory>();
         return services;
     }
 }

@@ -19,6 +19,7 @@ internal static class CliPermissions
         ["import residents"] = [RoleNames.Reviewer],
         ["import residents --migration"] = [RoleNames.SystemAdmin],
         ["import recipients"] = [RoleNames.SystemAdmin],
+        ["masters update"] = [RoleNames.SystemAdmin, RoleNames.Maintainer],
     };
 
     public static IReadOnlyCollection<string> Commands => RolesByCommand.Keys;

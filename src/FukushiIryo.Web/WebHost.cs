@@ -138,6 +138,7 @@ internal sealed class DatabasePreparation(IServiceProvider services, DatabaseSet
 
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
             await MasterDefaults.EnsureLoadedAsync(db, AppClock.Now(TimeProvider.System), cancellationToken).ConfigureAwait(false);
+            await ReferenceMasters.EnsureLoadedAsync(db, AppClock.Now(TimeProvider.System), "system", cancellationToken).ConfigureAwait(false);
             return;
         }
 

@@ -28,6 +28,9 @@ public sealed class CliHarness : IAsyncDisposable
 
     public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
 
+    /// <summary>Whether <c>db migrate</c> loads the shipped reference data (off unless a test asks).</summary>
+    public bool LoadReferenceData { get; set; }
+
     public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
 
     public static async Task<CliHarness> CreateAsync(string provider, PostgresFixture fixture, bool createPostgresDatabase = true)
@@ -55,7 +58,9 @@ public sealed class CliHarness : IAsyncDisposable
             Error = error,
             Variable = name => name == "FUKUSHI_AUDIT_ANCHORS" ? AnchorFile : null,
         };
-        var exitCode = await FukushiCli.RunAsync([.. args, "--db", Database], environment);
+        // db migrate loads 157,000 rows of bank and postal reference data; tests that do not use it skip it.
+        string[] extra = args is ["db", "migrate", ..] && !LoadReferenceData ? ["--skip-reference-data"] : [];
+        var exitCode = await FukushiCli.RunAsync([.. args, .. extra, "--db", Database], environment);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

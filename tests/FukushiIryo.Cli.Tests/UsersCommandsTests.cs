@@ -201,3 +201,21 @@ public sealed class UsersCommandsTests(PostgresFixture fixture)
         return cli;
     }
 }
+
+/// <summary><c>db migrate</c> loads the shipped bank and postal data into empty tables, once.</summary>
+[Collection(PostgresCollectionName.Value)]
+public sealed class DbMigrateReferenceDataTests(PostgresFixture fixture)
+{
+    [Fact]
+    public async Task Db_migrate_loads_the_shipped_reference_data_once()
+    {
+        await using var cli = await CliHarness.CreateAsync("sqlite", fixture);
+        cli.LoadReferenceData = true;
+        Assert.Equal(0, (await cli.RunAsync("db", "migrate")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("db", "migrate")).ExitCode);
+        await using var db = FukushiDatabase.Open(DatabaseSettings.Parse(cli.Database));
+        Assert.Equal(1146, await db.Banks.CountAsync());
+        Assert.Equal(31219, await db.BankBranches.CountAsync());
+        Assert.True(await db.PostalAddresses.CountAsync(a => a.PostalCode == "6308012") >= 1);
+    }
+}

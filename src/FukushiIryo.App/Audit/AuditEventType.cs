@@ -30,6 +30,9 @@ public static partial class AuditEventType
     /// <summary>An import's error report (it holds personal values) was written for its operator.</summary>
     public const string ImportErrorReportWritten = "import.error_report_written";
 
+    /// <summary>A reference master (banks, postal codes) was loaded from an edition: <c>masters update</c> or the shipped files.</summary>
+    public const string MastersUpdated = "masters.updated";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

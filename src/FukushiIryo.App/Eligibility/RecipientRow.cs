@@ -141,7 +141,7 @@ public sealed record RecipientRow
 
     public string? PhoneNumber { get; init; }
 
-    public static RecipientRow? Read(ImportRecord record, ImportResult result, IReadOnlySet<string> knownAtena, Func<string, string, bool>? isKnownBranch)
+    public static RecipientRow? Read(ImportRecord record, ImportResult result, IReadOnlySet<string> knownAtena)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(result);
@@ -219,11 +219,6 @@ public sealed record RecipientRow
         if (bankRequired && string.IsNullOrEmpty(holder))
         {
             problems.Add(new ImportProblem(record.Line, "口座名義カナ", string.Empty, "必須の値がありません"));
-        }
-
-        if (bank is { Length: 4 } && branch is { Length: 3 } && isKnownBranch is not null && !isKnownBranch(bank, branch))
-        {
-            problems.Add(new ImportProblem(record.Line, "支店コード", $"{bank}-{branch}", "現在の金融機関マスタにない支店です（閉店の可能性: 取り込み、職員の確認が必要です）", ImportSeverity.Warning));
         }
 
         result.AddRange(problems);

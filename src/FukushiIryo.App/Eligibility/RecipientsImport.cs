@@ -22,9 +22,6 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
     public const string Kind = "recipients";
     private const int BatchSize = 500;
 
-    /// <summary>Optional check of a bank + branch against the current master: a missing branch is imported and flagged.</summary>
-    public Func<string, string, bool>? IsKnownBranch { get; set; }
-
     public async Task<ImportResult> RunAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -50,14 +47,17 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
             .ToHashSet(StringComparer.Ordinal);
         var inFile = new HashSet<string>(StringComparer.Ordinal);
         var parentReferences = new List<(long Line, string Parent)>();
+        var branches = await BranchCache.CreateAsync(db, cancellationToken).ConfigureAwait(false);
         foreach (var record in file.Records())
         {
             result.RowsRead++;
-            var row = RecipientRow.Read(record, result, knownAtena, IsKnownBranch);
+            var row = RecipientRow.Read(record, result, knownAtena);
             if (row is null)
             {
                 continue;
             }
+
+            await branches.CheckAsync(row, result, cancellationToken).ConfigureAwait(false);
 
             if (!inFile.Add(row.RecipientNumber))
             {
@@ -73,6 +73,11 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         foreach (var (line, parent) in parentReferences.Where(reference => !inFile.Contains(reference.Parent) && !knownRecipients.Contains(reference.Parent)))
         {
             result.Add(new ImportProblem(line, "親受給者番号", parent, "この受給者番号の受給者がファイルにも台帳にもありません"));
+        }
+
+        if (!branches.MasterLoaded)
+        {
+            result.Notes.Add("金融機関マスタが未登録のため、金融機関・支店の照合は行っていません（fukushi masters update banks で登録できます）。");
         }
 
         if (result.HasErrors)
@@ -99,15 +104,15 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         var silent = new ImportResult();
         foreach (var record in file.Records())
         {
-            batch.Add(RecipientRow.Read(record, silent, knownAtena, null)!);
+            batch.Add(RecipientRow.Read(record, silent, knownAtena)!);
             if (batch.Count == BatchSize)
             {
-                await WriteBatchAsync(batch, payers, request.Actor, now, result, cancellationToken).ConfigureAwait(false);
+                await WriteBatchAsync(batch, payers, branches, request.Actor, now, result, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
         }
 
-        await WriteBatchAsync(batch, payers, request.Actor, now, result, cancellationToken).ConfigureAwait(false);
+        await WriteBatchAsync(batch, payers, branches, request.Actor, now, result, cancellationToken).ConfigureAwait(false);
         await LinkChildrenAsync(file, layout, knownAtena, request.Actor, now, cancellationToken).ConfigureAwait(false);
         if (payers.Added.Count > 0)
         {
@@ -135,7 +140,7 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         return result;
     }
 
-    private async Task WriteBatchAsync(List<RecipientRow> batch, MigratedPayers payers, string actor, DateTimeOffset now, ImportResult result, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(List<RecipientRow> batch, MigratedPayers payers, BranchCache branches, string actor, DateTimeOffset now, ImportResult result, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -198,6 +203,11 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
             Record(insurance[personId].ToList(), row.ToInsurance(personId), from, now, actor);
             if (row.ToBankAccount(personId) is { } account)
             {
+                if (branches.Names(account.BankCode, account.BranchCode) is { } names)
+                {
+                    (account.BankName, account.BranchName) = names;
+                }
+
                 Record(accounts[personId].ToList(), account, from, now, actor);
             }
 
@@ -230,7 +240,7 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         var links = new List<RecipientRow>(BatchSize);
         foreach (var record in file.Records())
         {
-            var row = RecipientRow.Read(record, silent, knownAtena, null)!;
+            var row = RecipientRow.Read(record, silent, knownAtena)!;
             if (row.ParentRecipientNumber is not null)
             {
                 links.Add(row);
@@ -333,4 +343,51 @@ internal sealed class MigratedPayers(FukushiDbContext db, DateTimeOffset now, st
         });
         Added.Add(row.PayerNumber);
     }
+}
+
+/// <summary>
+/// Checks each distinct bank + branch against the bank master once: a branch that is not current
+/// (closed, unknown) is imported and flagged for staff (interfaces.md §4); the names of current
+/// ones fill the account.
+/// </summary>
+internal sealed class BranchCache
+{
+    private readonly BankDirectory directory;
+    private readonly Dictionary<(string Bank, string Branch), BranchCheck> seen = [];
+
+    private BranchCache(BankDirectory directory, bool masterLoaded)
+    {
+        this.directory = directory;
+        MasterLoaded = masterLoaded;
+    }
+
+    public bool MasterLoaded { get; }
+
+    public static async Task<BranchCache> CreateAsync(FukushiDbContext db, CancellationToken cancellationToken) =>
+        new(new BankDirectory(db), await db.BankBranches.AnyAsync(cancellationToken).ConfigureAwait(false));
+
+    public async Task CheckAsync(RecipientRow row, ImportResult result, CancellationToken cancellationToken)
+    {
+        if (!MasterLoaded || row.BankCode is not { } bank || row.BranchCode is not { } branch)
+        {
+            return;
+        }
+
+        if (!seen.TryGetValue((bank, branch), out var check))
+        {
+            check = await directory.CheckAsync(bank, branch, cancellationToken).ConfigureAwait(false);
+            seen[(bank, branch)] = check;
+        }
+
+        if (!check.IsCurrent)
+        {
+            result.Add(new ImportProblem(row.Line, "支店コード", $"{bank}-{branch}", check.Message + "（取り込み、職員の確認が必要です）", ImportSeverity.Warning));
+        }
+    }
+
+    /// <summary>The kanji names of a current bank and branch seen in pass 1.</summary>
+    public (string Bank, string Branch)? Names(string bank, string branch) =>
+        seen.TryGetValue((bank, branch), out var check) && check.IsCurrent && check.BankName is not null && check.BranchName is not null
+            ? (check.BankName, check.BranchName)
+            : null;
 }

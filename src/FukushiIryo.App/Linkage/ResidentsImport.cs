@@ -3,6 +3,7 @@ using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
 using FukushiIryo.App.Importing;
+using FukushiIryo.App.Masters;
 using FukushiIryo.App.People;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Text;
@@ -22,9 +23,6 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
 {
     public const string Kind = "residents";
     private const int BatchSize = 500;
-
-    /// <summary>Optional check of a postal code against the postal masters; an unknown code is a warning.</summary>
-    public Func<string, bool>? IsKnownPostalCode { get; set; }
 
     public async Task<ImportResult> RunAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
@@ -47,14 +45,21 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
 
         // Pass 1: read every row, collect file errors and the purpose facts.
         var purpose = await PurposeFacts.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        var postal = await PostalCodeCache.CreateAsync(db, cancellationToken).ConfigureAwait(false);
         foreach (var record in file.Records())
         {
             result.RowsRead++;
-            var row = ResidentRow.Read(record, result, IsKnownPostalCode);
+            var row = ResidentRow.Read(record, result);
             if (row is not null)
             {
                 purpose.Observe(row, request.ImportDate);
+                await postal.CheckAsync(row, result, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (!postal.MasterLoaded)
+        {
+            result.Notes.Add("郵便番号マスタが未登録のため、郵便番号の照合は行っていません（fukushi masters update postal で登録できます）。");
         }
 
         if (result.HasErrors)
@@ -88,7 +93,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         var ignored = new ImportResult();
         foreach (var record in file.Records())
         {
-            var row = ResidentRow.Read(record, ignored, null)!;
+            var row = ResidentRow.Read(record, ignored)!;
             if (!request.Migration && !purpose.Concerns(row, request.ImportDate))
             {
                 result.Skip(row.Line);
@@ -139,7 +144,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         var ignored = new ImportResult();
         foreach (var record in file.Records())
         {
-            var row = ResidentRow.Read(record, ignored, null)!;
+            var row = ResidentRow.Read(record, ignored)!;
             if (!purpose.Concerns(row, request.ImportDate))
             {
                 result.Skip(row.Line);
@@ -312,7 +317,7 @@ internal sealed record ResidentRow(
     /// <summary>A row's values take effect from 異動日, else 届出日, else the import date.</summary>
     public DateOnly? EffectiveDate => EventDate ?? NotifiedOn;
 
-    public static ResidentRow? Read(ImportRecord record, ImportResult result, Func<string, bool>? isKnownPostalCode)
+    public static ResidentRow? Read(ImportRecord record, ImportResult result)
     {
         if (record.Problems.Count > 0)
         {
@@ -345,7 +350,7 @@ internal sealed record ResidentRow(
         var birth = FieldParsers.Date(record, "生年月日", problems, true);
         var sex = FieldParsers.Choice(record, "性別", ResidentVocabulary.SexCodes, problems, true);
         var relationship = FieldParsers.Choice(record, "続柄", ResidentVocabulary.Relationships, problems, registered);
-        var postal = PostalCodeOf(record, problems, isKnownPostalCode);
+        var postal = PostalCodeOf(record, problems);
         var address = FieldParsers.RequiredText(record, "住所", problems);
         var reason = FieldParsers.Choice(record, "異動事由", ResidentVocabulary.EventReasons, problems, false);
         var eventDate = FieldParsers.Date(record, "異動日", problems, false);
@@ -388,8 +393,8 @@ internal sealed record ResidentRow(
         RegistryRelationship = RegistryRelationship,
     };
 
-    /// <summary>郵便番号: 7 digits with or without a hyphen; unknown to the postal masters → a warning.</summary>
-    private static string? PostalCodeOf(ImportRecord record, List<ImportProblem> problems, Func<string, bool>? isKnownPostalCode)
+    /// <summary>郵便番号: 7 digits with or without a hyphen (whether the masters know it is checked apart).</summary>
+    private static string? PostalCodeOf(ImportRecord record, List<ImportProblem> problems)
     {
         var value = record["郵便番号"];
         if (string.IsNullOrEmpty(value))
@@ -402,11 +407,6 @@ internal sealed record ResidentRow(
         {
             problems.Add(new ImportProblem(record.Line, "郵便番号", value, "郵便番号は7桁の数字（ハイフンは任意）で指定してください"));
             return null;
-        }
-
-        if (isKnownPostalCode is not null && !isKnownPostalCode(digits))
-        {
-            problems.Add(new ImportProblem(record.Line, "郵便番号", value, "郵便番号データにない番号です（取り込みます）", ImportSeverity.Warning));
         }
 
         return digits;
@@ -466,4 +466,45 @@ internal sealed class PurposeFacts
         || recipientsOrObligors.Contains(row.AtenaNumber)
         || importDate <= AgeRules.EndOfFiscalYearReaching18(row.BirthDate)
         || (row.HouseholdNumber is { } household && householdsConcerned.Contains(household));
+}
+
+/// <summary>
+/// Checks 郵便番号 against the postal masters (KEN_ALL and the 大口事業所 list), once per distinct
+/// code: an unknown or abolished code is a warning, never an error (interfaces.md §1).
+/// </summary>
+internal sealed class PostalCodeCache
+{
+    private readonly PostalDirectory directory;
+    private readonly Dictionary<string, PostalCodeCheck> seen = new(StringComparer.Ordinal);
+
+    private PostalCodeCache(PostalDirectory directory, bool masterLoaded)
+    {
+        this.directory = directory;
+        MasterLoaded = masterLoaded;
+    }
+
+    /// <summary>Whether the postal master holds any row; when it does not, nothing is checked.</summary>
+    public bool MasterLoaded { get; }
+
+    public static async Task<PostalCodeCache> CreateAsync(FukushiDbContext db, CancellationToken cancellationToken) =>
+        new(new PostalDirectory(db), await db.PostalAddresses.AnyAsync(cancellationToken).ConfigureAwait(false));
+
+    public async Task CheckAsync(ResidentRow row, ImportResult result, CancellationToken cancellationToken)
+    {
+        if (!MasterLoaded || row.PostalCode is not { } code)
+        {
+            return;
+        }
+
+        if (!seen.TryGetValue(code, out var check))
+        {
+            check = await directory.CheckAsync(code, cancellationToken).ConfigureAwait(false);
+            seen[code] = check;
+        }
+
+        if (!check.IsKnown)
+        {
+            result.Add(new ImportProblem(row.Line, "郵便番号", code, check.Message + "（取り込みます）", ImportSeverity.Warning));
+        }
+    }
 }

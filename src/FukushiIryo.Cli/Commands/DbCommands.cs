@@ -13,7 +13,11 @@ internal static class DbCommands
 {
     public static Command Build(GlobalOptions options, CliEnvironment environment)
     {
-        var migrate = new Command("migrate", "データベースを作成・更新する（SQLite はファイルを作成、PostgreSQL はデータベースが存在すること）");
+        var skipReference = new Option<bool>("--skip-reference-data")
+        {
+            Description = "同梱の金融機関・郵便番号データを読み込まない（後で fukushi masters update で登録する場合）",
+        };
+        var migrate = new Command("migrate", "データベースを作成・更新する（SQLite はファイルを作成、PostgreSQL はデータベースが存在すること）") { skipReference };
         migrate.SetAction(async (parsed, cancellationToken) =>
         {
             var settings = CliSession.ResolveSettings(parsed, options, environment);
@@ -49,7 +53,7 @@ internal static class DbCommands
                     $"データベースに接続できません: {settings}（PostgreSQL のデータベースは DBA が先に作成してください）: {exception.Message}");
             }
 
-            await MigrationSteps.AfterMigrateAsync(session.Db, environment.Clock, cancellationToken).ConfigureAwait(false);
+            await MigrationSteps.AfterMigrateAsync(session.Db, environment.Clock, session.Actor, !parsed.GetValue(skipReference), cancellationToken).ConfigureAwait(false);
             session.Db.AddAudit(new AuditEntry(session.Actor, AuditEventType.DbMigrated, Details: new Dictionary<string, object?>
             {
                 ["database"] = settings.Provider.ToString(),
@@ -70,11 +74,18 @@ internal static class DbCommands
     }
 }
 
-/// <summary>What runs after the schema is current: the shipped master defaults (idempotent).</summary>
+/// <summary>
+/// What runs after the schema is current: the shipped master defaults and, into empty tables, the
+/// shipped bank and postal reference data (both idempotent).
+/// </summary>
 internal static class MigrationSteps
 {
-    public static async Task AfterMigrateAsync(FukushiDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task AfterMigrateAsync(FukushiDbContext db, TimeProvider clock, string actor, bool loadReferenceData, CancellationToken cancellationToken)
     {
         await MasterDefaults.EnsureLoadedAsync(db, AppClock.Now(clock), cancellationToken).ConfigureAwait(false);
+        if (loadReferenceData)
+        {
+            await ReferenceMasters.EnsureLoadedAsync(db, AppClock.Now(clock), actor, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

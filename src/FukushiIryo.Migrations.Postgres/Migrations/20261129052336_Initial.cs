@@ -106,6 +106,24 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BankBranches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BankCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    BranchCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Kana = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Edition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RemovedInEdition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BankBranches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BankHolidays",
                 columns: table => new
                 {
@@ -126,6 +144,23 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Banks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BankCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Kana = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Edition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RemovedInEdition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Banks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Households",
                 columns: table => new
                 {
@@ -137,6 +172,52 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Households", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportedFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RowsRead = table.Column<int>(type: "integer", nullable: false),
+                    RowsImported = table.Column<int>(type: "integer", nullable: false),
+                    RowsSkipped = table.Column<int>(type: "integer", nullable: false),
+                    Warnings = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LargeOfficePostalCodes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostalCode = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    OfficeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OfficeNameKana = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Prefecture = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    City = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Town = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StreetAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PostOffice = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    IsPostOfficeBox = table.Column<bool>(type: "boolean", nullable: false),
+                    HasSeveralCodes = table.Column<bool>(type: "boolean", nullable: false),
+                    Edition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RemovedInEdition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LargeOfficePostalCodes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -152,6 +233,32 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Persons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostalAddresses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PostalCode = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Prefecture = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    City = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Town = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PrefectureKana = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CityKana = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TownKana = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    IsPartOfTown = table.Column<bool>(type: "boolean", nullable: false),
+                    IsKoazaNumbered = table.Column<bool>(type: "boolean", nullable: false),
+                    HasChome = table.Column<bool>(type: "boolean", nullable: false),
+                    CoversSeveralTowns = table.Column<bool>(type: "boolean", nullable: false),
+                    Edition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RemovedInEdition = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostalAddresses", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -177,6 +284,28 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PublicPayers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceEditions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Source = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LoadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LoadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Added = table.Column<int>(type: "integer", nullable: false),
+                    Changed = table.Column<int>(type: "integer", nullable: false),
+                    Removed = table.Column<int>(type: "integer", nullable: false),
+                    Unchanged = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceEditions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -653,6 +782,43 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LossCandidates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecipientId = table.Column<long>(type: "bigint", nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Cause = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EventDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ImportedFileId = table.Column<long>(type: "bigint", nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LossCandidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LossCandidates_ImportedFiles_ImportedFileId",
+                        column: x => x.ImportedFileId,
+                        principalTable: "ImportedFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LossCandidates_Persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LossCandidates_Recipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "Recipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgeBrackets_Code_ValidFrom",
                 table: "AgeBrackets",
@@ -722,9 +888,33 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BankBranches_BankCode_BranchCode",
+                table: "BankBranches",
+                columns: new[] { "BankCode", "BranchCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BankBranches_BankCode_BranchCode_Current",
+                table: "BankBranches",
+                columns: new[] { "BankCode", "BranchCode" },
+                unique: true,
+                filter: "\"RemovedInEdition\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BankHolidays_ValidFrom",
                 table: "BankHolidays",
                 column: "ValidFrom");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Banks_BankCode",
+                table: "Banks",
+                column: "BankCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Banks_BankCode_Current",
+                table: "Banks",
+                column: "BankCode",
+                unique: true,
+                filter: "\"RemovedInEdition\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_PersonId",
@@ -747,9 +937,40 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportedFiles_Kind_Sha256",
+                table: "ImportedFiles",
+                columns: new[] { "Kind", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Insurances_PersonId",
                 table: "Insurances",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LargeOfficePostalCodes_PostalCode",
+                table: "LargeOfficePostalCodes",
+                column: "PostalCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LossCandidates_ImportedFileId",
+                table: "LossCandidates",
+                column: "ImportedFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LossCandidates_PersonId",
+                table: "LossCandidates",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LossCandidates_RecipientId",
+                table: "LossCandidates",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LossCandidates_Status_RecipientId",
+                table: "LossCandidates",
+                columns: new[] { "Status", "RecipientId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Memos_CorrectsMemoId",
@@ -783,6 +1004,16 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostalAddresses_MunicipalityCode",
+                table: "PostalAddresses",
+                column: "MunicipalityCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostalAddresses_PostalCode",
+                table: "PostalAddresses",
+                column: "PostalCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PublicPayers_PayerNumber",
                 table: "PublicPayers",
                 column: "PayerNumber");
@@ -812,6 +1043,11 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 table: "Recipients",
                 column: "RecipientNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferenceEditions_Kind_Id",
+                table: "ReferenceEditions",
+                columns: new[] { "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaxRecords_PersonId_TaxYear",
@@ -854,7 +1090,13 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 name: "BankAccounts");
 
             migrationBuilder.DropTable(
+                name: "BankBranches");
+
+            migrationBuilder.DropTable(
                 name: "BankHolidays");
+
+            migrationBuilder.DropTable(
+                name: "Banks");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
@@ -869,13 +1111,25 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 name: "Insurances");
 
             migrationBuilder.DropTable(
+                name: "LargeOfficePostalCodes");
+
+            migrationBuilder.DropTable(
+                name: "LossCandidates");
+
+            migrationBuilder.DropTable(
                 name: "Memos");
 
             migrationBuilder.DropTable(
                 name: "PersonRecords");
 
             migrationBuilder.DropTable(
+                name: "PostalAddresses");
+
+            migrationBuilder.DropTable(
                 name: "PublicPayers");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceEditions");
 
             migrationBuilder.DropTable(
                 name: "TaxRecords");
@@ -885,6 +1139,9 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ImportedFiles");
 
             migrationBuilder.DropTable(
                 name: "Recipients");

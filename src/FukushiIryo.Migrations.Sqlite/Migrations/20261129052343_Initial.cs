@@ -105,6 +105,24 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BankBranches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BankCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    BranchCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Kana = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Edition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RemovedInEdition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BankBranches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BankHolidays",
                 columns: table => new
                 {
@@ -125,6 +143,23 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Banks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BankCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    Kana = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Edition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RemovedInEdition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Banks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Households",
                 columns: table => new
                 {
@@ -136,6 +171,52 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Households", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportedFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsImported = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsSkipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Warnings = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportedFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LargeOfficePostalCodes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    OfficeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OfficeNameKana = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Prefecture = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Town = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StreetAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PostOffice = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    IsPostOfficeBox = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasSeveralCodes = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Edition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RemovedInEdition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LargeOfficePostalCodes", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -151,6 +232,32 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Persons", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostalAddresses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Prefecture = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Town = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PrefectureKana = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CityKana = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TownKana = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    IsPartOfTown = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsKoazaNumbered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasChome = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CoversSeveralTowns = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Edition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RemovedInEdition = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostalAddresses", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -176,6 +283,28 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PublicPayers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceEditions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LoadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LoadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    Changed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Removed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceEditions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -652,6 +781,43 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LossCandidates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EventDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ImportedFileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LossCandidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LossCandidates_ImportedFiles_ImportedFileId",
+                        column: x => x.ImportedFileId,
+                        principalTable: "ImportedFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LossCandidates_Persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LossCandidates_Recipients_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "Recipients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgeBrackets_Code_ValidFrom",
                 table: "AgeBrackets",
@@ -721,9 +887,33 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BankBranches_BankCode_BranchCode",
+                table: "BankBranches",
+                columns: new[] { "BankCode", "BranchCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BankBranches_BankCode_BranchCode_Current",
+                table: "BankBranches",
+                columns: new[] { "BankCode", "BranchCode" },
+                unique: true,
+                filter: "\"RemovedInEdition\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BankHolidays_ValidFrom",
                 table: "BankHolidays",
                 column: "ValidFrom");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Banks_BankCode",
+                table: "Banks",
+                column: "BankCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Banks_BankCode_Current",
+                table: "Banks",
+                column: "BankCode",
+                unique: true,
+                filter: "\"RemovedInEdition\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_PersonId",
@@ -746,9 +936,40 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportedFiles_Kind_Sha256",
+                table: "ImportedFiles",
+                columns: new[] { "Kind", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Insurances_PersonId",
                 table: "Insurances",
                 column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LargeOfficePostalCodes_PostalCode",
+                table: "LargeOfficePostalCodes",
+                column: "PostalCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LossCandidates_ImportedFileId",
+                table: "LossCandidates",
+                column: "ImportedFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LossCandidates_PersonId",
+                table: "LossCandidates",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LossCandidates_RecipientId",
+                table: "LossCandidates",
+                column: "RecipientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LossCandidates_Status_RecipientId",
+                table: "LossCandidates",
+                columns: new[] { "Status", "RecipientId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Memos_CorrectsMemoId",
@@ -782,6 +1003,16 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostalAddresses_MunicipalityCode",
+                table: "PostalAddresses",
+                column: "MunicipalityCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostalAddresses_PostalCode",
+                table: "PostalAddresses",
+                column: "PostalCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PublicPayers_PayerNumber",
                 table: "PublicPayers",
                 column: "PayerNumber");
@@ -811,6 +1042,11 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 table: "Recipients",
                 column: "RecipientNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferenceEditions_Kind_Id",
+                table: "ReferenceEditions",
+                columns: new[] { "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaxRecords_PersonId_TaxYear",
@@ -853,7 +1089,13 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 name: "BankAccounts");
 
             migrationBuilder.DropTable(
+                name: "BankBranches");
+
+            migrationBuilder.DropTable(
                 name: "BankHolidays");
+
+            migrationBuilder.DropTable(
+                name: "Banks");
 
             migrationBuilder.DropTable(
                 name: "Contacts");
@@ -868,13 +1110,25 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 name: "Insurances");
 
             migrationBuilder.DropTable(
+                name: "LargeOfficePostalCodes");
+
+            migrationBuilder.DropTable(
+                name: "LossCandidates");
+
+            migrationBuilder.DropTable(
                 name: "Memos");
 
             migrationBuilder.DropTable(
                 name: "PersonRecords");
 
             migrationBuilder.DropTable(
+                name: "PostalAddresses");
+
+            migrationBuilder.DropTable(
                 name: "PublicPayers");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceEditions");
 
             migrationBuilder.DropTable(
                 name: "TaxRecords");
@@ -884,6 +1138,9 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "ImportedFiles");
 
             migrationBuilder.DropTable(
                 name: "Recipients");

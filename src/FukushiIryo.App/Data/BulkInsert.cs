@@ -1,0 +1,418 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Linq.Expressions;
+using System.Reflection;
+using FukushiIryo.App.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace FukushiIryo.App.Data;
+
+/// <summary>
+/// Writes rows of one entity type straight into its table, by the provider's fast path
+/// (architecture.md §3): PostgreSQL binary <c>COPY … FROM STDIN</c> (<see cref="NpgsqlBinaryImporter"/>),
+/// SQLite one prepared <c>INSERT</c> reused for every row inside one transaction. Rows are streamed:
+/// nothing is kept in memory, so millions of rows take no more memory than one.
+/// <para>
+/// The columns are those the EF model maps for the entity (names, value converters such as enums
+/// stored by name or instants as ticks on SQLite), except a store-generated key, which the
+/// database assigns. Inserted rows are not tracked by the context and their generated keys are
+/// not read back. Entities with owned or complex types or an inheritance hierarchy are refused.
+/// </para>
+/// <para>
+/// Transactions: inside an EF transaction (<c>db.Database.BeginTransactionAsync</c>) the rows are
+/// written in it and vanish with its rollback. Without one, the SQLite inserter begins its own
+/// and commits it in <see cref="IBulkInserter{T}.CompleteAsync"/>; a PostgreSQL COPY is atomic by
+/// itself. Disposing an inserter that was not completed discards what it wrote (the COPY is
+/// cancelled; its own SQLite transaction is rolled back; in the caller's transaction, the
+/// caller rolls back).
+/// </para>
+/// <para>
+/// While a PostgreSQL inserter is open its connection is busy with the COPY: run no other
+/// command on the same context until <see cref="IBulkInserter{T}.CompleteAsync"/> returns.
+/// The audit log is never written this way (its chain is written by SaveChanges only).
+/// </para>
+/// </summary>
+public static class BulkInsert
+{
+    /// <summary>Opens an inserter for <typeparamref name="T"/> on the context's database.</summary>
+    public static async Task<IBulkInserter<T>> BeginBulkInsertAsync<T>(this DbContext db, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var map = BulkTableMap<T>.For(db);
+        if (db.Database.IsNpgsql())
+        {
+            return await PostgresBulkInserter<T>.StartAsync(db, map, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            return await SqliteBulkInserter<T>.StartAsync(db, map, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new NotSupportedException($"Bulk insert is not implemented for {db.Database.ProviderName}.");
+    }
+
+    /// <summary>Writes every row of <paramref name="rows"/> and completes; returns the number written.</summary>
+    public static async Task<long> BulkInsertAsync<T>(this DbContext db, IEnumerable<T> rows, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var inserter = await db.BeginBulkInsertAsync<T>(cancellationToken).ConfigureAwait(false);
+        await using (inserter.ConfigureAwait(false))
+        {
+            foreach (var row in rows)
+            {
+                await inserter.WriteAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await inserter.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes every row of <paramref name="rows"/> and completes; returns the number written.</summary>
+    public static async Task<long> BulkInsertAsync<T>(this DbContext db, IAsyncEnumerable<T> rows, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var inserter = await db.BeginBulkInsertAsync<T>(cancellationToken).ConfigureAwait(false);
+        await using (inserter.ConfigureAwait(false))
+        {
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                await inserter.WriteAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await inserter.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>
+/// A bulk insert in progress (see <see cref="BulkInsert"/>): write rows one by one, then complete.
+/// Dispose without completing to abandon it.
+/// </summary>
+public interface IBulkInserter<in T> : IAsyncDisposable
+    where T : class
+{
+    /// <summary>Rows written so far.</summary>
+    long RowsWritten { get; }
+
+    /// <summary>Writes one row.</summary>
+    ValueTask WriteAsync(T row, CancellationToken cancellationToken = default);
+
+    /// <summary>Finishes the insert (and commits the inserter's own transaction, if it began one); returns the rows written.</summary>
+    Task<long> CompleteAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>How an entity's properties map to its table's columns, from the EF model.</summary>
+internal sealed class BulkTableMap<T>
+    where T : class
+{
+    private static readonly ConcurrentDictionary<IModel, BulkTableMap<T>> Cache = new();
+
+    private BulkTableMap(string table, IReadOnlyList<BulkColumn<T>> columns)
+    {
+        Table = table;
+        Columns = columns;
+    }
+
+    /// <summary>The delimited (and schema-qualified) table name.</summary>
+    public string Table { get; }
+
+    public IReadOnlyList<BulkColumn<T>> Columns { get; }
+
+    public string ColumnList => string.Join(", ", Columns.Select(column => column.DelimitedName));
+
+    public static BulkTableMap<T> For(DbContext db)
+    {
+        if (typeof(T) == typeof(AuditEvent))
+        {
+            throw new InvalidOperationException("Audit events are written only through AddAudit and SaveChanges.");
+        }
+
+        return Cache.GetOrAdd(db.Model, static (model, db) => Build(model, db.GetService<ISqlGenerationHelper>()), db);
+    }
+
+    private static BulkTableMap<T> Build(IModel model, ISqlGenerationHelper sql)
+    {
+        var entityType = model.FindEntityType(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        if (entityType.BaseType is not null || entityType.GetDirectlyDerivedTypes().Any()
+            || entityType.GetComplexProperties().Any()
+            || entityType.GetNavigations().Any(navigation => navigation.TargetEntityType.IsOwned()))
+        {
+            throw new NotSupportedException($"Bulk insert handles plain entities only, not {typeof(T).Name} (inheritance, owned or complex types).");
+        }
+
+        var tableName = entityType.GetTableName()
+            ?? throw new NotSupportedException($"{typeof(T).Name} is not mapped to a table.");
+        var schema = entityType.GetSchema();
+        var table = StoreObjectIdentifier.Table(tableName, schema);
+        var columns = new List<BulkColumn<T>>();
+        foreach (var property in entityType.GetProperties())
+        {
+            var member = (MemberInfo?)property.PropertyInfo ?? property.FieldInfo;
+            if (member is null || (property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd))
+            {
+                continue; // a shadow property, or a key the database generates
+            }
+
+            var column = property.GetColumnName(table)
+                ?? throw new NotSupportedException($"{typeof(T).Name}.{property.Name} has no column in {tableName}.");
+            var mapping = property.GetRelationalTypeMapping();
+            columns.Add(new BulkColumn<T>(sql.DelimitIdentifier(column), mapping, Getter(member, mapping), new Lazy<BulkColumnWriter<T>>(() => PostgresWriter(member, mapping))));
+        }
+
+        return new BulkTableMap<T>(sql.DelimitIdentifier(tableName, schema), columns);
+    }
+
+    /// <summary>
+    /// A compiled writer of one column to a binary COPY, typed by the provider CLR type (no boxing,
+    /// no type lookup per value): null → <c>WriteNullAsync</c>, else the converted value written as
+    /// the column's store type (instants in UTC, as timestamptz requires).
+    /// </summary>
+    private static BulkColumnWriter<T> PostgresWriter(MemberInfo member, RelationalTypeMapping mapping)
+    {
+        var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
+        var row = Expression.Parameter(typeof(T), "row");
+        var cancellationToken = Expression.Parameter(typeof(CancellationToken), "cancellationToken");
+        Expression value = Expression.MakeMemberAccess(row, member);
+        var underlying = Nullable.GetUnderlyingType(value.Type);
+        Expression? isNull = underlying is not null
+            ? Expression.Not(Expression.Property(value, nameof(Nullable<int>.HasValue)))
+            : value.Type.IsValueType ? null : Expression.Equal(value, Expression.Constant(null, value.Type));
+        if (underlying is not null)
+        {
+            value = Expression.Property(value, nameof(Nullable<int>.Value));
+        }
+
+        if (mapping.Converter is { } converter)
+        {
+            var convert = converter.ConvertToProviderExpression;
+            value = Expression.Invoke(convert, Expression.Convert(value, convert.Parameters[0].Type));
+        }
+
+        if (value.Type == typeof(DateTimeOffset))
+        {
+            value = Expression.Call(value, nameof(DateTimeOffset.ToUniversalTime), Type.EmptyTypes);
+        }
+
+        Expression write = Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteAsync), [value.Type],
+            value, Expression.Constant(mapping.StoreTypeNameBase), cancellationToken);
+        if (isNull is not null)
+        {
+            write = Expression.Condition(isNull, Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNullAsync), Type.EmptyTypes, cancellationToken), write);
+        }
+
+        return Expression.Lambda<BulkColumnWriter<T>>(write, importer, row, cancellationToken).Compile();
+    }
+
+    private static Func<T, object?> Getter(MemberInfo member, RelationalTypeMapping mapping)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        var read = Expression.Lambda<Func<T, object?>>(
+            Expression.Convert(Expression.MakeMemberAccess(row, member), typeof(object)), row).Compile();
+        var converter = mapping.Converter;
+        return converter is null
+            ? read
+            : value => read(value) is { } model ? converter.ConvertToProvider(model) : null;
+    }
+}
+
+/// <summary>One column: its delimited name, EF's type mapping, the provider value of a row, and its typed COPY writer.</summary>
+internal sealed record BulkColumn<T>(
+    string DelimitedName, RelationalTypeMapping Mapping, Func<T, object?> ProviderValue, Lazy<BulkColumnWriter<T>> PostgresWriter);
+
+/// <summary>Writes one column of a row to a binary COPY.</summary>
+internal delegate Task BulkColumnWriter<in T>(NpgsqlBinaryImporter importer, T row, CancellationToken cancellationToken);
+
+/// <summary>PostgreSQL: binary COPY on the context's connection, in its current transaction if any.</summary>
+internal sealed class PostgresBulkInserter<T> : IBulkInserter<T>
+    where T : class
+{
+    private readonly DbContext db;
+    private readonly NpgsqlBinaryImporter importer;
+    private readonly BulkColumnWriter<T>[] writers;
+    private bool finished;
+
+    private PostgresBulkInserter(DbContext db, NpgsqlBinaryImporter importer, BulkColumnWriter<T>[] writers)
+    {
+        this.db = db;
+        this.importer = importer;
+        this.writers = writers;
+    }
+
+    public long RowsWritten { get; private set; }
+
+    public static async Task<PostgresBulkInserter<T>> StartAsync(DbContext db, BulkTableMap<T> map, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var importer = await connection.BeginBinaryImportAsync(
+                $"COPY {map.Table} ({map.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+            return new PostgresBulkInserter<T>(db, importer, map.Columns.Select(column => column.PostgresWriter.Value).ToArray());
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask WriteAsync(T row, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ObjectDisposedException.ThrowIf(finished, this);
+        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var write in writers)
+        {
+            await write(importer, row, cancellationToken).ConfigureAwait(false);
+        }
+
+        RowsWritten++;
+    }
+
+    public async Task<long> CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(finished, this);
+        var written = await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        await FinishAsync().ConfigureAwait(false);
+        return (long)written;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!finished)
+        {
+            await FinishAsync().ConfigureAwait(false); // disposing an uncompleted importer cancels the COPY
+        }
+    }
+
+    private async Task FinishAsync()
+    {
+        finished = true;
+        await importer.DisposeAsync().ConfigureAwait(false);
+        await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+    }
+}
+
+/// <summary>SQLite: one prepared INSERT, its parameters set for each row, in one transaction.</summary>
+internal sealed class SqliteBulkInserter<T> : IBulkInserter<T>
+    where T : class
+{
+    private readonly DbContext db;
+    private readonly BulkTableMap<T> map;
+    private readonly SqliteCommand command;
+    private readonly DbParameter[] parameters;
+    private readonly IDbContextTransaction? ownTransaction;
+    private bool finished;
+
+    private SqliteBulkInserter(DbContext db, BulkTableMap<T> map, SqliteCommand command, IDbContextTransaction? ownTransaction)
+    {
+        this.db = db;
+        this.map = map;
+        this.command = command;
+        this.ownTransaction = ownTransaction;
+        parameters = command.Parameters.Cast<DbParameter>().ToArray();
+    }
+
+    public long RowsWritten { get; private set; }
+
+    public static async Task<SqliteBulkInserter<T>> StartAsync(DbContext db, BulkTableMap<T> map, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        IDbContextTransaction? own = null;
+        SqliteCommand? command = null;
+        try
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                own = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            command = connection.CreateCommand();
+            command.Transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+            var names = map.Columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+#pragma warning disable CA2100 // The text is built from the EF model's delimited identifiers, never from input.
+            command.CommandText = $"INSERT INTO {map.Table} ({map.ColumnList}) VALUES ({string.Join(", ", names)})";
+#pragma warning restore CA2100
+            for (var i = 0; i < map.Columns.Count; i++)
+            {
+                command.Parameters.Add(map.Columns[i].Mapping.CreateParameter(command, names[i], value: null, nullable: true));
+            }
+
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            return new SqliteBulkInserter<T>(db, map, command, own);
+        }
+        catch
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (own is not null)
+            {
+                await own.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask WriteAsync(T row, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ObjectDisposedException.ThrowIf(finished, this);
+        var columns = map.Columns;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i].Value = columns[i].ProviderValue(row) ?? DBNull.Value;
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        RowsWritten++;
+    }
+
+    public async Task<long> CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(finished, this);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await FinishAsync().ConfigureAwait(false);
+        return RowsWritten;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!finished)
+        {
+            await FinishAsync().ConfigureAwait(false); // an own transaction not committed is rolled back
+        }
+    }
+
+    private async Task FinishAsync()
+    {
+        finished = true;
+        await command.DisposeAsync().ConfigureAwait(false);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+    }
+}
