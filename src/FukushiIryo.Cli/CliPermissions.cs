@@ -16,6 +16,7 @@ internal static class CliPermissions
         ["users disable"] = [RoleNames.SystemAdmin],
         ["users list"] = [RoleNames.SystemAdmin],
         ["audit verify"] = [RoleNames.Auditor, RoleNames.SystemAdmin],
+        ["demo seed"] = [RoleNames.SystemAdmin],
     };
 
     public static IReadOnlyCollection<string> Commands => RolesByCommand.Keys;

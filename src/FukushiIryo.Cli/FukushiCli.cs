@@ -14,6 +14,7 @@ internal static class FukushiCli
         root.Subcommands.Add(DbCommands.Build(options, environment));
         root.Subcommands.Add(UsersCommands.Build(options, environment));
         root.Subcommands.Add(AuditCommands.Build(options, environment));
+        root.Subcommands.Add(DemoCommands.Build(options, environment));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

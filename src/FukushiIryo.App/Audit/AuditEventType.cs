@@ -19,6 +19,7 @@ public static partial class AuditEventType
     public const string UserPasswordSet = "user.password_set";
     public const string DbMigrated = "db.migrated";
     public const string AuditVerified = "audit.verified";
+    public const string DemoSeeded = "demo.seeded";
 
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
