@@ -50,10 +50,9 @@ internal static class DemoChanges
             }
         }
 
-        // 出生: a mother of a recipient household gives birth.
-        if (Pick(households, used, h => IsActive(h) && h.Kind == DemoHouseholdKind.SingleMother
-                && h.Members.Any(p => p.Role == DemoRole.Parent && p.ResidencyStatus == ResidencyStatus.Registered && !p.UsesHomeCountryName
-                    && AgeRules.AgeOn(p.BirthDate, today) <= 44)) is { } mothers)
+        // 出生: a mother of a recipient household gives birth (one under 45 where the population has one).
+        if ((Pick(households, used, h => IsMotherHousehold(h, today, maximumAge: 44))
+            ?? Pick(households, used, h => IsMotherHousehold(h, today, maximumAge: int.MaxValue))) is { } mothers)
         {
             var mother = mothers.Members.First(p => p.Role == DemoRole.Parent);
             var state = current[mother.AtenaNumber];
@@ -118,6 +117,11 @@ internal static class DemoChanges
     private static bool IsActive(DemoHousehold household) =>
         household.Members.Any(p => p.Recipient is { Kind: RecipientKind.Parent or RecipientKind.Carer, LostOn: null }
             && p.ResidencyStatus == ResidencyStatus.Registered);
+
+    private static bool IsMotherHousehold(DemoHousehold household, DateOnly today, int maximumAge) =>
+        IsActive(household) && household.Kind == DemoHouseholdKind.SingleMother
+        && household.Members.Any(p => p.Role == DemoRole.Parent && p.ResidencyStatus == ResidencyStatus.Registered && !p.UsesHomeCountryName
+            && AgeRules.AgeOn(p.BirthDate, today) <= maximumAge);
 
     private static bool ParentIsHead(DemoHousehold household) =>
         household.Members.Any(p => p.Role == DemoRole.Parent && p.RegistryRelationship == "世帯主" && !p.UsesHomeCountryName)
