@@ -24,8 +24,9 @@ internal static class DemoCommands
         };
         households.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<int>();
-            if (value is < 1 or > DemoOptions.MaxHouseholds)
+            // A token that is not a number is the parser's own error; only the range is checked here.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                && value is < 1 or > DemoOptions.MaxHouseholds)
             {
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"--households は 1〜{DemoOptions.MaxHouseholds:N0} で指定してください: {value}"));
             }
