@@ -122,7 +122,7 @@ public sealed class AuditChainTests
     public void Event_types_are_well_formed_and_listed()
     {
         Assert.Equal(
-            ["user.created", "user.updated", "user.enabled", "user.disabled", "user.listed", "user.password_set", "db.migrated", "audit.verified"],
+            ["user.created", "user.updated", "user.enabled", "user.disabled", "user.listed", "user.password_set", "db.migrated", "audit.verified", "demo.seeded"],
             AuditEventType.All);
         Assert.All(AuditEventType.All, type => Assert.True(AuditEventType.IsWellFormed(type), type));
         Assert.False(AuditEventType.IsWellFormed("User.Created"));

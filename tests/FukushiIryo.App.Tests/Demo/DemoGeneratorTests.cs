@@ -305,6 +305,33 @@ public sealed class DemoGeneratorTests
     }
 
     [Theory]
+    [InlineData("2026-04-01")]
+    [InlineData("2026-04-02")]
+    [InlineData("2026-07-31")]
+    [InlineData("2026-08-01")]
+    [InlineData("2028-02-29")]
+    [InlineData("2025-01-01")]
+    [InlineData("2024-12-31")]
+    public async Task Any_reference_date_gives_a_consistent_population(string date)
+    {
+        var today = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var population = await DemoTestData.GenerateAsync(300, 77, today);
+        Assert.All(population.Recipients, recipient =>
+        {
+            Assert.True(recipient.AcquiredOn <= today);
+            Assert.True(recipient.LostOn is null || (recipient.LostOn <= today && recipient.LostOn > recipient.AcquiredOn));
+            if (recipient.LostOn is null && recipient.Kind is RecipientKind.Child or RecipientKind.Orphan)
+            {
+                Assert.True(AgeRules.IsWithinAgeLimit(recipient.Person.BirthDate, today));
+            }
+        });
+        Assert.All(population.Persons, person => Assert.True(person.BirthDate < today && person.RecordFrom <= today));
+        Assert.All(population.Changes, change => Assert.True(change.EventDate < today));
+        var fiscalYear = FiscalYear.Of(today).Year;
+        Assert.All(population.Persons.SelectMany(p => p.TaxRecords), record => Assert.InRange(record.TaxYear, fiscalYear - 1, fiscalYear));
+    }
+
+    [Theory]
     [InlineData(100_000, 2024, 0)]
     [InlineData(1_000_000, 2024, 450_000)]
     [InlineData(1_000_000, 2025, 350_000)]
