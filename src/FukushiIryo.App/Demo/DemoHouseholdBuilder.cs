@@ -994,7 +994,7 @@ internal sealed class DemoHouseholdBuilder
     {
         var main = household.MemberList.FirstOrDefault(p => p.Role is DemoRole.Parent or DemoRole.Carer)
             ?? household.MemberList.First(p => p.Role == DemoRole.SupportObligor);
-        var mainInsurance = OwnInsurance(main, allowLateElderly: true);
+        var mainInsurance = OwnInsurance(main);
         main.Insurance = mainInsurance;
 
         foreach (var person in household.MemberList)
@@ -1016,7 +1016,7 @@ internal sealed class DemoHouseholdBuilder
                     person.Insurance = Dependant(mainInsurance, person);
                     break;
                 case DemoRole.SupportObligor:
-                    person.Insurance = OwnInsurance(person, allowLateElderly: true);
+                    person.Insurance = OwnInsurance(person);
                     break;
                 default:
                     break;
@@ -1024,11 +1024,11 @@ internal sealed class DemoHouseholdBuilder
         }
     }
 
-    private DemoInsurance OwnInsurance(DemoPerson person, bool allowLateElderly)
+    private DemoInsurance OwnInsurance(DemoPerson person)
     {
         var acquired = random.Date(Max(person.BirthDate.AddYears(18), Today.AddYears(-15)), Today.AddDays(-30));
         var age = AgeRules.AgeOn(person.BirthDate, Today);
-        if (allowLateElderly && age >= 75)
+        if (age >= 75)
         {
             var insurer = DemoCatalog.LateElderly;
             acquired = Max(acquired, AgeRules.DateAgeAttained(person.BirthDate, 75).AddDays(1));
