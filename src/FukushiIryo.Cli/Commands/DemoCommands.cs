@@ -83,6 +83,7 @@ internal static class DemoCommands
                 }
             }
 
+            var filesWritten = total.Elapsed;
             var progress = environment.IsOutputTerminal ? new TerminalProgress(environment.Out) : null;
             DemoSeedResult result;
             try
@@ -109,8 +110,11 @@ internal static class DemoCommands
                 $"デモデータを登録しました（乱数の種 {demoOptions.Seed}、基準日 {referenceDate:yyyy-MM-dd}）: {session.Settings}")).ConfigureAwait(false);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  世帯 {result.Households:N0} / 宛名 {result.Persons:N0} / 受給者 {result.Recipients:N0}（資格 {result.EligibilityRecords:N0} 行）/ 税情報 {result.TaxRecords:N0} / 全 {result.Rows:N0} 行")).ConfigureAwait(false);
+            var filesPart = written.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"ファイル {(filesWritten - generated).TotalSeconds:F1} 秒、")
+                : string.Empty;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  所要時間 {elapsed.TotalSeconds:F1} 秒（生成 {generated.TotalSeconds:F1} 秒、書込み {(elapsed - generated).TotalSeconds:F1} 秒）")).ConfigureAwait(false);
+                $"  所要時間 {elapsed.TotalSeconds:F1} 秒（生成 {generated.TotalSeconds:F1} 秒、{filesPart}データベース {(elapsed - filesWritten).TotalSeconds:F1} 秒）")).ConfigureAwait(false);
             foreach (var path in written)
             {
                 await output.WriteLineAsync("  ファイル: " + path).ConfigureAwait(false);
