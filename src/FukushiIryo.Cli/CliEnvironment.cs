@@ -13,5 +13,8 @@ internal sealed class CliEnvironment
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    public static CliEnvironment Process { get; } = new();
+    /// <summary>Standard output is a terminal (not redirected): long commands show their progress there.</summary>
+    public bool IsOutputTerminal { get; init; }
+
+    public static CliEnvironment Process { get; } = new() { IsOutputTerminal = !System.Console.IsOutputRedirected };
 }

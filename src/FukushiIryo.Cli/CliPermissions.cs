@@ -20,6 +20,7 @@ internal static class CliPermissions
         ["import residents --migration"] = [RoleNames.SystemAdmin],
         ["import recipients"] = [RoleNames.SystemAdmin],
         ["masters update"] = [RoleNames.SystemAdmin, RoleNames.Maintainer],
+        ["demo seed"] = [RoleNames.SystemAdmin],
     };
 
     public static IReadOnlyCollection<string> Commands => RolesByCommand.Keys;

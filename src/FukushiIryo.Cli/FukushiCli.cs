@@ -16,6 +16,7 @@ internal static class FukushiCli
         root.Subcommands.Add(AuditCommands.Build(options, environment));
         root.Subcommands.Add(ImportCommands.Build(options, environment));
         root.Subcommands.Add(MastersCommands.Build(options, environment));
+        root.Subcommands.Add(DemoCommands.Build(options, environment));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -32,6 +32,7 @@ public static partial class AuditEventType
 
     /// <summary>A reference master (banks, postal codes) was loaded from an edition: <c>masters update</c> or the shipped files.</summary>
     public const string MastersUpdated = "masters.updated";
+    public const string DemoSeeded = "demo.seeded";
 
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)

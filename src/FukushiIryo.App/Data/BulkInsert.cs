@@ -40,11 +40,19 @@ namespace FukushiIryo.App.Data;
 public static class BulkInsert
 {
     /// <summary>Opens an inserter for <typeparamref name="T"/> on the context's database.</summary>
-    public static async Task<IBulkInserter<T>> BeginBulkInsertAsync<T>(this DbContext db, CancellationToken cancellationToken = default)
+    public static Task<IBulkInserter<T>> BeginBulkInsertAsync<T>(this DbContext db, CancellationToken cancellationToken = default)
+        where T : class => db.BeginBulkInsertAsync<T>(BulkKeys.Generated, cancellationToken);
+
+    /// <summary>
+    /// Opens an inserter for <typeparamref name="T"/>. With <see cref="BulkKeys.Explicit"/> the rows
+    /// carry their own keys (see <see cref="BulkKeyRange"/>), so that dependent rows can refer to
+    /// them without reading anything back.
+    /// </summary>
+    public static async Task<IBulkInserter<T>> BeginBulkInsertAsync<T>(this DbContext db, BulkKeys keys, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        var map = BulkTableMap<T>.For(db);
+        var map = BulkTableMap<T>.For(db, keys);
         if (db.Database.IsNpgsql())
         {
             return await PostgresBulkInserter<T>.StartAsync(db, map, cancellationToken).ConfigureAwait(false);
@@ -59,11 +67,15 @@ public static class BulkInsert
     }
 
     /// <summary>Writes every row of <paramref name="rows"/> and completes; returns the number written.</summary>
-    public static async Task<long> BulkInsertAsync<T>(this DbContext db, IEnumerable<T> rows, CancellationToken cancellationToken = default)
+    public static Task<long> BulkInsertAsync<T>(this DbContext db, IEnumerable<T> rows, CancellationToken cancellationToken = default)
+        where T : class => db.BulkInsertAsync(rows, BulkKeys.Generated, cancellationToken);
+
+    /// <summary>Writes every row of <paramref name="rows"/> and completes; returns the number written.</summary>
+    public static async Task<long> BulkInsertAsync<T>(this DbContext db, IEnumerable<T> rows, BulkKeys keys, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var inserter = await db.BeginBulkInsertAsync<T>(cancellationToken).ConfigureAwait(false);
+        var inserter = await db.BeginBulkInsertAsync<T>(keys, cancellationToken).ConfigureAwait(false);
         await using (inserter.ConfigureAwait(false))
         {
             foreach (var row in rows)
@@ -110,11 +122,80 @@ public interface IBulkInserter<in T> : IAsyncDisposable
     Task<long> CompleteAsync(CancellationToken cancellationToken = default);
 }
 
+/// <summary>Who gives a bulk-inserted row its key.</summary>
+public enum BulkKeys
+{
+    /// <summary>The database generates the key (the key column is not written).</summary>
+    Generated,
+
+    /// <summary>The rows carry keys taken from a <see cref="BulkKeyRange"/>.</summary>
+    Explicit,
+}
+
+/// <summary>
+/// Keys for rows inserted with <see cref="BulkKeys.Explicit"/>: the next free key of a table, and,
+/// once the rows are in, moving a PostgreSQL identity sequence past them so that ordinary inserts
+/// do not collide (SQLite keeps track by itself). Run both inside the transaction of the insert.
+/// </summary>
+public static class BulkKeyRange
+{
+    /// <summary>One more than the largest key of <typeparamref name="T"/>'s table.</summary>
+    public static async Task<long> NextAsync<T>(DbContext db, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (table, key) = TableAndKey<T>(db);
+        await using var command = Command(db, $"SELECT COALESCE(MAX({key}), 0) FROM {table}");
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) + 1;
+    }
+
+    /// <summary>Moves the PostgreSQL identity sequence of <typeparamref name="T"/>'s table past its largest key.</summary>
+    public static async Task AdvanceAsync<T>(DbContext db, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        var rawTable = entityType.GetTableName()!;
+        var rawKey = entityType.FindPrimaryKey()!.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(rawTable, entityType.GetSchema()))!;
+        var (table, key) = TableAndKey<T>(db);
+        await using var command = Command(db,
+            $"SELECT setval(pg_get_serial_sequence('{table.Replace("'", "''", StringComparison.Ordinal)}', '{rawKey.Replace("'", "''", StringComparison.Ordinal)}'), GREATEST((SELECT MAX({key}) FROM {table}), 1))");
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (string Table, string Key) TableAndKey<T>(DbContext db)
+        where T : class
+    {
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        var tableName = entityType.GetTableName() ?? throw new NotSupportedException($"{typeof(T).Name} is not mapped to a table.");
+        var schema = entityType.GetSchema();
+        var key = entityType.FindPrimaryKey()?.Properties.SingleOrDefault() ?? throw new NotSupportedException($"{typeof(T).Name} has no single-column key.");
+        var sql = db.GetService<ISqlGenerationHelper>();
+        return (sql.DelimitIdentifier(tableName, schema), sql.DelimitIdentifier(key.GetColumnName(StoreObjectIdentifier.Table(tableName, schema))!));
+    }
+
+    private static System.Data.Common.DbCommand Command(DbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+#pragma warning disable CA2100 // Built from the EF model's table and column names, never from input.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+}
+
 /// <summary>How an entity's properties map to its table's columns, from the EF model.</summary>
 internal sealed class BulkTableMap<T>
     where T : class
 {
-    private static readonly ConcurrentDictionary<IModel, BulkTableMap<T>> Cache = new();
+    private static readonly ConcurrentDictionary<(IModel Model, BulkKeys Keys), BulkTableMap<T>> Cache = new();
 
     private BulkTableMap(string table, IReadOnlyList<BulkColumn<T>> columns)
     {
@@ -129,17 +210,17 @@ internal sealed class BulkTableMap<T>
 
     public string ColumnList => string.Join(", ", Columns.Select(column => column.DelimitedName));
 
-    public static BulkTableMap<T> For(DbContext db)
+    public static BulkTableMap<T> For(DbContext db, BulkKeys keys = BulkKeys.Generated)
     {
         if (typeof(T) == typeof(AuditEvent))
         {
             throw new InvalidOperationException("Audit events are written only through AddAudit and SaveChanges.");
         }
 
-        return Cache.GetOrAdd(db.Model, static (model, db) => Build(model, db.GetService<ISqlGenerationHelper>()), db);
+        return Cache.GetOrAdd((db.Model, keys), static (key, db) => Build(key.Model, key.Keys, db.GetService<ISqlGenerationHelper>()), db);
     }
 
-    private static BulkTableMap<T> Build(IModel model, ISqlGenerationHelper sql)
+    private static BulkTableMap<T> Build(IModel model, BulkKeys keys, ISqlGenerationHelper sql)
     {
         var entityType = model.FindEntityType(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
@@ -158,7 +239,7 @@ internal sealed class BulkTableMap<T>
         foreach (var property in entityType.GetProperties())
         {
             var member = (MemberInfo?)property.PropertyInfo ?? property.FieldInfo;
-            if (member is null || (property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd))
+            if (member is null || (keys == BulkKeys.Generated && property.IsPrimaryKey() && property.ValueGenerated == ValueGenerated.OnAdd))
             {
                 continue; // a shadow property, or a key the database generates
             }
