@@ -14,6 +14,10 @@ fi
 if ! command -v runuser >/dev/null 2>&1; then
   missing+=(util-linux)
 fi
+# The browser tests drive Debian's chromium through Playwright (no browser download).
+if [ ! -x /usr/bin/chromium ]; then
+  missing+=(chromium)
+fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
