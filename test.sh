@@ -16,7 +16,7 @@ if ! command -v runuser >/dev/null 2>&1; then
 fi
 # The browser tests drive Debian's chromium through Playwright (no browser download).
 if [ ! -x /usr/bin/chromium ]; then
-  missing+=(chromium)
+  missing+=(chromium fonts-ipaexfont-gothic)
 fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
