@@ -261,7 +261,7 @@ public sealed record RecipientRow
             BranchCode = branch,
             AccountType = accountType,
             AccountNumber = accountNumber?.PadLeft(7, '0'),
-            AccountHolderKana = string.IsNullOrEmpty(holder) ? null : KanaNormalizer.ToFullWidthKatakana(holder),
+            AccountHolderKana = string.IsNullOrEmpty(holder) ? null : KanaNormalizer.ToCanonicalName(holder),
             PhoneNumber = NullIfEmpty(record["電話番号"]),
         };
     }

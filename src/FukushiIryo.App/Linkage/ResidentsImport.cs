@@ -44,7 +44,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         }
 
         // Pass 1: read every row, collect file errors and the purpose facts.
-        var purpose = await PurposeFacts.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        var purpose = await PurposeFacts.LoadAsync(db, request.ImportDate, cancellationToken).ConfigureAwait(false);
         var postal = await PostalCodeCache.CreateAsync(db, cancellationToken).ConfigureAwait(false);
         foreach (var record in file.Records())
         {
@@ -340,7 +340,7 @@ internal sealed record ResidentRow(
         string? kana = null;
         if (kanaValue is not null)
         {
-            kana = KanaNormalizer.ToFullWidthKatakana(kanaValue);
+            kana = KanaNormalizer.ToCanonicalName(kanaValue);
             if (!KanaNormalizer.IsKatakanaName(kana))
             {
                 problems.Add(new ImportProblem(record.Line, "氏名カナ", kanaValue, "カタカナで指定してください"));
@@ -425,14 +425,29 @@ internal sealed class PurposeFacts
     private readonly HashSet<string> recipientsOrObligors;
     private readonly HashSet<string> householdsConcerned = new(StringComparer.Ordinal);
 
-    private PurposeFacts(HashSet<string> knownPersons, HashSet<string> recipientsOrObligors)
+    private PurposeFacts(HashSet<string> knownPersons, HashSet<string> recipientsOrObligors, IEnumerable<string> householdsInLedger)
     {
         this.knownPersons = knownPersons;
         this.recipientsOrObligors = recipientsOrObligors;
+        householdsConcerned.UnionWith(householdsInLedger);
     }
 
-    public static async Task<PurposeFacts> LoadAsync(FukushiDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads what the 台帳 already knows: its persons, its recipients and 扶養義務者, and the 住基
+    /// households in which, on the import date, one of its persons is a recipient or under the
+    /// 18歳年度末 (so that a newcomer to such a household, who may be the only row of the file in
+    /// it, is concerned too).
+    /// </summary>
+    public static async Task<PurposeFacts> LoadAsync(FukushiDbContext db, DateOnly importDate, CancellationToken cancellationToken)
     {
+        // Under the 18歳年度末 on the import date ⟺ born on or after April 2 of (年度 − 18).
+        var youngestCohortStart = new DateOnly(FiscalYear.Of(importDate).Year - AgeRules.ProgramAgeLimit, 4, 2);
+        var recipientPersons = db.Recipients.Select(r => r.PersonId);
+        var households = await db.PersonRecords.AsNoTracking().AsOf(importDate)
+            .Where(r => r.HouseholdNumber != null && (r.BirthDate >= youngestCohortStart || recipientPersons.Contains(r.PersonId)))
+            .Select(r => r.HouseholdNumber!)
+            .Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var known = await db.Persons.AsNoTracking().Select(p => p.AtenaNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
         var recipients = await (from recipient in db.Recipients
                                 join person in db.Persons on recipient.PersonId equals person.Id
@@ -443,7 +458,8 @@ internal sealed class PurposeFacts
                               select person.AtenaNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new PurposeFacts(
             new HashSet<string>(known, StringComparer.Ordinal),
-            new HashSet<string>(recipients.Concat(obligors), StringComparer.Ordinal));
+            new HashSet<string>(recipients.Concat(obligors), StringComparer.Ordinal),
+            households);
     }
 
     /// <summary>Pass 1: learn which households the program concerns.</summary>

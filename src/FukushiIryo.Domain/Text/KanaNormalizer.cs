@@ -175,4 +175,16 @@ public static class KanaNormalizer
 
         result.Append(spacing);
     }
+
+    /// <summary>
+    /// A kana name as the 台帳 keeps it: full-width katakana (<see cref="ToFullWidthKatakana"/>), its
+    /// words separated by one ideographic space (U+3000, as 住基 writes it), whatever width, script
+    /// or spaces the input used: <c>"ﾅﾗ  ﾊﾅｺ"</c>, <c>"なら　はなこ"</c> → <c>"ナラ　ハナコ"</c>.
+    /// </summary>
+    public static string ToCanonicalName(string kana)
+    {
+        ArgumentNullException.ThrowIfNull(kana);
+        return string.Join('\u3000', ToFullWidthKatakana(kana)
+            .Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
 }

@@ -67,7 +67,7 @@ public sealed class RecipientsImportTests(PostgresFixture fixture) : IDisposable
         var sonInsurance = await db.Insurances.SingleAsync(i => i.PersonId == recipients[Son].PersonId);
         Assert.Equal("133066", sonInsurance.InsurerNumber);
         var account = await db.BankAccounts.SingleAsync(a => a.PersonId == mother.PersonId);
-        Assert.Equal(("0162", "001", AccountType.Ordinary, "0123456", "ナラ ハナコ"), (account.BankCode, account.BranchCode, account.AccountType, account.AccountNumber, account.AccountHolderKana));
+        Assert.Equal(("0162", "001", AccountType.Ordinary, "0123456", "ナラ　ハナコ"), (account.BankCode, account.BranchCode, account.AccountType, account.AccountNumber, account.AccountHolderKana));
         Assert.False(await db.BankAccounts.AnyAsync(a => a.PersonId == recipients[Son].PersonId), "a child paid through its parent has no account of its own");
         Assert.Equal("0742-34-1111", (await db.Contacts.SingleAsync(c => c.PersonId == mother.PersonId)).PhoneNumber);
 

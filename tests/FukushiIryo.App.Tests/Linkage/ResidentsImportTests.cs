@@ -46,7 +46,7 @@ public sealed class ResidentsImportTests(PostgresFixture fixture) : IDisposable
         Assert.Equal(["000101", "000102", "000103", "000301"], await db.Persons.OrderBy(p => p.AtenaNumber).Select(p => p.AtenaNumber).ToListAsync());
         Assert.False(await db.Persons.AnyAsync(p => p.AtenaNumber == "000201"), "an out-of-purpose person is never stored");
         var mother = await RecordAsync(db, "000101", ImportDay);
-        Assert.Equal(("ナラ ハナコ", "ナラハナコ", "6308501", Sex.Female), (mother.NameKana, mother.NameKanaKey, mother.PostalCode, mother.Sex));
+        Assert.Equal(("ナラ　ハナコ", "ナラハナコ", "6308501", Sex.Female), (mother.NameKana, mother.NameKanaKey, mother.PostalCode, mother.Sex));
         // 𠮷 (U+20BB7, outside CP932) is kept as it was written.
         Assert.Equal("奈良 𠮷乃", (await RecordAsync(db, "000103", ImportDay)).Name);
         var remote = await RecordAsync(db, "000301", ImportDay);
@@ -102,6 +102,27 @@ public sealed class ResidentsImportTests(PostgresFixture fixture) : IDisposable
 
         // Nothing was lost automatically.
         Assert.Equal(0, await db.EligibilityRecords.CountAsync(e => e.Status == EligibilityStatus.Lost));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_newcomer_alone_in_the_file_is_concerned_when_the_ledger_knows_a_child_in_that_household(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, fixture);
+        await ImportAsync(database, Write("residents-1.csv", FirstExtract), importDay: new DateOnly(2026, 4, 1));
+        await EnrolAsync(database, "000101", RecipientKind.Parent, "1000009");
+
+        // Only the new partner is in this extract; the household's child and recipient are in the 台帳.
+        var result = await ImportAsync(database, Write("residents-2.csv",
+        [
+            "000105,0001,生駒 翔,イコマ ショウ,1984-02-02,1,夫（未届）,6308501,奈良県奈良市登大路町30番地,1,転入,2026-10-28,2026-10-28",
+            "000205,0002,春日 次郎,カスガ ジロウ,1990-06-06,1,子,6308213,奈良県奈良市登大路町1番地,1,転入,2026-10-28,2026-10-28",
+        ]));
+
+        Assert.Equal(1, result.Inserted);
+        Assert.Equal([3L], result.SkippedLines); // household 0002 concerns nobody in the 台帳
+        await using var db = database.Open();
+        Assert.Equal(1, await db.LossCandidates.CountAsync(c => c.Cause == "夫（未届）"));
     }
 
     [Theory]
@@ -188,7 +209,7 @@ public sealed class ResidentsImportTests(PostgresFixture fixture) : IDisposable
         await using var db = database.Open();
         var mother = await RecordAsync(db, "000101", new DateOnly(2026, 10, 15));
         Assert.Equal(new DateOnly(1988, 5, 12), mother.BirthDate);
-        Assert.Equal("ナラ ハナコ", mother.NameKana);
+        Assert.Equal("ナラ　ハナコ", mother.NameKana);
         Assert.Equal("奈良 花子", mother.Name);
         Assert.Equal(new DateOnly(2026, 10, 15), mother.ValidFrom);
         Assert.Equal(new DateOnly(2009, 4, 2), (await RecordAsync(db, "000102", ImportDay)).BirthDate);

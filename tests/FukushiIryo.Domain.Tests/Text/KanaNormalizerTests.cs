@@ -154,3 +154,15 @@ public class KanaNormalizerTests
                 .ToArbitrary(),
             text => KanaNormalizer.IsKatakanaName(KanaNormalizer.ToFullWidthKatakana(text)));
 }
+
+public sealed class KanaCanonicalNameTests
+{
+    [Theory]
+    [InlineData("ﾅﾗ ﾊﾅｺ", "ナラ　ハナコ")]
+    [InlineData("なら　はなこ", "ナラ　ハナコ")]
+    [InlineData("  ナラ   ハナコ ", "ナラ　ハナコ")]
+    [InlineData("ﾔﾏﾀﾞ ﾀﾛｳ", "ヤマダ　タロウ")]
+    [InlineData("スミス　ジョン　マイケル", "スミス　ジョン　マイケル")]
+    public void A_kana_name_is_kept_in_full_width_katakana_with_ideographic_spaces(string input, string expected) =>
+        Assert.Equal(expected, FukushiIryo.Domain.Text.KanaNormalizer.ToCanonicalName(input));
+}
