@@ -58,6 +58,51 @@ public sealed class ImportCommandsTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task A_city_extract_in_cp932_with_its_own_headers_is_read_through_a_layout_file()
+    {
+        await using var cli = await ReadyAsync("sqlite");
+        var folder = Path.GetDirectoryName(cli.AnchorFile)!;
+        var layout = Path.Combine(folder, "nara-jyuki.json");
+        File.WriteAllText(layout, """
+            {
+              "format": "csv",
+              "encoding": "cp932",
+              "header": true,
+              "dateStyle": "wareki",
+              "columns": [
+                { "field": "宛名番号", "source": "宛名ＣＤ" },
+                { "field": "世帯番号", "source": "世帯ＣＤ" },
+                { "field": "氏名", "source": "漢字氏名" },
+                { "field": "氏名カナ", "source": "カナ氏名" },
+                { "field": "生年月日" },
+                { "field": "性別", "source": "性別ＣＤ" },
+                { "field": "続柄" },
+                { "field": "郵便番号" },
+                { "field": "住所" },
+                { "field": "住民区分" },
+                { "field": "異動事由" },
+                { "field": "異動日" },
+                { "field": "届出日" }
+              ],
+              "ignore": ["予備"]
+            }
+            """);
+        var extract = Path.Combine(folder, "jyuki.csv");
+        File.WriteAllText(extract,
+            "宛名ＣＤ,世帯ＣＤ,漢字氏名,カナ氏名,生年月日,性別ＣＤ,続柄,郵便番号,住所,住民区分,異動事由,異動日,届出日,予備\r\n"
+            + "000101,0001,奈良 花子,ﾅﾗ ﾊﾅｺ,S63.05.12,2,世帯主,6308501,奈良県奈良市登大路町30番地,1,,,,x\r\n"
+            + "000102,0001,奈良 一郎,ﾅﾗ ｲﾁﾛｳ,H21.04.02,1,子,6308501,奈良県奈良市登大路町30番地,1,,,,\r\n",
+            FukushiIryo.Formats.Common.InputEncoding.Cp932);
+
+        var run = await cli.RunAsync("import", "residents", extract, "--layout", layout, "--user", "shinsa1");
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.Contains("新規 2 件", run.Output, StringComparison.Ordinal);
+
+        var missingLayout = await cli.RunAsync("import", "residents", extract, "--layout", Path.Combine(folder, "none.json"), "--user", "shinsa1");
+        Assert.Equal(1, missingLayout.ExitCode);
+    }
+
+    [Fact]
     public async Task An_import_into_a_missing_database_exits_4()
     {
         await using var cli = await CliHarness.CreateAsync("sqlite", fixture);

@@ -30,12 +30,21 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory => factory ?? throw new InvalidOperationException("not started");
 
-    /// <summary>Where screenshots are kept as test artifacts.</summary>
+    /// <summary>
+    /// Where screenshots are kept as test artifacts: <c>artifacts/screenshots</c> at the repository
+    /// root (ignored by git), or beside the test assembly when the repository is not found.
+    /// </summary>
     public static string ArtifactsDirectory
     {
         get
         {
-            var directory = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "FukushiIryo.sln")))
+            {
+                root = root.Parent;
+            }
+
+            var directory = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
             Directory.CreateDirectory(directory);
             return directory;
         }

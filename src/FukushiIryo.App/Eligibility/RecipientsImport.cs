@@ -25,19 +25,10 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
     public async Task<ImportResult> RunAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var layout = request.LayoutPath is null ? ImportLayout.BuiltIn(Kind) : ImportLayout.Load(request.LayoutPath, Kind);
-        using var file = ImportFile.Open(request.FilePath, layout, request.Encoding);
-        var result = new ImportResult { FileName = Path.GetFileName(request.FilePath), Sha256 = file.Sha256 };
-        if (await db.ImportedFiles.AnyAsync(f => f.Kind == Kind && f.Sha256 == file.Sha256, cancellationToken).ConfigureAwait(false))
+        using var opening = await ImportOpening.OpenAsync(db, Kind, request, cancellationToken).ConfigureAwait(false);
+        var (file, result) = (opening.File, opening.Result);
+        if (!opening.CanRead)
         {
-            result.Status = ImportStatus.AlreadyImported;
-            return result;
-        }
-
-        result.AddRange(file.FileProblems);
-        if (result.HasErrors)
-        {
-            result.Status = ImportStatus.Rejected;
             return result;
         }
 
@@ -94,9 +85,7 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
 
         var now = AppClock.Now(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var importedFile = new ImportedFile { Kind = Kind, FileName = result.FileName, Sha256 = file.Sha256, ImportedAt = now, ImportedBy = request.Actor };
-        db.ImportedFiles.Add(importedFile);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var importedFile = await opening.RegisterAsync(db, Kind, request.Actor, now, cancellationToken).ConfigureAwait(false);
 
         var payers = new MigratedPayers(db, now, request.Actor);
         await payers.LoadAsync(cancellationToken).ConfigureAwait(false);
@@ -113,16 +102,13 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         }
 
         await WriteBatchAsync(batch, payers, branches, request.Actor, now, result, cancellationToken).ConfigureAwait(false);
-        await LinkChildrenAsync(file, layout, knownAtena, request.Actor, now, cancellationToken).ConfigureAwait(false);
+        await LinkChildrenAsync(file, knownAtena, request.Actor, now, cancellationToken).ConfigureAwait(false);
         if (payers.Added.Count > 0)
         {
             result.Notes.Add("公費負担者マスタに「移行」として追加した番号: " + string.Join(",", payers.Added) + "（システム管理で内容を補完してください）");
         }
 
-        importedFile.RowsRead = result.RowsRead;
-        importedFile.RowsImported = result.Inserted + result.Updated + result.Unchanged;
-        importedFile.Warnings = result.WarningCount;
-        db.ImportedFiles.Update(importedFile);
+        opening.Complete(db, importedFile);
         db.AddAudit(new AuditEntry(request.Actor, AuditEventType.RecipientsImported, "import", importedFile.Id.ToString(CultureInfo.InvariantCulture), new Dictionary<string, object?>
         {
             ["file"] = result.FileName,
@@ -234,7 +220,7 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
     private readonly Dictionary<Recipient, WelfareHousehold> pendingHouseholds = [];
 
     /// <summary>Links each child to its parent or carer (who may stand later in the file) and puts it in their household.</summary>
-    private async Task LinkChildrenAsync(ImportFile file, ImportLayout layout, HashSet<string> knownAtena, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task LinkChildrenAsync(ImportFile file, HashSet<string> knownAtena, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var silent = new ImportResult();
         var links = new List<RecipientRow>(BatchSize);

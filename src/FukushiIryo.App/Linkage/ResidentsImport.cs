@@ -27,19 +27,10 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
     public async Task<ImportResult> RunAsync(ImportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var layout = request.LayoutPath is null ? ImportLayout.BuiltIn(Kind) : ImportLayout.Load(request.LayoutPath, Kind);
-        using var file = ImportFile.Open(request.FilePath, layout, request.Encoding);
-        var result = new ImportResult { FileName = Path.GetFileName(request.FilePath), Sha256 = file.Sha256 };
-        if (await db.ImportedFiles.AnyAsync(f => f.Kind == Kind && f.Sha256 == file.Sha256, cancellationToken).ConfigureAwait(false))
+        using var opening = await ImportOpening.OpenAsync(db, Kind, request, cancellationToken).ConfigureAwait(false);
+        var (file, result) = (opening.File, opening.Result);
+        if (!opening.CanRead)
         {
-            result.Status = ImportStatus.AlreadyImported;
-            return result;
-        }
-
-        result.AddRange(file.FileProblems);
-        if (result.HasErrors)
-        {
-            result.Status = ImportStatus.Rejected;
             return result;
         }
 
@@ -70,7 +61,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
 
         if (request.DryRun)
         {
-            CountSkipped(file, layout, result, purpose, request);
+            CountSkipped(file, result, purpose, request);
             result.Status = ImportStatus.Validated;
             return result;
         }
@@ -78,16 +69,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         // Pass 2: write, all or nothing.
         var now = AppClock.Now(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var importedFile = new ImportedFile
-        {
-            Kind = Kind,
-            FileName = result.FileName,
-            Sha256 = file.Sha256,
-            ImportedAt = now,
-            ImportedBy = request.Actor,
-        };
-        db.ImportedFiles.Add(importedFile);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var importedFile = await opening.RegisterAsync(db, Kind, request.Actor, now, cancellationToken).ConfigureAwait(false);
 
         var batch = new List<ResidentRow>(BatchSize);
         var ignored = new ImportResult();
@@ -110,11 +92,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
 
         await WriteBatchAsync(batch, request, importedFile.Id, now, result, cancellationToken).ConfigureAwait(false);
 
-        importedFile.RowsRead = result.RowsRead;
-        importedFile.RowsImported = result.Inserted + result.Updated + result.Unchanged;
-        importedFile.RowsSkipped = result.SkippedLines.Count;
-        importedFile.Warnings = result.WarningCount;
-        db.ImportedFiles.Update(importedFile);
+        opening.Complete(db, importedFile);
         db.AddAudit(new AuditEntry(request.Actor, AuditEventType.ResidentsImported, "import", importedFile.Id.ToString(CultureInfo.InvariantCulture), new Dictionary<string, object?>
         {
             ["file"] = result.FileName,
@@ -134,7 +112,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         return result;
     }
 
-    private static void CountSkipped(ImportFile file, ImportLayout layout, ImportResult result, PurposeFacts purpose, ImportRequest request)
+    private static void CountSkipped(ImportFile file, ImportResult result, PurposeFacts purpose, ImportRequest request)
     {
         if (request.Migration)
         {
