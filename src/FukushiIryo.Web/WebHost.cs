@@ -51,6 +51,7 @@ public static class WebHost
 
         builder.Services.AddFukushiApp(provider => ResolveSettings(provider.GetRequiredService<IConfiguration>()), TimeProvider.System, out var identity);
         builder.Services.AddHostedService<DatabasePreparation>();
+        builder.Services.AddHostedService<AuditAnchorService>();
         identity.AddSignInManager().AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(cookie =>

@@ -26,6 +26,8 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public DatabaseSettings Settings => new(DatabaseProvider.Sqlite, DatabasePath);
 
+    public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
+
     public Uri BaseAddress { get; private set; } = default!;
 
     public WebApplicationFactory<Program> Factory => factory ?? throw new InvalidOperationException("not started");
@@ -56,6 +58,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting(DatabaseSettings.WelfareVariable, "sqlite:" + DatabasePath);
+            builder.UseSetting(FukushiIryo.App.Audit.AuditAnchors.PathVariable, AnchorFile);
             builder.UseEnvironment("Production");
         });
         var port = FreeLoopbackPort();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using FukushiIryo.App.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -121,5 +122,33 @@ public sealed class WebAppTests(WebAppFixture app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=\"", html, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The web app anchors the audit chain outside the database, so that its own events are covered.</summary>
+[Collection(WebAppDefinition.Name)]
+public sealed class AuditAnchorTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task Stopping_the_anchor_service_writes_the_latest_sequence_and_the_chain_verifies()
+    {
+        using (await StaffSession.LoginAsync(app, "madoguchi1"))
+        {
+        }
+
+        var services = app.Factory.Services;
+        var service = new AuditAnchorService(
+            services,
+            services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(),
+            TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AuditAnchorService>.Instance);
+        await service.StopAsync(CancellationToken.None);
+
+        await using var db = app.OpenDb();
+        var last = await db.AuditEvents.MaxAsync(e => e.Sequence);
+        var anchors = await new AuditAnchors(app.AnchorFile).ReadAsync();
+        Assert.Equal(last, anchors[^1].Sequence);
+        var verified = await AuditVerifier.VerifyAsync(db, app.AnchorFile);
+        Assert.True(verified.Ok, verified.Message);
     }
 }
