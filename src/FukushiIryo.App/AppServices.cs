@@ -4,6 +4,7 @@ using FukushiIryo.App.People;
 using FukushiIryo.App.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FukushiIryo.App;
 
@@ -56,6 +57,8 @@ public static class AppServices
             options.IterationCount = PasswordHashIterations;
         });
         services.AddScoped<StaffAccounts>();
+        services.TryAddSingleton(SessionPolicy.Default);
+        services.AddScoped<StaffSessions>();
         services.AddScoped<PersonLedger>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonProfile>();

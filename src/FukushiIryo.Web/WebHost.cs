@@ -65,8 +65,30 @@ public static class WebHost
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = false;
+            cookie.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddSingleton(provider =>
+        {
+            var minutes = provider.GetRequiredService<IConfiguration>().GetValue<int?>("Fukushi:Session:IdleMinutes") ?? 15;
+            return SessionPolicy.Default with { IdleTimeout = TimeSpan.FromMinutes(minutes) };
+        });
+        builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+
+            // The refreshed principal keeps the server-side session it belongs to.
+            options.OnRefreshingPrincipal = context =>
+            {
+                var session = context.CurrentPrincipal?.FindFirst(SessionValidation.SessionClaim);
+                if (session is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity
+                    && !identity.HasClaim(c => c.Type == SessionValidation.SessionClaim))
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(SessionValidation.SessionClaim, session.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPermissionPolicies();

@@ -7,6 +7,7 @@ using FukushiIryo.App.Linkage;
 using FukushiIryo.App.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     public DatabaseSettings Settings => new(DatabaseProvider.Sqlite, DatabasePath);
 
     public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
+
+    /// <summary>The app's clock: real time plus an offset a test may move forward (and must put back).</summary>
+    public ShiftedClock Clock { get; } = new();
 
     public Uri BaseAddress { get; private set; } = default!;
 
@@ -60,6 +64,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             builder.UseSetting(DatabaseSettings.WelfareVariable, "sqlite:" + DatabasePath);
             builder.UseSetting(FukushiIryo.App.Audit.AuditAnchors.PathVariable, AnchorFile);
             builder.UseEnvironment("Production");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         var port = FreeLoopbackPort();
         factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
@@ -147,4 +152,12 @@ public sealed class WebAppFixture : IAsyncLifetime
 public sealed class WebAppDefinition : ICollectionFixture<WebAppFixture>
 {
     public const string Name = "web app";
+}
+
+/// <summary>Real time shifted by <see cref="Offset"/>.</summary>
+public sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }

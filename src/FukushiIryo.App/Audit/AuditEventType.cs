@@ -25,6 +25,9 @@ public static partial class AuditEventType
     public const string LoginSucceeded = "auth.login";
     public const string LoginFailed = "auth.login_failed";
     public const string Logout = "auth.logout";
+
+    /// <summary>A web session was ended by the server: idle, expired, or the account disabled.</summary>
+    public const string SessionEnded = "auth.session_ended";
     public const string RecipientsImported = "import.recipients";
 
     /// <summary>An import's error report (it holds personal values) was written for its operator.</summary>

@@ -60,7 +60,7 @@ public enum AccountOutcome
 /// Japanese names, passwords hashed by Identity (PBKDF2-HMAC-SHA512, 210,000 iterations). Every
 /// act writes its audit event in the same transaction.
 /// </summary>
-public sealed class StaffAccounts(FukushiDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles, TimeProvider clock)
+public sealed class StaffAccounts(FukushiDbContext db, UserManager<StaffUser> users, RoleManager<StaffRole> roles, StaffSessions sessions, TimeProvider clock)
 {
     /// <summary>True while no account exists: the first <c>users add</c> needs no acting user.</summary>
     public async Task<bool> IsBootstrapAsync(CancellationToken cancellationToken = default) =>
@@ -197,6 +197,10 @@ public sealed class StaffAccounts(FukushiDbContext db, UserManager<StaffUser> us
             details["oldValidTo"] = user.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             details["newValidTo"] = validTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             user.ValidTo = validTo;
+            if (validTo < JstClock.Today(clock))
+            {
+                await sessions.EndAllAsync(user.Id, "validity-ended", cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (change.Password is { } password)
@@ -239,8 +243,13 @@ public sealed class StaffAccounts(FukushiDbContext db, UserManager<StaffUser> us
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         user.IsDisabled = !enabled;
 
-        // A new security stamp invalidates every session and token issued before (P8).
+        // Disabling ends every session at once (P8); a new security stamp invalidates tokens issued before.
         await users.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        if (!enabled)
+        {
+            await sessions.EndAllAsync(user.Id, "disabled", cancellationToken).ConfigureAwait(false);
+        }
+
         db.AddAudit(new AuditEntry(actor, enabled ? AuditEventType.UserEnabled : AuditEventType.UserDisabled, "user", login, new Dictionary<string, object?>()));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Security;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FukushiIryo.Web.Pages.Account;
 
 /// <summary>ログイン: a named account with its password (the second factor arrives with Security A).</summary>
-public sealed class LoginModel(SignInManager<StaffUser> signIn, FukushiDbContext db, TimeProvider clock) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, StaffSessions sessions, FukushiDbContext db, TimeProvider clock) : PageModel
 {
     public const string Failed = "ログインIDまたはパスワードが違います。";
 
@@ -39,9 +40,12 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, FukushiDbContext
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password ?? string.Empty, isPersistent: false, lockoutOnFailure: true).ConfigureAwait(false);
+        var result = await signIn.CheckPasswordSignInAsync(user, Input.Password ?? string.Empty, lockoutOnFailure: true).ConfigureAwait(false);
         if (result.Succeeded)
         {
+            // A new server-side session, named by a new random identifier, for every login.
+            var session = await sessions.StartAsync(user.Id, client, Request.Headers.UserAgent.ToString()).ConfigureAwait(false);
+            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SessionValidation.SessionClaim, session.Id)]).ConfigureAwait(false);
             await AuditAsync(user.UserName!, AuditEventType.LoginSucceeded, client, null).ConfigureAwait(false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }

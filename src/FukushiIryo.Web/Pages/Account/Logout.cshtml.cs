@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FukushiIryo.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<StaffUser> signIn, FukushiDbContext db) : PageModel
+public sealed class LogoutModel(SignInManager<StaffUser> signIn, StaffSessions sessions, FukushiDbContext db) : PageModel
 {
     public IActionResult OnGet() => Page();
 
@@ -15,6 +15,11 @@ public sealed class LogoutModel(SignInManager<StaffUser> signIn, FukushiDbContex
     {
         if (User.Identity?.IsAuthenticated == true)
         {
+            if (User.FindFirst(SessionValidation.SessionClaim)?.Value is { } sessionId)
+            {
+                await sessions.EndAsync(sessionId, "logout").ConfigureAwait(false);
+            }
+
             db.AddAudit(new AuditEntry(User.Identity.Name!, AuditEventType.Logout, "user", User.Identity.Name, null,
                 HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.TraceIdentifier));
             await db.SaveChangesAsync().ConfigureAwait(false);

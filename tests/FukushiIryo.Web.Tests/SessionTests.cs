@@ -1,0 +1,99 @@
+using System.Net;
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FukushiIryo.Web.Tests;
+
+/// <summary>Server-side sessions (P8, P12): idle timeout, absolute lifetime, logout, a disabled account.</summary>
+[Collection(WebAppDefinition.Name)]
+public sealed class SessionTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task An_idle_session_needs_a_new_login()
+    {
+        using var staff = await StaffSession.LoginAsync(app, "madoguchi1");
+        Assert.Equal(HttpStatusCode.OK, (await staff.Client.GetAsync("/Persons")).StatusCode);
+        try
+        {
+            app.Clock.Offset = TimeSpan.FromMinutes(16);
+            var idle = await staff.Client.GetAsync("/Persons");
+            Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
+            Assert.StartsWith("/Account/Login", idle.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+        finally
+        {
+            app.Clock.Offset = TimeSpan.Zero;
+        }
+
+        // Even with the clock back, the ended session stays ended.
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.Client.GetAsync("/Persons")).StatusCode);
+        await using var db = app.OpenDb();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.EventType == AuditEventType.SessionEnded && e.Actor == "madoguchi1" && e.Details.Contains("idle")));
+    }
+
+    [Fact]
+    public async Task Activity_keeps_a_session_alive_until_its_absolute_lifetime()
+    {
+        using var staff = await StaffSession.LoginAsync(app, "madoguchi1");
+        try
+        {
+            for (var minutes = 10; minutes <= 470; minutes += 10)
+            {
+                app.Clock.Offset = TimeSpan.FromMinutes(minutes);
+                Assert.Equal(HttpStatusCode.OK, (await staff.Client.GetAsync("/Persons")).StatusCode);
+            }
+
+            app.Clock.Offset = TimeSpan.FromMinutes(481);
+            Assert.Equal(HttpStatusCode.Redirect, (await staff.Client.GetAsync("/Persons")).StatusCode);
+        }
+        finally
+        {
+            app.Clock.Offset = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
+    public async Task Disabling_an_account_ends_its_live_session_at_the_next_request()
+    {
+        using var staff = await StaffSession.LoginAsync(app, "madoguchi1");
+        Assert.Equal(HttpStatusCode.OK, (await staff.Client.GetAsync("/Persons")).StatusCode);
+        await SetEnabledAsync("madoguchi1", enabled: false);
+        try
+        {
+            var after = await staff.Client.GetAsync("/Persons");
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+            using var again = StaffSession.Start(app);
+            var refused = await again.PostFormAsync("/Account/Login", new() { ["Input.Login"] = "madoguchi1", ["Input.Password"] = WebAppFixture.Password });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the login page again, with its message
+        }
+        finally
+        {
+            await SetEnabledAsync("madoguchi1", enabled: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_logged_out_session_cannot_be_replayed_with_its_old_cookie()
+    {
+        using var staff = await StaffSession.LoginAsync(app, "madoguchi1");
+        var cookie = staff.CookieHeader();
+        var logout = await staff.PostFormAsync("/Persons", new() { ["Criteria.Kana"] = "ナラ" });
+        Assert.Equal(HttpStatusCode.OK, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync("/Account/Logout", new())).StatusCode);
+
+        using var replay = StaffSession.Anonymous(app);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Persons");
+        request.Headers.Add("Cookie", cookie);
+        var replayed = await replay.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+    }
+
+    private async Task SetEnabledAsync(string login, bool enabled)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().SetEnabledAsync(login, enabled, "admin");
+        Assert.Equal(AccountOutcome.Ok, result.Outcome);
+    }
+}
