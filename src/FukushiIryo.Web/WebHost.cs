@@ -89,11 +89,13 @@ public static class WebHost
                 return Task.CompletedTask;
             };
         });
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPermissionPolicies();
         builder.Services.AddRazorPages(options =>
         {
+            options.Conventions.AuthorizePage("/Index", Permissions.Home);
             options.Conventions.AuthorizeFolder("/Persons", Permissions.PersonSearch);
             options.Conventions.AuthorizePage("/Persons/Detail", Permissions.PersonView);
             options.Conventions.AllowAnonymousToFolder("/Account");

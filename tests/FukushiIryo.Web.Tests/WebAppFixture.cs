@@ -114,7 +114,7 @@ public sealed class WebAppFixture : IAsyncLifetime
                 ("admin", "管理 花子", RoleNames.SystemAdmin),
                 ("madoguchi1", "窓口 一郎", RoleNames.Counter),
                 ("toukei1", "統計 二郎", RoleNames.Statistician),
-            })
+            }.Concat(RoleNames.All.Select((role, index) => ($"role{index}", $"役割 {role}", role))))
             {
                 var result = await accounts.AddAsync(new NewStaffAccount(login, name, (++staffNumber).ToString(System.Globalization.CultureInfo.InvariantCulture), [role], new DateOnly(2020, 4, 1), null, Password), "admin");
                 Assert.Equal(AccountOutcome.Ok, result.Outcome);

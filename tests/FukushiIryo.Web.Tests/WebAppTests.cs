@@ -105,6 +105,8 @@ public sealed class WebAppTests(WebAppFixture app)
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         var denied = await statistician.Client.GetAsync(response.Headers.Location);
         Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        await using var db = app.OpenDb();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.EventType == AuditEventType.AccessDenied && e.Actor == "toukei1" && e.SubjectId == "/Persons/1"));
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public static partial class AuditEventType
 
     /// <summary>A web session was ended by the server: idle, expired, or the account disabled.</summary>
     public const string SessionEnded = "auth.session_ended";
+
+    /// <summary>A request refused for lack of a permission.</summary>
+    public const string AccessDenied = "auth.access_denied";
     public const string RecipientsImported = "import.recipients";
 
     /// <summary>An import's error report (it holds personal values) was written for its operator.</summary>

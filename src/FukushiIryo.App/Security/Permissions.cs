@@ -7,6 +7,9 @@ namespace FukushiIryo.App.Security;
 /// </summary>
 public static class Permissions
 {
+    /// <summary>The home page with the work lists (every staff role).</summary>
+    public const string Home = "home.view";
+
     /// <summary>Search persons (宛名検索).</summary>
     public const string PersonSearch = "person.search";
 
@@ -18,6 +21,7 @@ public static class Permissions
 
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
+        [Home] = [.. RoleNames.All],
         [PersonSearch] = [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor],
         [PersonView] = [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor],
         [SensitiveView] = [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor],
