@@ -4,6 +4,7 @@ using FukushiIryo.App.People;
 using FukushiIryo.App.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FukushiIryo.App;
 
@@ -38,7 +39,9 @@ public static class AppServices
             {
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
-                options.Password.RequiredLength = 12;
+                // The policy itself is StaffPasswordPolicy (code points, common list, context words);
+                // these options only describe it to Identity.
+                options.Password.RequiredLength = StaffPasswordPolicy.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -50,6 +53,10 @@ public static class AppServices
             })
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<FukushiDbContext>();
+
+        // Identity's own validator counts UTF-16 units; the staff policy replaces it.
+        services.RemoveAll<IPasswordValidator<StaffUser>>();
+        services.AddScoped<IPasswordValidator<StaffUser>, StaffPasswordPolicy>();
         services.Configure<PasswordHasherOptions>(options =>
         {
             options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
