@@ -63,6 +63,7 @@ public static class AppServices
             options.IterationCount = PasswordHashIterations;
         });
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffTotp>();
         services.AddScoped<PersonLedger>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonProfile>();
