@@ -39,7 +39,9 @@ public static class AppServices
             {
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
-                options.Password.RequiredLength = 12;
+                // The policy itself is StaffPasswordPolicy (code points, common list, context words);
+                // these options only describe it to Identity.
+                options.Password.RequiredLength = StaffPasswordPolicy.MinimumLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
@@ -51,6 +53,10 @@ public static class AppServices
             })
             .AddRoles<StaffRole>()
             .AddEntityFrameworkStores<FukushiDbContext>();
+
+        // Identity's own validator counts UTF-16 units; the staff policy replaces it.
+        services.RemoveAll<IPasswordValidator<StaffUser>>();
+        services.AddScoped<IPasswordValidator<StaffUser>, StaffPasswordPolicy>();
         services.Configure<PasswordHasherOptions>(options =>
         {
             options.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
@@ -59,6 +65,7 @@ public static class AppServices
         services.AddScoped<StaffAccounts>();
         services.TryAddSingleton(SessionPolicy.Default);
         services.AddScoped<StaffSessions>();
+        services.AddScoped<StaffTotp>();
         services.AddScoped<PersonLedger>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonProfile>();

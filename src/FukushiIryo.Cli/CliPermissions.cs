@@ -15,6 +15,7 @@ internal static class CliPermissions
         ["users enable"] = [RoleNames.SystemAdmin],
         ["users disable"] = [RoleNames.SystemAdmin],
         ["users list"] = [RoleNames.SystemAdmin],
+        ["users totp-enroll"] = [RoleNames.SystemAdmin],
         ["audit verify"] = [RoleNames.Auditor, RoleNames.SystemAdmin],
         ["import residents"] = [RoleNames.Reviewer],
         ["import residents --migration"] = [RoleNames.SystemAdmin],

@@ -31,6 +31,17 @@ public static partial class AuditEventType
 
     /// <summary>A request refused for lack of a permission.</summary>
     public const string AccessDenied = "auth.access_denied";
+    /// <summary>A TOTP key (and new recovery codes) was issued to an account, replacing any earlier one.</summary>
+    public const string UserTotpEnrolled = "user.totp_enrolled";
+
+    /// <summary>A wrong TOTP code or recovery code was given.</summary>
+    public const string TotpFailed = "auth.totp_failed";
+
+    /// <summary>A TOTP code of a step already used (or an earlier one) was given again: refused.</summary>
+    public const string TotpReplayed = "auth.totp_replayed";
+
+    /// <summary>A recovery code stood in for a TOTP code (it cannot serve again).</summary>
+    public const string RecoveryCodeUsed = "auth.recovery_code_used";
     public const string RecipientsImported = "import.recipients";
 
     /// <summary>An import's error report (it holds personal values) was written for its operator.</summary>

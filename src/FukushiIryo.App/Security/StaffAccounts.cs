@@ -296,7 +296,12 @@ public sealed class StaffAccounts(FukushiDbContext db, UserManager<StaffUser> us
 
     private static string Translate(IdentityError error) => error.Code switch
     {
-        nameof(IdentityErrorDescriber.PasswordTooShort) => "パスワードは12文字以上にしてください。",
+        StaffPasswordPolicy.TooShortCode => StaffPasswordPolicy.TooShortMessage,
+        StaffPasswordPolicy.TooLongCode => StaffPasswordPolicy.TooLongMessage,
+        StaffPasswordPolicy.CommonCode => StaffPasswordPolicy.CommonMessage,
+
+        // The policy's description names the context word in Japanese already.
+        StaffPasswordPolicy.ContextWordCode => error.Description,
         nameof(IdentityErrorDescriber.InvalidUserName) => "ログインIDに使えない文字があります（半角英数字と - . _ @ が使えます）。",
         nameof(IdentityErrorDescriber.DuplicateUserName) => "そのログインIDは既に使われています。",
         _ => error.Description,

@@ -30,6 +30,13 @@ public sealed class StaffUser : IdentityUser<long>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// The TOTP time step (Unix seconds / 30) of the last code accepted; a code is accepted only for
+    /// a later step, so that no code serves twice (interfaces.md §7). Null = none accepted since the
+    /// last enrolment.
+    /// </summary>
+    public long? LastTotpStep { get; set; }
+
     /// <summary>Whether the account may act on <paramref name="today"/> (JST).</summary>
     public bool IsActiveOn(DateOnly today) =>
         !IsDisabled && ValidFrom <= today && (ValidTo is null || today <= ValidTo);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FukushiIryo.Cli.Commands;
 
-/// <summary><c>fukushi users add|update|enable|disable|list</c> (interfaces.md §7).</summary>
+/// <summary><c>fukushi users add|update|enable|disable|list|totp-enroll</c> (interfaces.md §7).</summary>
 internal static class UsersCommands
 {
     public static Command Build(GlobalOptions options, CliEnvironment environment)
@@ -17,6 +17,7 @@ internal static class UsersCommands
         users.Subcommands.Add(SetEnabled(options, environment, enabled: true));
         users.Subcommands.Add(SetEnabled(options, environment, enabled: false));
         users.Subcommands.Add(List(options, environment));
+        users.Subcommands.Add(TotpEnroll(options, environment));
         return users;
     }
 
@@ -129,6 +130,29 @@ internal static class UsersCommands
             }
 
             await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command TotpEnroll(GlobalOptions options, CliEnvironment environment)
+    {
+        var login = new Option<string>("--login") { Description = "ログインID", Required = true };
+        var command = new Command("totp-enroll", "二要素認証（TOTP）の鍵と回復コードを発行する（以前の鍵と回復コードは無効になる）。1行目: otpauth:// URI、続いて回復コード1行に1つ") { login };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var session = await CliSession.OpenAsync(parsed, options, environment, cancellationToken).ConfigureAwait(false);
+            await session.RequireUserAsync(parsed, options, "users totp-enroll", cancellationToken).ConfigureAwait(false);
+            var totp = session.Services.GetRequiredService<StaffTotp>();
+            var enrollment = await totp.EnrollAsync(parsed.GetValue(login)!, session.Actor, cancellationToken).ConfigureAwait(false)
+                ?? throw new CliExitException(ExitCodes.Rejected, $"ログインID {parsed.GetValue(login)} のアカウントはありません。");
+            await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
+            await environment.Out.WriteLineAsync(enrollment.KeyUri).ConfigureAwait(false);
+            foreach (var code in enrollment.RecoveryCodes)
+            {
+                await environment.Out.WriteLineAsync(code).ConfigureAwait(false);
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -1429,6 +1429,38 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("Households");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffRecoveryCodes", (string)null);
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Security.StaffRole", b =>
                 {
                     b.Property<long>("Id")
@@ -1525,6 +1557,9 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastTotpStep")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1807,6 +1842,15 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasOne("FukushiIryo.App.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Security.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -63,6 +63,7 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastTotpStep = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -411,6 +412,54 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffRecoveryCodes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Salt = table.Column<byte[]>(type: "BLOB", maxLength: 16, nullable: false),
+                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffRecoveryCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffRecoveryCodes_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1049,6 +1098,16 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 columns: new[] { "Kind", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffRecoveryCodes_UserId",
+                table: "StaffRecoveryCodes",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffSessions_UserId_EndedAt",
+                table: "StaffSessions",
+                columns: new[] { "UserId", "EndedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaxRecords_PersonId_TaxYear",
                 table: "TaxRecords",
                 columns: new[] { "PersonId", "TaxYear" });
@@ -1131,19 +1190,25 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 name: "ReferenceEditions");
 
             migrationBuilder.DropTable(
+                name: "StaffRecoveryCodes");
+
+            migrationBuilder.DropTable(
+                name: "StaffSessions");
+
+            migrationBuilder.DropTable(
                 name: "TaxRecords");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "ImportedFiles");
 
             migrationBuilder.DropTable(
                 name: "Recipients");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Households");
