@@ -50,6 +50,7 @@ public static class WebHost
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         builder.Services.AddFukushiApp(provider => ResolveSettings(provider.GetRequiredService<IConfiguration>()), TimeProvider.System, out var identity);
+        builder.Services.AddScoped<LoginFlow>();
         builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<AuditAnchorService>();
         identity.AddSignInManager().AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
@@ -96,7 +97,7 @@ public static class WebHost
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizePage("/Index", Permissions.Home);
-            options.Conventions.AuthorizeFolder("/Persons", Permissions.PersonSearch);
+            options.Conventions.AuthorizePage("/Persons/Index", Permissions.PersonSearch);
             options.Conventions.AuthorizePage("/Persons/Detail", Permissions.PersonView);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");

@@ -13,7 +13,9 @@ namespace FukushiIryo.Web.Tests;
 [Collection(WebAppDefinition.Name)]
 public sealed class AuthorizationMatrixTests(WebAppFixture app)
 {
-    private static readonly string[] Anonymous = ["/Account/Login", "/Account/Logout", "/Account/AccessDenied", "/Error", "/health"];
+    // The login steps (password, new password, second factor) and the pages around them.
+    private static readonly string[] Anonymous =
+        ["/Account/Login", "/Account/ChangePassword", "/Account/Code", "/Account/Enroll", "/Account/Logout", "/Account/AccessDenied", "/Error", "/health"];
 
     [Fact]
     public void Every_endpoint_names_a_permission_or_is_one_of_the_pages_before_login()

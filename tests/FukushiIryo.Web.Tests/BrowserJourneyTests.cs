@@ -39,6 +39,10 @@ public sealed class BrowserJourneyTests(WebAppFixture app)
         await page.GetByLabel("ログインID").FillAsync("madoguchi1");
         await page.GetByLabel("パスワード").FillAsync(WebAppFixture.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "確認コードの入力" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("01b-second-factor.png"), FullPage = true });
+        await page.GetByLabel("確認コード（6桁）").FillAsync(StaffSession.CodeFor(app, "madoguchi1"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "確認", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ホーム" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("02-home.png"), FullPage = true });
 

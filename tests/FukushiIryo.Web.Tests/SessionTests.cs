@@ -15,16 +15,17 @@ public sealed class SessionTests(WebAppFixture app)
     {
         using var staff = await StaffSession.LoginAsync(app, "madoguchi1");
         Assert.Equal(HttpStatusCode.OK, (await staff.Client.GetAsync("/Persons")).StatusCode);
+        var before = app.Clock.Offset;
         try
         {
-            app.Clock.Offset = TimeSpan.FromMinutes(16);
+            app.Clock.Offset = before + TimeSpan.FromMinutes(16);
             var idle = await staff.Client.GetAsync("/Persons");
             Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
             Assert.StartsWith("/Account/Login", idle.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         }
         finally
         {
-            app.Clock.Offset = TimeSpan.Zero;
+            app.Clock.Offset = before;
         }
 
         // Even with the clock back, the ended session stays ended.
@@ -37,20 +38,21 @@ public sealed class SessionTests(WebAppFixture app)
     public async Task Activity_keeps_a_session_alive_until_its_absolute_lifetime()
     {
         using var staff = await StaffSession.LoginAsync(app, "madoguchi1");
+        var before = app.Clock.Offset;
         try
         {
             for (var minutes = 10; minutes <= 470; minutes += 10)
             {
-                app.Clock.Offset = TimeSpan.FromMinutes(minutes);
+                app.Clock.Offset = before + TimeSpan.FromMinutes(minutes);
                 Assert.Equal(HttpStatusCode.OK, (await staff.Client.GetAsync("/Persons")).StatusCode);
             }
 
-            app.Clock.Offset = TimeSpan.FromMinutes(481);
+            app.Clock.Offset = before + TimeSpan.FromMinutes(481);
             Assert.Equal(HttpStatusCode.Redirect, (await staff.Client.GetAsync("/Persons")).StatusCode);
         }
         finally
         {
-            app.Clock.Offset = TimeSpan.Zero;
+            app.Clock.Offset = before;
         }
     }
 

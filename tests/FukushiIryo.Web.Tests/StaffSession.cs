@@ -38,12 +38,32 @@ public sealed partial class StaffSession : IDisposable
         return new StaffSession(Anonymous(app, cookies), cookies);
     }
 
+    /// <summary>Logs in with the password and then the second factor (a TOTP code of a fresh step).</summary>
     public static async Task<StaffSession> LoginAsync(WebAppFixture app, string login, string password = WebAppFixture.Password)
     {
         var session = Start(app);
         var response = await session.PostFormAsync("/Account/Login", new() { ["Input.Login"] = login, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Code", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var code = await session.PostFormAsync("/Account/Code", new() { ["Code"] = CodeFor(app, login) });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.Equal("/", code.Headers.Location!.OriginalString);
         return session;
+    }
+
+    /// <summary>The TOTP code of the account at a step no earlier login used.</summary>
+    public static string CodeFor(WebAppFixture app, string login) => CodeFor(app.TotpKeys[login], app.Clock.NextTotpStep());
+
+    public static string CodeFor(string base32Key, DateTimeOffset at) =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(base32Key.Replace(" ", string.Empty, StringComparison.Ordinal))).ComputeTotp(at.UtcDateTime);
+
+    /// <summary>Posts a form without reading a page first (for a page the test has just read).</summary>
+    public async Task<HttpResponseMessage> PostFormWithTokenFromAsync(string path, string page, Dictionary<string, string> fields)
+    {
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, "the form carries an antiforgery token");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     public async Task<HttpResponseMessage> PostFormAsync(string path, Dictionary<string, string> fields)

@@ -29,6 +29,9 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
 
+    /// <summary>Each test account's TOTP key (base32), enrolled at seed time.</summary>
+    public Dictionary<string, string> TotpKeys { get; } = [];
+
     /// <summary>The app's clock: real time plus an offset a test may move forward (and must put back).</summary>
     public ShiftedClock Clock { get; } = new();
 
@@ -114,11 +117,28 @@ public sealed class WebAppFixture : IAsyncLifetime
                 ("admin", "管理 花子", RoleNames.SystemAdmin),
                 ("madoguchi1", "窓口 一郎", RoleNames.Counter),
                 ("toukei1", "統計 二郎", RoleNames.Statistician),
+                ("henkou1", "変更 三郎", RoleNames.Counter),
+                ("mitouroku1", "未登録 四郎", RoleNames.Counter),
+                ("lockout1", "施錠 五郎", RoleNames.Counter),
             }.Concat(RoleNames.All.Select((role, index) => ($"role{index}", $"役割 {role}", role))))
             {
                 var result = await accounts.AddAsync(new NewStaffAccount(login, name, (++staffNumber).ToString(System.Globalization.CultureInfo.InvariantCulture), [role], new DateOnly(2020, 4, 1), null, Password), "admin");
                 Assert.Equal(AccountOutcome.Ok, result.Outcome);
+                if (login != "mitouroku1")
+                {
+                    var enrollment = await scope.ServiceProvider.GetRequiredService<StaffTotp>().EnrollAsync(login, "admin");
+                    TotpKeys[login] = new Uri(enrollment!.KeyUri).Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).First(p => p[0] == "secret")[1];
+                }
             }
+
+            // The test accounts have changed their administrator-set passwords already, except one
+            // kept for the forced-change test; one more has no second factor yet.
+            foreach (var user in await db.Users.ToListAsync())
+            {
+                user.MustChangePassword = user.UserName == "henkou1";
+            }
+
+            await db.SaveChangesAsync();
 
             var residents = Path.Combine(folder, "residents.csv");
             await File.WriteAllTextAsync(residents, string.Join("\n",
@@ -157,7 +177,22 @@ public sealed class WebAppDefinition : ICollectionFixture<WebAppFixture>
 /// <summary>Real time shifted by <see cref="Offset"/>.</summary>
 public sealed class ShiftedClock : TimeProvider
 {
+    private readonly object gate = new();
+
     public TimeSpan Offset { get; set; }
+
+    /// <summary>
+    /// Moves the clock to a TOTP step no login has used yet (a code serves once), and returns that
+    /// instant. Logins in the tests follow each other faster than 30 seconds.
+    /// </summary>
+    public DateTimeOffset NextTotpStep()
+    {
+        lock (gate)
+        {
+            Offset += TimeSpan.FromSeconds(31);
+            return GetUtcNow();
+        }
+    }
 
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Security;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FukushiIryo.Web.Pages.Account;
 
 /// <summary>ログイン: a named account with its password (the second factor arrives with Security A).</summary>
-public sealed class LoginModel(SignInManager<StaffUser> signIn, StaffSessions sessions, FukushiDbContext db, TimeProvider clock) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, LoginFlow flow, StaffTotp totp, FukushiDbContext db, TimeProvider clock) : PageModel
 {
     public const string Failed = "ログインIDまたはパスワードが違います。";
 
@@ -43,11 +42,11 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, StaffSessions se
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password ?? string.Empty, lockoutOnFailure: true).ConfigureAwait(false);
         if (result.Succeeded)
         {
-            // A new server-side session, named by a new random identifier, for every login.
-            var session = await sessions.StartAsync(user.Id, client, Request.Headers.UserAgent.ToString()).ConfigureAwait(false);
-            await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SessionValidation.SessionClaim, session.Id)]).ConfigureAwait(false);
-            await AuditAsync(user.UserName!, AuditEventType.LoginSucceeded, client, null).ConfigureAwait(false);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            // The password is right: the account is held for the next steps (a new password if an
+            // administrator set it, then the second factor); nothing is open yet.
+            await flow.HoldAsync(HttpContext, user).ConfigureAwait(false);
+            var next = await flow.NextStepAsync(user, totp).ConfigureAwait(false);
+            return LocalRedirect(next + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!) : string.Empty));
         }
 
         await AuditAsync(user.UserName!, AuditEventType.LoginFailed, client, result.IsLockedOut ? "locked" : "password").ConfigureAwait(false);
