@@ -3,32 +3,49 @@ using FukushiIryo.App.Security;
 namespace FukushiIryo.Cli;
 
 /// <summary>
-/// The roles each CLI command needs (interfaces.md §7). Deny by default: a command missing from
-/// this table cannot run. Security A replaces roles by permissions; the table stays the one place.
+/// The permission each CLI command needs (interfaces.md §7); which roles hold it is said only by
+/// <see cref="Permissions"/>. Deny by default: a command missing from this table cannot run.
+/// <c>db migrate</c> (an operator's act on the server) and the bootstrap <c>users add</c> (the very
+/// first account) need none and do not ask. A key is a command path, or a path followed by the
+/// option that changes the act (<c>import residents --migration</c>).
 /// </summary>
 internal static class CliPermissions
 {
-    private static readonly Dictionary<string, string[]> RolesByCommand = new(StringComparer.Ordinal)
-    {
-        ["users add"] = [RoleNames.SystemAdmin],
-        ["users update"] = [RoleNames.SystemAdmin],
-        ["users enable"] = [RoleNames.SystemAdmin],
-        ["users disable"] = [RoleNames.SystemAdmin],
-        ["users list"] = [RoleNames.SystemAdmin],
-        ["users totp-enroll"] = [RoleNames.SystemAdmin],
-        ["audit verify"] = [RoleNames.Auditor, RoleNames.SystemAdmin],
-        ["import residents"] = [RoleNames.Reviewer],
-        ["import residents --migration"] = [RoleNames.SystemAdmin],
-        ["import recipients"] = [RoleNames.SystemAdmin],
-        ["masters update"] = [RoleNames.SystemAdmin, RoleNames.Maintainer],
-        ["demo seed"] = [RoleNames.SystemAdmin],
-    };
+    private static readonly (string Command, string Permission)[] Table =
+    [
+        ("users add", Permissions.UsersManage),
+        ("users update", Permissions.UsersManage),
+        ("users enable", Permissions.UsersManage),
+        ("users disable", Permissions.UsersManage),
+        ("users list", Permissions.UsersManage),
+        ("users totp-enroll", Permissions.UsersManage),
+        ("audit verify", Permissions.AuditVerify),
+        ("import residents", Permissions.ImportResidents),
+        ("import residents --migration", Permissions.ImportMigration),
+        ("import recipients", Permissions.ImportMigration),
+        ("masters update banks", Permissions.MastersUpdate),
+        ("masters update postal", Permissions.MastersUpdate),
+        ("demo seed", Permissions.DemoSeed),
+    ];
 
-    public static IReadOnlyCollection<string> Commands => RolesByCommand.Keys;
+    private static readonly Dictionary<string, string> PermissionByCommand =
+        Table.ToDictionary(entry => entry.Command, entry => entry.Permission, StringComparer.Ordinal);
+
+    /// <summary>The commands that need no permission.</summary>
+    public static IReadOnlyList<string> Unrestricted { get; } = ["db migrate"];
+
+    public static IReadOnlyList<string> Commands { get; } = [.. Table.Select(entry => entry.Command)];
+
+    /// <summary>Every command with its permission, in the table's order.</summary>
+    public static IReadOnlyList<(string Command, string Permission)> Entries => Table;
+
+    /// <summary>The permission <paramref name="command"/> needs; null for a command not in the table.</summary>
+    public static string? PermissionFor(string command) =>
+        PermissionByCommand.TryGetValue(command, out var permission) ? permission : null;
 
     public static bool Allows(string command, IReadOnlyCollection<string> roles) =>
-        RolesByCommand.TryGetValue(command, out var allowed) && allowed.Any(roles.Contains);
+        PermissionFor(command) is { } permission && Permissions.Allows(permission, roles);
 
     public static IReadOnlyList<string> RolesFor(string command) =>
-        RolesByCommand.TryGetValue(command, out var allowed) ? allowed : [];
+        PermissionFor(command) is { } permission ? Permissions.RolesFor(permission) : [];
 }

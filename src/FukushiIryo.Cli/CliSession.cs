@@ -96,7 +96,10 @@ internal sealed class CliSession : IAsyncDisposable
         return session;
     }
 
-    /// <summary>Requires an active acting user who holds one of the roles the command needs.</summary>
+    /// <summary>
+    /// Requires an active acting user who holds the permission <paramref name="command"/> needs
+    /// (<see cref="CliPermissions"/>), through one of the roles of <see cref="Permissions"/>.
+    /// </summary>
     public async Task<StaffUser> RequireUserAsync(ParseResult parsed, GlobalOptions options, string command, CancellationToken cancellationToken)
     {
         var login = parsed.GetValue(options.User);
@@ -112,7 +115,7 @@ internal sealed class CliSession : IAsyncDisposable
         if (!CliPermissions.Allows(command, roles))
         {
             throw new CliExitException(ExitCodes.NotPermitted,
-                $"{login} には {command} の権限がありません（必要なロール: {string.Join(" または ", CliPermissions.RolesFor(command))}）。");
+                $"{login} には {command} の権限がありません（必要な権限: {CliPermissions.PermissionFor(command) ?? "なし（このコマンドは実行できません）"}、ロール: {string.Join(" または ", CliPermissions.RolesFor(command))}）。");
         }
 
         Actor = user.UserName ?? login;

@@ -8,16 +8,7 @@ internal static class FukushiCli
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
     {
-        var options = new GlobalOptions();
-        var root = new RootCommand("福祉医療費助成システム（ひとり親家庭等医療費助成）の運用コマンド");
-        options.AddTo(root);
-        root.Subcommands.Add(DbCommands.Build(options, environment));
-        root.Subcommands.Add(UsersCommands.Build(options, environment));
-        root.Subcommands.Add(AuditCommands.Build(options, environment));
-        root.Subcommands.Add(ImportCommands.Build(options, environment));
-        root.Subcommands.Add(MastersCommands.Build(options, environment));
-        root.Subcommands.Add(DemoCommands.Build(options, environment));
-
+        var root = BuildRoot(new GlobalOptions(), environment);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -44,6 +35,20 @@ internal static class FukushiCli
             await environment.Error.WriteLineAsync(exit.Message).ConfigureAwait(false);
             return exit.ExitCode;
         }
+    }
+
+    /// <summary>The whole command tree; tests walk it against <see cref="CliPermissions"/>.</summary>
+    public static RootCommand BuildRoot(GlobalOptions options, CliEnvironment environment)
+    {
+        var root = new RootCommand("福祉医療費助成システム（ひとり親家庭等医療費助成）の運用コマンド");
+        options.AddTo(root);
+        root.Subcommands.Add(DbCommands.Build(options, environment));
+        root.Subcommands.Add(UsersCommands.Build(options, environment));
+        root.Subcommands.Add(AuditCommands.Build(options, environment));
+        root.Subcommands.Add(ImportCommands.Build(options, environment));
+        root.Subcommands.Add(MastersCommands.Build(options, environment));
+        root.Subcommands.Add(DemoCommands.Build(options, environment));
+        return root;
     }
 }
 

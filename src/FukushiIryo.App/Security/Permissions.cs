@@ -3,35 +3,71 @@ namespace FukushiIryo.App.Security;
 /// <summary>
 /// Permissions (権限): every page, endpoint and command names one; roles are sets of permissions
 /// (architecture.md §5). Deny by default: a permission not in this table is held by nobody.
-/// Security A extends the table; the web app's policies and the CLI read it from here.
+/// This is the single table of roles: the web app's policies and the CLI (through its
+/// command → permission table) read it from here, and docs/permissions.md is generated from it.
 /// </summary>
 public static class Permissions
 {
-    /// <summary>The home page with the work lists (every staff role).</summary>
+    /// <summary>ホーム画面（業務一覧）の表示。すべての職員ロール。</summary>
     public const string Home = "home.view";
 
-    /// <summary>Search persons (宛名検索).</summary>
+    /// <summary>宛名検索。</summary>
     public const string PersonSearch = "person.search";
 
-    /// <summary>View a person's page (台帳の閲覧).</summary>
+    /// <summary>個人の台帳の閲覧。</summary>
     public const string PersonView = "person.view";
 
-    /// <summary>See the sensitive items unmasked: 地方税関係情報, 支払口座, メモ.</summary>
+    /// <summary>秘匿項目（地方税関係情報・支払口座・メモ）をマスクなしで表示する。</summary>
     public const string SensitiveView = "person.sensitive.view";
 
-    private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
-    {
-        [Home] = [.. RoleNames.All],
-        [PersonSearch] = [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor],
-        [PersonView] = [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor],
-        [SensitiveView] = [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor],
-    };
+    /// <summary>職員アカウントの管理: 作成・変更・有効化・無効化・一覧・TOTP 発行（CLI users）。</summary>
+    public const string UsersManage = "users.manage";
 
-    public static IReadOnlyCollection<string> All => RolesByPermission.Keys;
+    /// <summary>監査ログのハッシュ連鎖の検証（CLI audit verify）。</summary>
+    public const string AuditVerify = "audit.verify";
+
+    /// <summary>住民・宛名情報の取込（CLI import residents）。</summary>
+    public const string ImportResidents = "import.residents";
+
+    /// <summary>旧システムからの初回移行の取込（CLI import residents --migration、import recipients）。</summary>
+    public const string ImportMigration = "import.migration";
+
+    /// <summary>参照マスタ（金融機関・郵便番号）の更新（CLI masters update）。</summary>
+    public const string MastersUpdate = "masters.update";
+
+    /// <summary>デモデータの作成（CLI demo seed）。</summary>
+    public const string DemoSeed = "demo.seed";
+
+    private static readonly (string Permission, string Description, string[] Roles)[] Table =
+    [
+        (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
+        (PersonSearch, "宛名検索", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor]),
+        (PersonView, "個人の台帳の閲覧", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor]),
+        (SensitiveView, "秘匿項目（地方税関係情報・支払口座・メモ）のマスクなし表示", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor]),
+        (UsersManage, "職員アカウントの管理（作成・変更・有効化・無効化・一覧・TOTP 発行）", [RoleNames.SystemAdmin]),
+        (AuditVerify, "監査ログのハッシュ連鎖の検証", [RoleNames.Auditor, RoleNames.SystemAdmin]),
+        (ImportResidents, "住民・宛名情報の取込", [RoleNames.Reviewer]),
+        (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
+        (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),
+        (DemoSeed, "デモデータの作成", [RoleNames.SystemAdmin]),
+    ];
+
+    private static readonly Dictionary<string, string[]> RolesByPermission =
+        Table.ToDictionary(entry => entry.Permission, entry => entry.Roles, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, string> DescriptionByPermission =
+        Table.ToDictionary(entry => entry.Permission, entry => entry.Description, StringComparer.Ordinal);
+
+    /// <summary>Every permission, in the table's order.</summary>
+    public static IReadOnlyList<string> All { get; } = [.. Table.Select(entry => entry.Permission)];
 
     /// <summary>The roles that hold <paramref name="permission"/>; none for an unknown permission.</summary>
     public static IReadOnlyList<string> RolesFor(string permission) =>
         RolesByPermission.TryGetValue(permission, out var roles) ? roles : [];
+
+    /// <summary>The Japanese description of <paramref name="permission"/>; empty for an unknown one.</summary>
+    public static string Describe(string permission) =>
+        DescriptionByPermission.TryGetValue(permission, out var description) ? description : string.Empty;
 
     public static bool Allows(string permission, IEnumerable<string> roles) =>
         RolesFor(permission).Intersect(roles, StringComparer.Ordinal).Any();

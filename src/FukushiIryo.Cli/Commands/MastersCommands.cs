@@ -12,9 +12,6 @@ namespace FukushiIryo.Cli.Commands;
 /// </summary>
 internal static class MastersCommands
 {
-    /// <summary>The permission key of both subcommands in <see cref="CliPermissions"/>.</summary>
-    public const string UpdatePermission = "masters update";
-
     private const int MaxErrorsPrinted = 50;
 
     public static Command Build(GlobalOptions options, CliEnvironment environment)
@@ -40,7 +37,7 @@ internal static class MastersCommands
         command.SetAction(async (parsed, cancellationToken) =>
         {
             await using var session = await CliSession.OpenAsync(parsed, options, environment, cancellationToken).ConfigureAwait(false);
-            await session.RequireUserAsync(parsed, options, UpdatePermission, cancellationToken).ConfigureAwait(false);
+            await session.RequireUserAsync(parsed, options, "masters update " + name, cancellationToken).ConfigureAwait(false);
             var path = parsed.GetValue(file)!;
             if (!File.Exists(path))
             {
