@@ -98,6 +98,7 @@ public static class WebHost
         {
             options.Conventions.AuthorizePage("/Index", Permissions.Home);
             options.Conventions.AuthorizePage("/Persons/Index", Permissions.PersonSearch);
+            options.Conventions.AuthorizePage("/Admin/Sessions", Permissions.SessionsManage);
             options.Conventions.AuthorizePage("/Persons/Detail", Permissions.PersonView);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");

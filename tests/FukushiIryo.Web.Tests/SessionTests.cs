@@ -99,3 +99,44 @@ public sealed class SessionTests(WebAppFixture app)
         Assert.Equal(AccountOutcome.Ok, result.Outcome);
     }
 }
+
+/// <summary>The administrators' view of sessions: concurrent use of one account is shown, and sessions can be ended.</summary>
+[Collection(WebAppDefinition.Name)]
+public sealed class AdminSessionsTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task An_account_used_from_two_clients_is_marked_and_its_sessions_can_be_ended()
+    {
+        using var desk = await StaffSession.LoginAsync(app, "role0", userAgent: "CounterDesk/1.0");
+        using var laptop = await StaffSession.LoginAsync(app, "role0", userAgent: "Laptop/2.0");
+        using var admin = await StaffSession.LoginAsync(app, "admin");
+
+        var page = await (await admin.Client.GetAsync("/Admin/Sessions")).Content.ReadAsStringAsync();
+        Assert.Contains("同時利用", page, StringComparison.Ordinal);
+        Assert.Contains("CounterDesk/1.0", page, StringComparison.Ordinal);
+
+        long userId;
+        await using (var db = app.OpenDb())
+        {
+            userId = (await db.Users.SingleAsync(u => u.UserName == "role0")).Id;
+        }
+
+        var ended = await admin.PostFormAsync("/Admin/Sessions?handler=End", new() { ["userId"] = userId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Contains("セッション 2 件を終了しました", await ended.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await desk.Client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.Client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync("/")).StatusCode);
+
+        await using var check = app.OpenDb();
+        Assert.True(await check.AuditEvents.AnyAsync(e => e.EventType == AuditEventType.SessionsEndedByAdmin && e.SubjectId == "role0"));
+    }
+
+    [Fact]
+    public async Task Only_administrators_see_the_sessions()
+    {
+        using var counter = await StaffSession.LoginAsync(app, "madoguchi1");
+        var response = await counter.Client.GetAsync("/Admin/Sessions");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}

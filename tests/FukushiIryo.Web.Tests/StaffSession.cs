@@ -39,9 +39,14 @@ public sealed partial class StaffSession : IDisposable
     }
 
     /// <summary>Logs in with the password and then the second factor (a TOTP code of a fresh step).</summary>
-    public static async Task<StaffSession> LoginAsync(WebAppFixture app, string login, string password = WebAppFixture.Password)
+    public static async Task<StaffSession> LoginAsync(WebAppFixture app, string login, string password = WebAppFixture.Password, string? userAgent = null)
     {
         var session = Start(app);
+        if (userAgent is not null)
+        {
+            session.client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        }
+
         var response = await session.PostFormAsync("/Account/Login", new() { ["Input.Login"] = login, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Code", response.Headers.Location!.OriginalString, StringComparison.Ordinal);

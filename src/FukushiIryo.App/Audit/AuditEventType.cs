@@ -29,6 +29,9 @@ public static partial class AuditEventType
     /// <summary>A web session was ended by the server: idle, expired, or the account disabled.</summary>
     public const string SessionEnded = "auth.session_ended";
 
+    /// <summary>An administrator ended every session of an account.</summary>
+    public const string SessionsEndedByAdmin = "user.sessions_ended";
+
     /// <summary>A request refused for lack of a permission.</summary>
     public const string AccessDenied = "auth.access_denied";
     /// <summary>A TOTP key (and new recovery codes) was issued to an account, replacing any earlier one.</summary>
