@@ -154,3 +154,26 @@ public sealed class AuditAnchorTests(WebAppFixture app)
         Assert.True(verified.Ok, verified.Message);
     }
 }
+
+/// <summary>Free text from files and staff is encoded on output: a script in a name never runs.</summary>
+[Collection(WebAppDefinition.Name)]
+public sealed class OutputEncodingTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task A_script_in_a_memo_and_an_address_is_shown_as_text()
+    {
+        long id;
+        await using (var db = app.OpenDb())
+        {
+            var person = await db.Persons.SingleAsync(p => p.AtenaNumber == "000101");
+            id = person.Id;
+            db.Memos.Add(new FukushiIryo.App.People.Memo { PersonId = id, Text = "<script>alert('x')</script>聞き取り", RecordedAt = DateTimeOffset.UtcNow, RecordedBy = "madoguchi1" });
+            await db.SaveChangesAsync();
+        }
+
+        using var staff = await StaffSession.LoginAsync(app, "madoguchi1");
+        var html = await (await staff.Client.GetAsync($"/Persons/{id}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert('x')</script>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;聞き取り", html, StringComparison.Ordinal);
+    }
+}
