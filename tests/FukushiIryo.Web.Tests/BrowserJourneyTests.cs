@@ -71,6 +71,32 @@ public sealed class BrowserJourneyTests(WebAppFixture app)
         Assert.Empty(consoleErrors); // a CSP violation or a script error would show here
     }
 
+    [Fact]
+    public async Task A_new_staff_member_enrols_the_authenticator_at_the_first_login()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await (await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } })).NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/Account/Login").ToString());
+        await page.GetByLabel("ログインID").FillAsync("mitouroku2");
+        await page.GetByLabel("パスワード").FillAsync(WebAppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "二要素認証の登録" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("06-enrol-start.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "鍵を発行する" }).ClickAsync();
+        var secret = await page.Locator("#totp-secret").InnerTextAsync();
+        await Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("07-enrol-key.png"), FullPage = true });
+        await page.GetByLabel("認証アプリの確認コード（6桁）").FillAsync(StaffSession.CodeFor(secret, app.Clock.NextTotpStep()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "登録を完了してログイン" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ホーム" })).ToBeVisibleAsync();
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);

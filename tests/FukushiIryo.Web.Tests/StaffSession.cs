@@ -60,7 +60,7 @@ public sealed partial class StaffSession : IDisposable
     public static string CodeFor(WebAppFixture app, string login) => CodeFor(app.TotpKeys[login], app.Clock.NextTotpStep());
 
     public static string CodeFor(string base32Key, DateTimeOffset at) =>
-        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(base32Key.Replace(" ", string.Empty, StringComparison.Ordinal))).ComputeTotp(at.UtcDateTime);
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(string.Concat(base32Key.Where(c => !char.IsWhiteSpace(c))))).ComputeTotp(at.UtcDateTime);
 
     /// <summary>Posts a form without reading a page first (for a page the test has just read).</summary>
     public async Task<HttpResponseMessage> PostFormWithTokenFromAsync(string path, string page, Dictionary<string, string> fields)

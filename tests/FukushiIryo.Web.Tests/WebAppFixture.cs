@@ -119,12 +119,13 @@ public sealed class WebAppFixture : IAsyncLifetime
                 ("toukei1", "統計 二郎", RoleNames.Statistician),
                 ("henkou1", "変更 三郎", RoleNames.Counter),
                 ("mitouroku1", "未登録 四郎", RoleNames.Counter),
+                ("mitouroku2", "未登録 六子", RoleNames.Counter),
                 ("lockout1", "施錠 五郎", RoleNames.Counter),
             }.Concat(RoleNames.All.Select((role, index) => ($"role{index}", $"役割 {role}", role))))
             {
                 var result = await accounts.AddAsync(new NewStaffAccount(login, name, (++staffNumber).ToString(System.Globalization.CultureInfo.InvariantCulture), [role], new DateOnly(2020, 4, 1), null, Password), "admin");
                 Assert.Equal(AccountOutcome.Ok, result.Outcome);
-                if (login != "mitouroku1")
+                if (!login.StartsWith("mitouroku", StringComparison.Ordinal))
                 {
                     var enrollment = await scope.ServiceProvider.GetRequiredService<StaffTotp>().EnrollAsync(login, "admin");
                     TotpKeys[login] = new Uri(enrollment!.KeyUri).Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).First(p => p[0] == "secret")[1];

@@ -177,3 +177,19 @@ public sealed class OutputEncodingTests(WebAppFixture app)
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;聞き取り", html, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Every form carries an antiforgery token, and a post without it is refused.</summary>
+[Collection(WebAppDefinition.Name)]
+public sealed class AntiforgeryTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task A_post_without_the_token_is_refused()
+    {
+        using var staff = await StaffSession.LoginAsync(app, "madoguchi1");
+        var forged = await staff.Client.PostAsync("/Persons", new FormUrlEncodedContent(new Dictionary<string, string> { ["Criteria.Kana"] = "ナラ" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        using var anonymous = StaffSession.Anonymous(app);
+        var login = await anonymous.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Login"] = "madoguchi1", ["Input.Password"] = WebAppFixture.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, login.StatusCode);
+    }
+}
