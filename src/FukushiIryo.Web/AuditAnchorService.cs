@@ -40,12 +40,6 @@ internal sealed partial class AuditAnchorService(IServiceProvider services, ICon
         try
         {
             var path = AuditAnchors.ResolvePath(configuration[AuditAnchors.PathVariable]);
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
-
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FukushiDbContext>();
             await new AuditAnchors(path, clock).AppendAsync(db, cancellationToken).ConfigureAwait(false);

@@ -104,7 +104,7 @@ public sealed partial class FukushiDbContext(DbContextOptions<FukushiDbContext> 
             recipient.Property(r => r.Version).IsConcurrencyToken();
         });
 
-        ConfigureHistory<PersonRecord>(builder, row => row.PersonId, typeof(Person));
+        ConfigureHistory<PersonRecord>(builder, nameof(PersonRecord.PersonId), typeof(Person));
         builder.Entity<PersonRecord>(record =>
         {
             record.HasIndex(r => r.NameKanaKey);
@@ -117,16 +117,16 @@ public sealed partial class FukushiDbContext(DbContextOptions<FukushiDbContext> 
             record.Property(r => r.HouseholdNumber).HasMaxLength(20);
             record.Property(r => r.RegistryRelationship).HasMaxLength(20);
         });
-        ConfigureHistory<Contact>(builder, row => row.PersonId, typeof(Person));
-        ConfigureHistory<Insurance>(builder, row => row.PersonId, typeof(Person));
-        ConfigureHistory<BankAccount>(builder, row => row.PersonId, typeof(Person));
-        ConfigureHistory<HouseholdMember>(builder, row => row.HouseholdId, typeof(WelfareHousehold));
+        ConfigureHistory<Contact>(builder, nameof(Contact.PersonId), typeof(Person));
+        ConfigureHistory<Insurance>(builder, nameof(Insurance.PersonId), typeof(Person));
+        ConfigureHistory<BankAccount>(builder, nameof(BankAccount.PersonId), typeof(Person));
+        ConfigureHistory<HouseholdMember>(builder, nameof(HouseholdMember.HouseholdId), typeof(WelfareHousehold));
         builder.Entity<HouseholdMember>(member =>
         {
             member.HasIndex(m => m.PersonId);
             member.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
-        ConfigureHistory<EligibilityRecord>(builder, row => row.RecipientId, typeof(Recipient));
+        ConfigureHistory<EligibilityRecord>(builder, nameof(EligibilityRecord.RecipientId), typeof(Recipient));
 
         builder.Entity<Memo>(memo =>
         {
@@ -137,22 +137,16 @@ public sealed partial class FukushiDbContext(DbContextOptions<FukushiDbContext> 
         });
     }
 
-    private static void ConfigureHistory<T>(ModelBuilder builder, System.Linq.Expressions.Expression<Func<T, object?>> owner, Type ownerType)
+    private static void ConfigureHistory<T>(ModelBuilder builder, string ownerKey, Type ownerType)
         where T : HistoryRow
     {
         builder.Entity<T>(row =>
         {
-            row.HasIndex(owner!);
+            row.HasIndex(ownerKey);
             row.Property(r => r.RecordedBy).HasMaxLength(100);
-            row.HasOne(ownerType).WithMany().HasForeignKey(((System.Linq.Expressions.MemberExpression)StripConvert(owner.Body)).Member.Name)
-                .OnDelete(DeleteBehavior.Restrict);
+            row.HasOne(ownerType).WithMany().HasForeignKey(ownerKey).OnDelete(DeleteBehavior.Restrict);
         });
     }
-
-    private static System.Linq.Expressions.Expression StripConvert(System.Linq.Expressions.Expression expression) =>
-        expression is System.Linq.Expressions.UnaryExpression { NodeType: System.Linq.Expressions.ExpressionType.Convert } unary
-            ? unary.Operand
-            : expression;
 
     private void RefuseHardDeletes()
     {

@@ -139,6 +139,7 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         var recipients = await db.Recipients.Where(r => numbers.Contains(r.RecipientNumber)).ToDictionaryAsync(r => r.RecipientNumber, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
         var fresh = new List<(RecipientRow Row, Recipient Recipient)>();
+        var pendingHouseholds = new Dictionary<Recipient, (RecipientRow Row, WelfareHousehold Household)>();
         foreach (var row in batch.Where(row => !recipients.ContainsKey(row.RecipientNumber)))
         {
             var household = new WelfareHousehold { CreatedAt = now, Version = 1 };
@@ -154,12 +155,12 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
             if (row.ParentRecipientNumber is null)
             {
                 // Keep the household with its recipient until the keys are known.
-                pendingHouseholds[recipient] = household;
+                pendingHouseholds[recipient] = (row, household);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (recipient, household) in pendingHouseholds)
+        foreach (var (recipient, (row, household)) in pendingHouseholds)
         {
             recipient.HouseholdId = household.Id;
             History.PlanStart(new HouseholdMember
@@ -167,10 +168,9 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
                 HouseholdId = household.Id,
                 PersonId = recipient.PersonId,
                 RelationshipToRecipient = "本人",
-            }, Initial(fresh.First(f => f.Recipient == recipient).Row), now, actor).ApplyTo(db, now);
+            }, Initial(row), now, actor).ApplyTo(db, now);
         }
 
-        pendingHouseholds.Clear();
         var isFresh = fresh.Select(f => f.Recipient.Id).ToHashSet();
         var recipientIds = recipients.Values.Select(r => r.Id).ToList();
         var personIds = persons.Values.ToList();
@@ -216,8 +216,6 @@ public sealed class RecipientsImport(FukushiDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
     }
-
-    private readonly Dictionary<Recipient, WelfareHousehold> pendingHouseholds = [];
 
     /// <summary>Links each child to its parent or carer (who may stand later in the file) and puts it in their household.</summary>
     private async Task LinkChildrenAsync(ImportFile file, HashSet<string> knownAtena, string actor, DateTimeOffset now, CancellationToken cancellationToken)

@@ -9,6 +9,8 @@ namespace FukushiIryo.App.People;
 /// </summary>
 public sealed class PersonLedger(FukushiDbContext db, TimeProvider clock)
 {
+    private const string ConflictMessage = "この宛名は他の職員が更新しました。画面を読み込み直してから入力してください。";
+
     /// <summary>Registers a new person whose record is true from <paramref name="validFrom"/>.</summary>
     public async Task<Person> RegisterAsync(string atenaNumber, PersonRecord record, DateOnly validFrom, string recordedBy, CancellationToken cancellationToken = default)
     {
@@ -51,7 +53,7 @@ public sealed class PersonLedger(FukushiDbContext db, TimeProvider clock)
         var person = await db.Persons.SingleAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false);
         if (person.Version != expectedVersion)
         {
-            throw new ConcurrencyConflictException("この宛名は他の職員が更新しました。画面を読み込み直してから入力してください。");
+            throw new ConcurrencyConflictException(ConflictMessage);
         }
 
         // The version the user read is the one the UPDATE checks.
@@ -66,7 +68,7 @@ public sealed class PersonLedger(FukushiDbContext db, TimeProvider clock)
         }
         catch (DbUpdateConcurrencyException exception)
         {
-            throw new ConcurrencyConflictException("この宛名は他の職員が更新しました。画面を読み込み直してから入力してください。", exception);
+            throw new ConcurrencyConflictException(ConflictMessage, exception);
         }
     }
 }

@@ -12,13 +12,6 @@ internal static class AuditAnchorsWriter
 
     public static async Task AppendAsync(CliSession session, CancellationToken cancellationToken)
     {
-        var path = ResolvePath(session.Environment);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        await new AuditAnchors(path, session.Environment.Clock).AppendAsync(session.Db, cancellationToken).ConfigureAwait(false);
+        await new AuditAnchors(ResolvePath(session.Environment), session.Environment.Clock).AppendAsync(session.Db, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -30,10 +30,9 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, LoginFlow flow, 
     {
         var login = Input.Login?.Trim() ?? string.Empty;
         var user = login.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(login).ConfigureAwait(false);
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
         if (user is null || !user.IsActiveOn(JstClock.Today(clock)) || user.PasswordHash is null)
         {
-            await AuditAsync(login, AuditEventType.LoginFailed, client, user is null ? "unknown" : "inactive").ConfigureAwait(false);
+            await flow.AuditAsync(HttpContext, login, AuditEventType.LoginFailed, user is null ? "unknown" : "inactive").ConfigureAwait(false);
             Message = Failed;
             NoAccountYet = !await db.Users.AnyAsync().ConfigureAwait(false);
             return Page();
@@ -49,24 +48,11 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, LoginFlow flow, 
             return LocalRedirect(next + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl!) : string.Empty));
         }
 
-        await AuditAsync(user.UserName!, AuditEventType.LoginFailed, client, result.IsLockedOut ? "locked" : "password").ConfigureAwait(false);
+        await flow.AuditAsync(HttpContext, user.UserName!, AuditEventType.LoginFailed, result.IsLockedOut ? "locked" : "password").ConfigureAwait(false);
         Message = result.IsLockedOut
             ? "失敗が続いたため、このアカウントは一時的にロックされています。しばらくしてからもう一度お試しください。"
             : Failed;
         return Page();
-    }
-
-    private async Task AuditAsync(string login, string eventType, string? client, string? reason)
-    {
-        db.AddAudit(new AuditEntry(
-            string.IsNullOrEmpty(login) ? "(未入力)" : login[..Math.Min(login.Length, AuditEntry.MaxActorLength)],
-            eventType,
-            "user",
-            string.IsNullOrEmpty(login) ? null : login[..Math.Min(login.Length, AuditEntry.MaxSubjectIdLength)],
-            new Dictionary<string, object?> { ["reason"] = reason },
-            client,
-            HttpContext.TraceIdentifier));
-        await db.SaveChangesAsync().ConfigureAwait(false);
     }
 }
 
