@@ -66,6 +66,7 @@ public static class AppServices
         services.TryAddSingleton(SessionPolicy.Default);
         services.AddScoped<StaffSessions>();
         services.AddScoped<StaffTotp>();
+        services.AddScoped<StaffStepUp>();
         services.AddScoped<PersonLedger>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonProfile>();

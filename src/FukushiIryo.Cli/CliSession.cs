@@ -24,7 +24,11 @@ internal sealed class CliSession : IAsyncDisposable
         scope = provider.CreateAsyncScope();
         Settings = settings;
         Environment = environment;
+        Db.AuditCorrelationId = CorrelationId;
     }
+
+    /// <summary>One id for every audit event of this command run.</summary>
+    public string CorrelationId { get; } = "cli-" + Guid.NewGuid().ToString("N");
 
     public DatabaseSettings Settings { get; }
 

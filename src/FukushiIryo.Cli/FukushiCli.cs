@@ -6,9 +6,13 @@ namespace FukushiIryo.Cli;
 /// <summary>The <c>fukushi</c> command line (interfaces.md §7).</summary>
 internal static class FukushiCli
 {
-    public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
+    public static Task<int> RunAsync(string[] args, CliEnvironment environment) =>
+        RunAsync(args, environment, BuildRoot(new GlobalOptions(), environment));
+
+    /// <summary>Runs <paramref name="args"/> against a given command tree (tests add a probe command to the real one).</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, RootCommand root)
     {
-        var root = BuildRoot(new GlobalOptions(), environment);
+        ArgumentNullException.ThrowIfNull(root);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

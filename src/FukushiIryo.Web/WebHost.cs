@@ -100,7 +100,14 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Persons/Index", Permissions.PersonSearch);
             options.Conventions.AuthorizePage("/Admin/Sessions", Permissions.SessionsManage);
             options.Conventions.AuthorizePage("/Persons/Detail", Permissions.PersonView);
-            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AuthorizePage("/Admin/Users", Permissions.UsersManage);
+            // The steps before a login is complete; 再認証 needs a signed-in user.
+            foreach (var page in PagesBeforeLogin)
+            {
+                options.Conventions.AllowAnonymousToPage("/Account/" + page);
+            }
+
+            options.Conventions.AuthorizePage("/Account/Reauthenticate", Permissions.Home);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>
@@ -125,6 +132,14 @@ public static class WebHost
         app.UseSerilogRequestLogging(options =>
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} {StatusCode} {Elapsed:0} ms");
         app.UseStaticFiles();
+        // Every audit event of a request carries its client address and correlation id (P9).
+        app.Use(async (context, next) =>
+        {
+            var db = context.RequestServices.GetRequiredService<FukushiIryo.App.Data.FukushiDbContext>();
+            db.AuditClientAddress = context.Connection.RemoteIpAddress?.ToString();
+            db.AuditCorrelationId = context.TraceIdentifier;
+            await next(context).ConfigureAwait(false);
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -132,6 +147,9 @@ public static class WebHost
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>The pages of /Account reachable before a login is complete.</summary>
+    private static readonly string[] PagesBeforeLogin = ["Login", "ChangePassword", "Code", "Enroll", "Logout", "AccessDenied"];
 
     private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
     {

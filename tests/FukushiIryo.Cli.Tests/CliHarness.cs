@@ -47,7 +47,13 @@ public sealed class CliHarness : IAsyncDisposable
     }
 
     /// <summary>Runs fukushi with the arguments, the database option added, and <paramref name="stdin"/> as standard input.</summary>
-    public async Task<CliRun> RunWithInputAsync(string stdin, params string[] args)
+    public Task<CliRun> RunWithInputAsync(string stdin, params string[] args) => RunWithRootAsync(stdin, null, args);
+
+    /// <summary>
+    /// Like <see cref="RunWithInputAsync"/>, over the real command tree extended by <paramref name="extend"/>
+    /// (a test's probe command for a building block no shipped command uses yet).
+    /// </summary>
+    internal async Task<CliRun> RunWithRootAsync(string stdin, Action<System.CommandLine.RootCommand, GlobalOptions, CliEnvironment>? extend, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -60,7 +66,10 @@ public sealed class CliHarness : IAsyncDisposable
         };
         // db migrate loads 157,000 rows of bank and postal reference data; tests that do not use it skip it.
         string[] extra = args is ["db", "migrate", ..] && !LoadReferenceData ? ["--skip-reference-data"] : [];
-        var exitCode = await FukushiCli.RunAsync([.. args, .. extra, "--db", Database], environment);
+        var options = new GlobalOptions();
+        var root = FukushiCli.BuildRoot(options, environment);
+        extend?.Invoke(root, options, environment);
+        var exitCode = await FukushiCli.RunAsync([.. args, .. extra, "--db", Database], environment, root);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

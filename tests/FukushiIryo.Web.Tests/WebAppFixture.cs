@@ -121,6 +121,7 @@ public sealed class WebAppFixture : IAsyncLifetime
                 ("mitouroku1", "未登録 四郎", RoleNames.Counter),
                 ("mitouroku2", "未登録 六子", RoleNames.Counter),
                 ("lockout1", "施錠 五郎", RoleNames.Counter),
+                ("kengen1", "権限 七郎", RoleNames.Counter),
             }.Concat(RoleNames.All.Select((role, index) => ($"role{index}", $"役割 {role}", role))))
             {
                 var result = await accounts.AddAsync(new NewStaffAccount(login, name, (++staffNumber).ToString(System.Globalization.CultureInfo.InvariantCulture), [role], new DateOnly(2020, 4, 1), null, Password), "admin");

@@ -43,6 +43,9 @@ public static partial class AuditEventType
     /// <summary>A TOTP code of a step already used (or an earlier one) was given again: refused.</summary>
     public const string TotpReplayed = "auth.totp_replayed";
 
+    /// <summary>A staff member proved the password and a TOTP code again (再認証 or a 決裁 act); details name the purpose.</summary>
+    public const string StepUpSucceeded = "auth.step_up";
+
     /// <summary>A recovery code stood in for a TOTP code (it cannot serve again).</summary>
     public const string RecoveryCodeUsed = "auth.recovery_code_used";
     public const string RecipientsImported = "import.recipients";

@@ -64,8 +64,25 @@ public sealed partial class FukushiDbContext
     public void AddAudit(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        entry = entry with
+        {
+            ClientAddress = entry.ClientAddress ?? AuditClientAddress,
+            CorrelationId = entry.CorrelationId ?? AuditCorrelationId,
+        };
         auditQueue.Add(entry.Prepare());
     }
+
+    /// <summary>
+    /// The client address stamped on events queued without one: the web request's remote address
+    /// (set per request by the web app), null for the CLI and batches (they run on the server).
+    /// </summary>
+    public string? AuditClientAddress { get; set; }
+
+    /// <summary>
+    /// The correlation id stamped on events queued without one: the web request's trace identifier,
+    /// or one id per CLI command run, so that every event of one act can be found together.
+    /// </summary>
+    public string? AuditCorrelationId { get; set; }
 
     private async Task<int> SaveWithAuditAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {

@@ -32,6 +32,12 @@ public sealed class StaffSession : ITechnicalRow
 
     /// <summary>logout, idle, expired, disabled, ended-by-admin.</summary>
     public string? EndReason { get; set; }
+
+    /// <summary>
+    /// The last time the user proved the password and a second factor again within this session
+    /// (再認証, before an export or a change of permissions); null when never.
+    /// </summary>
+    public DateTimeOffset? ReauthenticatedAt { get; set; }
 }
 
 internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<StaffSession>
@@ -49,9 +55,12 @@ internal sealed class StaffSessionConfiguration : IEntityTypeConfiguration<Staff
 }
 
 /// <summary>Session lifetimes (architecture.md §5, P12): idle timeout (a setting) and absolute lifetime.</summary>
-public sealed record SessionPolicy(TimeSpan IdleTimeout, TimeSpan AbsoluteLifetime)
+/// <param name="IdleTimeout">No request for this long ends the session.</param>
+/// <param name="AbsoluteLifetime">The session ends this long after the login, whatever the activity.</param>
+/// <param name="ReauthenticationWindow">How long a 再認証 covers exports and permission changes.</param>
+public sealed record SessionPolicy(TimeSpan IdleTimeout, TimeSpan AbsoluteLifetime, TimeSpan ReauthenticationWindow)
 {
-    public static SessionPolicy Default { get; } = new(TimeSpan.FromMinutes(15), TimeSpan.FromHours(8));
+    public static SessionPolicy Default { get; } = new(TimeSpan.FromMinutes(15), TimeSpan.FromHours(8), TimeSpan.FromMinutes(5));
 }
 
 /// <summary>Why a session is no longer valid.</summary>
@@ -128,6 +137,23 @@ public sealed class StaffSessions(FukushiDbContext db, TimeProvider clock, Sessi
         }
 
         return SessionCheck.Valid;
+    }
+
+    /// <summary>Records a successful 再認証 in the session.</summary>
+    public async Task MarkReauthenticatedAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        var now = AppClock.Now(clock);
+        await db.Set<StaffSession>().Where(s => s.Id == sessionId && s.EndedAt == null)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(s => s.ReauthenticatedAt, now), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the session's last 再認証 is within <see cref="SessionPolicy.ReauthenticationWindow"/>.</summary>
+    public async Task<bool> IsRecentlyReauthenticatedAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        var at = await db.Set<StaffSession>().AsNoTracking().Where(s => s.Id == sessionId && s.EndedAt == null)
+            .Select(s => s.ReauthenticatedAt).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return at is { } instant && AppClock.Now(clock) - instant <= policy.ReauthenticationWindow;
     }
 
     public Task EndAsync(string sessionId, string reason, CancellationToken cancellationToken = default) =>

@@ -1565,6 +1565,9 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("ReauthenticatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

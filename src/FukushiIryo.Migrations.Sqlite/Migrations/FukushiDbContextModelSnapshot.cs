@@ -1514,6 +1514,9 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.Property<long>("LastSeenAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReauthenticatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserAgent")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
