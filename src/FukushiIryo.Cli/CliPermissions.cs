@@ -26,6 +26,8 @@ internal static class CliPermissions
         ("masters update banks", Permissions.MastersUpdate),
         ("masters update postal", Permissions.MastersUpdate),
         ("demo seed", Permissions.DemoSeed),
+        ("settings set", Permissions.SettingsManage),
+        ("settings list", Permissions.SettingsManage),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

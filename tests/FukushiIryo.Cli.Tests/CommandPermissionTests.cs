@@ -96,6 +96,8 @@ public sealed class CommandPermissionTests
         { "masters update banks", [RoleNames.SystemAdmin, RoleNames.Maintainer] },
         { "masters update postal", [RoleNames.SystemAdmin, RoleNames.Maintainer] },
         { "demo seed", [RoleNames.SystemAdmin] },
+        { "settings set", [RoleNames.SystemAdmin] },
+        { "settings list", [RoleNames.SystemAdmin] },
     };
 
     [Theory]

@@ -57,6 +57,9 @@ public static partial class AuditEventType
     public const string MastersUpdated = "masters.updated";
     public const string DemoSeeded = "demo.seeded";
 
+    /// <summary>A system setting was changed (<c>settings set</c>); details hold the old and new value.</summary>
+    public const string SettingChanged = "setting.changed";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

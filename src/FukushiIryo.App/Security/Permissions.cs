@@ -41,6 +41,9 @@ public static class Permissions
     /// <summary>デモデータの作成（CLI demo seed）。</summary>
     public const string DemoSeed = "demo.seed";
 
+    /// <summary>システム設定の変更と一覧（CLI settings）。</summary>
+    public const string SettingsManage = "settings.manage";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -54,6 +57,7 @@ public static class Permissions
         (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
         (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),
         (DemoSeed, "デモデータの作成", [RoleNames.SystemAdmin]),
+        (SettingsManage, "システム設定の変更と一覧", [RoleNames.SystemAdmin]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

@@ -11,7 +11,7 @@ namespace FukushiIryo.App.Security;
 /// or 職員番号). Comparisons are made on the NFKC-normalised, lower-cased text, so that full-width
 /// letters and case do not hide a word. Registered in place of Identity's own validator.
 /// </summary>
-public sealed class StaffPasswordPolicy : IPasswordValidator<StaffUser>
+public sealed class StaffPasswordPolicy(Settings.SystemSettings settings) : IPasswordValidator<StaffUser>
 {
     public const int MinimumLength = 12;
     public const int MaximumLength = 128;
@@ -22,8 +22,12 @@ public sealed class StaffPasswordPolicy : IPasswordValidator<StaffUser>
     public const string CommonCode = "PasswordCommon";
     public const string ContextWordCode = "PasswordContainsContextWord";
 
-    /// <summary>The words of the system's context: the city, the section, the system's name.</summary>
-    public static IReadOnlyList<string> FixedContextWords { get; } = ["奈良", "nara", "子ども給付課", "fukushi", "福祉医療"];
+    /// <summary>
+    /// The default words of the system's context (the city, the section, the system's name); the
+    /// words in force are the setting <see cref="Settings.SystemSettings.PasswordContextWords"/>.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultContextWords { get; } =
+        Settings.SystemSettings.SplitWords(Settings.SystemSettings.Find(Settings.SystemSettings.PasswordContextWords)!.Default);
 
     private static readonly Lazy<HashSet<string>> CommonPasswords = new(LoadCommonPasswords);
 
@@ -43,12 +47,15 @@ public sealed class StaffPasswordPolicy : IPasswordValidator<StaffUser>
     }
 
     /// <summary>The first context word that <paramref name="password"/> contains, or null.</summary>
-    public static string? ContextWordIn(string password, StaffUser? user)
+    public static string? ContextWordIn(string password, StaffUser? user) => ContextWordIn(password, user, DefaultContextWords);
+
+    /// <summary>The first context word (of <paramref name="systemWords"/> and the user's own) that <paramref name="password"/> contains, or null.</summary>
+    public static string? ContextWordIn(string password, StaffUser? user, IReadOnlyList<string> systemWords)
     {
         ArgumentNullException.ThrowIfNull(password);
         var folded = Fold(password);
         var squeezed = string.Concat(folded.Where(c => !char.IsWhiteSpace(c)));
-        return ContextWords(user).FirstOrDefault(word =>
+        return ContextWords(user, systemWords).FirstOrDefault(word =>
         {
             var key = Fold(word);
             return folded.Contains(key, StringComparison.Ordinal) || squeezed.Contains(key, StringComparison.Ordinal);
@@ -56,7 +63,10 @@ public sealed class StaffPasswordPolicy : IPasswordValidator<StaffUser>
     }
 
     /// <summary>The refusals for <paramref name="password"/>; empty when the policy accepts it.</summary>
-    public static IReadOnlyList<IdentityError> Check(string? password, StaffUser? user)
+    public static IReadOnlyList<IdentityError> Check(string? password, StaffUser? user) => Check(password, user, DefaultContextWords);
+
+    /// <summary>The refusals for <paramref name="password"/> with the system's context words given; empty when the policy accepts it.</summary>
+    public static IReadOnlyList<IdentityError> Check(string? password, StaffUser? user, IReadOnlyList<string> systemWords)
     {
         if (string.IsNullOrEmpty(password))
         {
@@ -80,7 +90,7 @@ public sealed class StaffPasswordPolicy : IPasswordValidator<StaffUser>
             errors.Add(new IdentityError { Code = CommonCode, Description = CommonMessage });
         }
 
-        if (ContextWordIn(password, user) is { } word)
+        if (ContextWordIn(password, user, systemWords) is { } word)
         {
             errors.Add(new IdentityError { Code = ContextWordCode, Description = ContextWordMessage(word) });
         }
@@ -88,10 +98,11 @@ public sealed class StaffPasswordPolicy : IPasswordValidator<StaffUser>
         return errors;
     }
 
-    public Task<IdentityResult> ValidateAsync(UserManager<StaffUser> manager, StaffUser user, string? password)
+    public async Task<IdentityResult> ValidateAsync(UserManager<StaffUser> manager, StaffUser user, string? password)
     {
-        var errors = Check(password, user);
-        return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
+        var words = await settings.GetWordsAsync(Settings.SystemSettings.PasswordContextWords).ConfigureAwait(false);
+        var errors = Check(password, user, words);
+        return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
     }
 
     internal const string TooShortMessage = "パスワードは12文字以上にしてください（漢字・かな・記号も1文字と数えます）。";
@@ -101,9 +112,9 @@ public sealed class StaffPasswordPolicy : IPasswordValidator<StaffUser>
     internal static string ContextWordMessage(string word) =>
         $"パスワードに「{word}」を含めることはできません（市名・課名・システム名・本人のログインID・氏名・職員番号は使えません）。";
 
-    private static IEnumerable<string> ContextWords(StaffUser? user)
+    private static IEnumerable<string> ContextWords(StaffUser? user, IReadOnlyList<string> systemWords)
     {
-        foreach (var word in FixedContextWords)
+        foreach (var word in systemWords)
         {
             yield return word;
         }

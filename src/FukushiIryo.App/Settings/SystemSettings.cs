@@ -1,0 +1,128 @@
+using System.Globalization;
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FukushiIryo.App.Settings;
+
+/// <summary>
+/// One value of a system setting (システム設定) as it was set: every change adds a row and ends the
+/// row before it (<see cref="SupersededAt"/>), so the history of a setting is never lost.
+/// </summary>
+public sealed class SystemSetting
+{
+    public long Id { get; set; }
+
+    public string Key { get; set; } = string.Empty;
+
+    public string Value { get; set; } = string.Empty;
+
+    public DateTimeOffset SetAt { get; set; }
+
+    public string SetBy { get; set; } = string.Empty;
+
+    /// <summary>When a later change replaced this value; null for the value in force.</summary>
+    public DateTimeOffset? SupersededAt { get; set; }
+}
+
+internal sealed class SystemSettingConfiguration : IEntityTypeConfiguration<SystemSetting>
+{
+    public void Configure(EntityTypeBuilder<SystemSetting> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Key).HasMaxLength(100);
+        builder.Property(s => s.Value).HasMaxLength(2000);
+        builder.Property(s => s.SetBy).HasMaxLength(100);
+        builder.HasIndex(s => new { s.Key, s.SupersededAt });
+    }
+}
+
+/// <summary>A setting the system knows: its key, its meaning for staff, its default and its check.</summary>
+/// <param name="Validate">Returns the canonical value, or throws <see cref="FormatException"/> with a Japanese message.</param>
+public sealed record SettingDefinition(string Key, string Description, string Default, Func<string, string> Validate);
+
+/// <summary>
+/// System settings (システム設定), changed by システム管理 with <c>fukushi settings set KEY VALUE</c>
+/// (interfaces.md §7); each change audited with the old and the new value. Only the keys of
+/// <see cref="Definitions"/> exist; a key never set has its default.
+/// </summary>
+public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
+{
+    /// <summary>Words a staff password must not contain: the city, the section, the system (comma separated).</summary>
+    public const string PasswordContextWords = "password.context-words";
+
+    /// <summary>
+    /// The city's own income criterion for eligibility (decisions.md D4 (a)): <c>none</c> (default) or
+    /// <c>partial-allowance-limits</c> (the 児童扶養手当 一部支給 limits, as the prefecture criterion).
+    /// </summary>
+    public const string CityIncomeCriterion = "eligibility.city-income-criterion";
+
+    public static IReadOnlyList<SettingDefinition> Definitions { get; } =
+    [
+        new(PasswordContextWords, "パスワードに含めてはならない語（市名・課名・システム名など、カンマ区切り）", "奈良,nara,子ども給付課,fukushi,福祉医療", ValidateWordList),
+        new(CityIncomeCriterion, "市の資格要件としての所得制限（none = なし、partial-allowance-limits = 児童扶養手当 一部支給の限度額）", "none",
+            value => value is "none" or "partial-allowance-limits" ? value : throw new FormatException("none または partial-allowance-limits を指定してください。")),
+    ];
+
+    public static SettingDefinition? Find(string key) => Definitions.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));
+
+    /// <summary>The value in force (the default when never set).</summary>
+    public async Task<string> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var definition = Find(key) ?? throw new ArgumentException($"unknown setting {key}", nameof(key));
+        var current = await db.Set<SystemSetting>().AsNoTracking()
+            .Where(s => s.Key == key && s.SupersededAt == null)
+            .Select(s => s.Value).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return current ?? definition.Default;
+    }
+
+    /// <summary>The words of <see cref="PasswordContextWords"/>.</summary>
+    public async Task<IReadOnlyList<string>> GetWordsAsync(string key, CancellationToken cancellationToken = default) =>
+        SplitWords(await GetAsync(key, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Sets a value; returns the old one. Throws <see cref="FormatException"/> (Japanese message) for a value the key refuses.</summary>
+    public async Task<string> SetAsync(string key, string value, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var definition = Find(key) ?? throw new KeyNotFoundException($"設定 {key} はありません。設定できるのは {string.Join(", ", Definitions.Select(d => d.Key))} です。");
+        var canonical = definition.Validate(value.Trim());
+        var now = AppClock.Now(clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var current = await db.Set<SystemSetting>().Where(s => s.Key == key && s.SupersededAt == null).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var old = current?.Value ?? definition.Default;
+        if (current is not null)
+        {
+            current.SupersededAt = now;
+        }
+
+        db.Add(new SystemSetting { Key = key, Value = canonical, SetAt = now, SetBy = actor });
+        db.AddAudit(new AuditEntry(actor, AuditEventType.SettingChanged, "setting", key, new Dictionary<string, object?>
+        {
+            ["oldValue"] = old,
+            ["newValue"] = canonical,
+        }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return old;
+    }
+
+    internal static IReadOnlyList<string> SplitWords(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string ValidateWordList(string value)
+    {
+        var words = SplitWords(value);
+        if (words.Count == 0)
+        {
+            throw new FormatException("語を1つ以上、カンマ区切りで指定してください。");
+        }
+
+        if (words.Any(w => w.Length > 50))
+        {
+            throw new FormatException("1語は50文字以内にしてください。");
+        }
+
+        return string.Join(",", words.Distinct(StringComparer.Ordinal).Select(w => w.ToString(CultureInfo.InvariantCulture)));
+    }
+}
