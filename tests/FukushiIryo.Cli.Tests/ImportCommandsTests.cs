@@ -103,6 +103,33 @@ public sealed class ImportCommandsTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task An_operator_without_the_sensitive_permission_sees_account_values_masked_in_the_error_report()
+    {
+        await using var cli = await ReadyAsync("sqlite");
+        var folder = Path.GetDirectoryName(cli.AnchorFile)!;
+        var residents = Path.Combine(folder, "residents.csv");
+        File.WriteAllText(residents, ResidentsHeader + "\n"
+            + "000101,0001,奈良 花子,ナラ ハナコ,1988-05-12,2,世帯主,6308501,奈良県奈良市登大路町30番地,1,,,\n", new UTF8Encoding(true));
+        Assert.Equal(0, (await cli.RunAsync("import", "residents", residents, "--migration", "--user", "admin")).ExitCode);
+
+        var mother = FukushiIryo.Domain.Numbers.RecipientNumber.FromSerial(101).ToString();
+        var ledger = Path.Combine(folder, "recipients.csv");
+        File.WriteAllText(ledger, string.Join("\n",
+            "受給者番号,宛名番号,受給者区分,親受給者番号,申請種別,申請年月日,資格取得日,有効期間開始,有効期間終了,資格状態,喪失日,喪失事由,ひとり親理由,事由発生年月日,有期終了日,遠隔地,別居監護,他制度,給付区分,公費負担者番号,県市区分,保険種別,保険者番号,記号,番号,枝番,扶養者区分,金融機関コード,支店コード,口座種別,口座番号,口座名義カナ,電話番号",
+            $"{mother},000101,父母,,新規,2024-02-30,2024-04-01,2026-08-01,2027-07-31,有効,,,離婚,2023-12-20,,0,0,,自動償還,90290024,県,国保,133066,奈良,1234,00,本人,0162,001,1,98A765,ﾅﾗ ﾊﾅｺ,0742-34-1111") + "\n", new UTF8Encoding(true));
+
+        // システム管理 runs the migration but does not hold the permission to see 秘匿項目.
+        var run = await cli.RunAsync("import", "recipients", ledger, "--report-dir", folder, "--user", "admin");
+        Assert.Equal(1, run.ExitCode);
+        var report = File.ReadAllText(Path.Combine(folder, "recipients.csv.errors.csv"));
+        Assert.Contains("2,口座番号,＊＊＊＊,", report, StringComparison.Ordinal);
+        Assert.Contains("2,申請年月日,2024-02-30,", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("98A765", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("98A765", run.Error, StringComparison.Ordinal);
+        Assert.Contains("口座番号: 「＊＊＊＊」", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_import_into_a_missing_database_exits_4()
     {
         await using var cli = await CliHarness.CreateAsync("sqlite", fixture);

@@ -80,7 +80,8 @@ internal static class ImportCommands
         }
 
         await using var session = await CliSession.OpenAsync(parsed, options, environment, cancellationToken).ConfigureAwait(false);
-        await session.RequireUserAsync(parsed, options, permission, cancellationToken).ConfigureAwait(false);
+        var user = await session.RequireUserAsync(parsed, options, permission, cancellationToken).ConfigureAwait(false);
+        var mayViewSensitive = SensitiveItems.MayView(await session.Services.GetRequiredService<StaffAccounts>().RolesOfAsync(user).ConfigureAwait(false));
         if (!File.Exists(path))
         {
             throw new CliExitException(ExitCodes.Rejected, $"ファイルがありません: {path}");
@@ -106,8 +107,10 @@ internal static class ImportCommands
         if (result.HasErrors)
         {
             var reportPath = ImportErrorReport.DefaultPath(path, parsed.GetValue(common.ReportDirectory));
-            ImportErrorReport.Write(reportPath, result.Errors);
-            foreach (var error in result.Errors.Take(1000))
+            // 秘匿項目 (tax items, account, memo) are masked for an operator without the permission to see them (P11).
+            var errors = SensitiveItems.ForViewer(result.Errors, mayViewSensitive);
+            ImportErrorReport.Write(reportPath, errors);
+            foreach (var error in errors.Take(1000))
             {
                 await environment.Error.WriteLineAsync($"{Path.GetFileName(path)}:{error.Line}: {error.Column}: 「{error.Value}」 {error.Reason}").ConfigureAwait(false);
             }
@@ -123,6 +126,7 @@ internal static class ImportCommands
                 ["report"] = Path.GetFileName(reportPath),
                 ["errors"] = result.ErrorCount,
                 ["sha256"] = result.Sha256,
+                ["masked"] = !mayViewSensitive,
             }));
             await session.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
