@@ -67,6 +67,7 @@ public static class AppServices
         services.AddScoped<StaffSessions>();
         services.AddScoped<StaffTotp>();
         services.AddScoped<StaffStepUp>();
+        services.AddScoped<Audit.MyNumberScan>();
         services.AddScoped<Settings.SystemSettings>();
         services.AddScoped<PersonLedger>();
         services.AddScoped<PersonSearch>();

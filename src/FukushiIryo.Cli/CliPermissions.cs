@@ -20,6 +20,7 @@ internal static class CliPermissions
         ("users list", Permissions.UsersManage),
         ("users totp-enroll", Permissions.UsersManage),
         ("audit verify", Permissions.AuditVerify),
+        ("audit scan", Permissions.AuditVerify),
         ("import residents", Permissions.ImportResidents),
         ("import residents --migration", Permissions.ImportMigration),
         ("import recipients", Permissions.ImportMigration),

@@ -90,6 +90,7 @@ public sealed class CommandPermissionTests
         { "users list", [RoleNames.SystemAdmin] },
         { "users totp-enroll", [RoleNames.SystemAdmin] },
         { "audit verify", [RoleNames.Auditor, RoleNames.SystemAdmin] },
+        { "audit scan", [RoleNames.Auditor, RoleNames.SystemAdmin] },
         { "import residents", [RoleNames.Reviewer] },
         { "import residents --migration", [RoleNames.SystemAdmin] },
         { "import recipients", [RoleNames.SystemAdmin] },

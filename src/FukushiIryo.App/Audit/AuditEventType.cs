@@ -19,6 +19,9 @@ public static partial class AuditEventType
     public const string UserPasswordSet = "user.password_set";
     public const string DbMigrated = "db.migrated";
     public const string AuditVerified = "audit.verified";
+
+    /// <summary>The 個人番号 pattern scan ran (P16); details hold what was scanned and how many candidates were found.</summary>
+    public const string MyNumberScanned = "audit.mynumber_scanned";
     public const string ResidentsImported = "import.residents";
     public const string PersonSearched = "person.searched";
     public const string PersonViewed = "person.viewed";

@@ -26,7 +26,7 @@ public static class Permissions
     /// <summary>利用中のセッションの確認と終了（管理 画面）。</summary>
     public const string SessionsManage = "sessions.manage";
 
-    /// <summary>監査ログのハッシュ連鎖の検証（CLI audit verify）。</summary>
+    /// <summary>監査ログのハッシュ連鎖の検証と個人番号パターン検査（CLI audit verify、audit scan）。</summary>
     public const string AuditVerify = "audit.verify";
 
     /// <summary>住民・宛名情報の取込（CLI import residents）。</summary>
@@ -52,7 +52,7 @@ public static class Permissions
         (SensitiveView, "秘匿項目（地方税関係情報・支払口座・メモ）のマスクなし表示", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor]),
         (UsersManage, "職員アカウントの管理（作成・変更・有効化・無効化・一覧・TOTP 発行）", [RoleNames.SystemAdmin]),
         (SessionsManage, "利用中のセッションの確認と終了（同時利用の確認）", [RoleNames.SystemAdmin]),
-        (AuditVerify, "監査ログのハッシュ連鎖の検証", [RoleNames.Auditor, RoleNames.SystemAdmin]),
+        (AuditVerify, "監査ログのハッシュ連鎖の検証と個人番号パターン検査", [RoleNames.Auditor, RoleNames.SystemAdmin]),
         (ImportResidents, "住民・宛名情報の取込", [RoleNames.Reviewer]),
         (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
         (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FukushiIryo.App.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FukushiIryo.Cli.Commands;
 
@@ -48,7 +49,56 @@ internal static class AuditCommands
 
         var audit = new Command("audit", "操作履歴（監査ログ）");
         audit.Subcommands.Add(verify);
+        audit.Subcommands.Add(Scan(options, environment));
         return audit;
+    }
+
+    /// <summary>
+    /// <c>fukushi audit scan [--files PATH]…</c>: the 個人番号 pattern scan (P16) of the welfare
+    /// database's text columns and the named log and export files. Exit 0 when nothing is found,
+    /// 1 when a candidate is found (each named by place, never by its digits).
+    /// </summary>
+    private static Command Scan(GlobalOptions options, CliEnvironment environment)
+    {
+        var files = new Option<string[]>("--files") { Description = "あわせて検査するログ・出力ファイル、またはそのフォルダ（複数可）", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("scan", "福祉データベースの文字項目とログ・出力ファイルに個人番号らしき数字がないか検査する（監査・システム管理）") { files };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            await using var session = await CliSession.OpenAsync(parsed, options, environment, cancellationToken).ConfigureAwait(false);
+            await session.RequireUserAsync(parsed, options, "audit scan", cancellationToken).ConfigureAwait(false);
+            var scanner = session.Services.GetRequiredService<MyNumberScan>();
+            MyNumberScanResult result;
+            try
+            {
+                result = await scanner.RunAsync(parsed.GetValue(files) ?? [], cancellationToken).ConfigureAwait(false);
+            }
+            catch (FileNotFoundException exception)
+            {
+                throw new CliExitException(ExitCodes.Rejected, exception.Message);
+            }
+
+            session.Db.AddAudit(new AuditEntry(session.Actor, AuditEventType.MyNumberScanned, Details: new Dictionary<string, object?>
+            {
+                ["tables"] = result.Tables,
+                ["columns"] = result.Columns,
+                ["values"] = result.Values,
+                ["files"] = result.Files,
+                ["lines"] = result.Lines,
+                ["findings"] = result.Findings.Count,
+            }));
+            await session.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
+            foreach (var finding in result.Findings)
+            {
+                await environment.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"個人番号の疑い: {finding.Where} [{finding.Locator}] {finding.Position} 文字目")).ConfigureAwait(false);
+            }
+
+            await environment.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"検査: テーブル {result.Tables}、文字項目 {result.Columns}、値 {result.Values} 件、ファイル {result.Files}、行 {result.Lines}。個人番号の疑い {result.Findings.Count} 件。")).ConfigureAwait(false);
+            return result.Findings.Count == 0 ? ExitCodes.Success : ExitCodes.Rejected;
+        });
+        return command;
     }
 
     private static string Describe(AuditBreak? reason) => reason switch
