@@ -1,4 +1,5 @@
 using FukushiIryo.App.Data;
+using FukushiIryo.App.Income;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.People;
 using FukushiIryo.App.Security;
@@ -74,6 +75,7 @@ public static class AppServices
         services.AddScoped<PersonProfile>();
         services.AddScoped<BankDirectory>();
         services.AddScoped<PostalDirectory>();
+        services.AddScoped<IncomeDeterminations>();
         return services;
     }
 }

@@ -26,6 +26,7 @@ internal static class CliPermissions
         ("import recipients", Permissions.ImportMigration),
         ("masters update banks", Permissions.MastersUpdate),
         ("masters update postal", Permissions.MastersUpdate),
+        ("income determine", Permissions.IncomeDetermine),
         ("demo seed", Permissions.DemoSeed),
         ("settings set", Permissions.SettingsManage),
         ("settings list", Permissions.SettingsManage),

@@ -63,6 +63,9 @@ public static partial class AuditEventType
     /// <summary>A system setting was changed (<c>settings set</c>); details hold the old and new value.</summary>
     public const string SettingChanged = "setting.changed";
 
+    /// <summary>A 所得判定 was made and stored (所得基準, 県市区分, 高額療養費 区分).</summary>
+    public const string IncomeDetermined = "income.determined";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -50,3 +50,50 @@ internal sealed class BankHolidayConfiguration : IEntityTypeConfiguration<BankHo
         builder.HasIndex(h => h.ValidFrom);
     }
 }
+
+internal sealed class IncomeLimitConfiguration : IEntityTypeConfiguration<IncomeLimit>
+{
+    public void Configure(EntityTypeBuilder<IncomeLimit> builder)
+    {
+        builder.ConfigureDated();
+        builder.HasIndex(l => new { l.Column, l.ValidFrom });
+    }
+}
+
+internal sealed class IncomeDeductionConfiguration : IEntityTypeConfiguration<IncomeDeduction>
+{
+    public void Configure(EntityTypeBuilder<IncomeDeduction> builder)
+    {
+        builder.ConfigureDated();
+        builder.HasIndex(d => d.ValidFrom);
+    }
+}
+
+internal sealed class SalaryDeductionBandConfiguration : IEntityTypeConfiguration<SalaryDeductionBand>
+{
+    public void Configure(EntityTypeBuilder<SalaryDeductionBand> builder)
+    {
+        builder.ConfigureDated();
+        builder.HasIndex(b => new { b.ValidFrom, b.ReceiptsFrom });
+    }
+}
+
+internal sealed class HighCostLimitConfiguration : IEntityTypeConfiguration<HighCostLimit>
+{
+    public void Configure(EntityTypeBuilder<HighCostLimit> builder)
+    {
+        builder.ConfigureDated();
+        builder.Property(l => l.Category).HasMaxLength(10);
+        builder.HasIndex(l => new { l.Category, l.Kind, l.ValidFrom });
+    }
+}
+
+internal sealed class HighCostIncomeBracketConfiguration : IEntityTypeConfiguration<HighCostIncomeBracket>
+{
+    public void Configure(EntityTypeBuilder<HighCostIncomeBracket> builder)
+    {
+        builder.ConfigureDated();
+        builder.Property(b => b.Category).HasMaxLength(10);
+        builder.HasIndex(b => new { b.Category, b.ValidFrom });
+    }
+}

@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 namespace FukushiIryo.App.Masters;
 
 /// <summary>What one <see cref="MasterDefaults.EnsureLoadedAsync"/> inserted.</summary>
-public sealed record MasterDefaultsResult(int AgeBrackets, int PublicPayers, int BankHolidays)
+/// <param name="IncomeMasters">Rows of the income masters (<see cref="IncomeMasterDefaults"/>).</param>
+public sealed record MasterDefaultsResult(int AgeBrackets, int PublicPayers, int BankHolidays, int IncomeMasters = 0)
 {
-    public int Total => AgeBrackets + PublicPayers + BankHolidays;
+    public int Total => AgeBrackets + PublicPayers + BankHolidays + IncomeMasters;
 }
 
 /// <summary>
@@ -71,8 +72,9 @@ public static class MasterDefaults
         }
 
         db.BankHolidays.AddRange(holidays);
+        var incomeRows = await IncomeMasterDefaults.AddMissingAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new MasterDefaultsResult(brackets.Count, payers.Count, holidays.Count);
+        return new MasterDefaultsResult(brackets.Count, payers.Count, holidays.Count, incomeRows);
     }
 
     /// <summary>The shipped 年齢区分 rows, not yet stamped.</summary>
@@ -119,7 +121,7 @@ public static class MasterDefaults
         .Select(row => BankHoliday.On(row.Date, row.Name, row.Kind, default, CreatedBy, row.Note))
         .ToList();
 
-    private static T Stamp<T>(T row, DateTimeOffset createdAt)
+    internal static T Stamp<T>(T row, DateTimeOffset createdAt)
         where T : DatedMasterRow
     {
         row.CreatedAt = createdAt;
@@ -127,7 +129,7 @@ public static class MasterDefaults
         return row;
     }
 
-    private static async Task<IReadOnlyList<T>> ReadAsync<T>(string fileName, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<T>> ReadAsync<T>(string fileName, CancellationToken cancellationToken)
     {
         var name = ResourcePrefix + fileName;
         var stream = typeof(MasterDefaults).Assembly.GetManifestResourceStream(name)

@@ -38,6 +38,9 @@ public static class Permissions
     /// <summary>参照マスタ（金融機関・郵便番号）の更新（CLI masters update）。</summary>
     public const string MastersUpdate = "masters.update";
 
+    /// <summary>所得判定（所得基準・県市区分・高額療養費区分）の実行と説明（CLI income determine）。</summary>
+    public const string IncomeDetermine = "income.determine";
+
     /// <summary>デモデータの作成（CLI demo seed）。</summary>
     public const string DemoSeed = "demo.seed";
 
@@ -56,6 +59,7 @@ public static class Permissions
         (ImportResidents, "住民・宛名情報の取込", [RoleNames.Reviewer]),
         (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
         (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),
+        (IncomeDetermine, "所得判定（所得基準・県市区分・高額療養費区分）の実行と説明", [RoleNames.Counter, RoleNames.Reviewer]),
         (DemoSeed, "デモデータの作成", [RoleNames.SystemAdmin]),
         (SettingsManage, "システム設定の変更と一覧", [RoleNames.SystemAdmin]),
     ];

@@ -304,6 +304,83 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("ImportedFiles");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Income.IncomeDetermination", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("BaseDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("Dependants")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DeterminedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeterminedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FundingShare")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("HighCostCategory")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long?>("Income")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("IncomeYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("Limit")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("TaxRecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TaxYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaxRecordId");
+
+                    b.HasIndex("PersonId", "TaxYear", "DeterminedAt");
+
+                    b.ToTable("IncomeDeterminations");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Income.TaxRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -774,6 +851,251 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Masters.HighCostIncomeBracket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("ForTaxExemptHousehold")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("IncomeAbove")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "ValidFrom");
+
+                    b.ToTable("HighCostIncomeBrackets");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.HighCostLimit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AnnualCap")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long?>("CostThreshold")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("MonthlyLimit")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("OverflowRatePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Kind", "ValidFrom");
+
+                    b.ToTable("HighCostLimits");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.IncomeDeduction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ChildSupportPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Disabled")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EarnedIncomeAdjustmentCap")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FlatDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HighCostBasicDeduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("SingleParent")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SpeciallyDisabled")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Widow")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WorkingStudent")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("IncomeDeductions");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.IncomeLimit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("EachAdditionalDependant")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ElderlyAddOn")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ElderlySpouseCounts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("OneDependant")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("OneElderlyLeftOutWhenAllElderly")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("SpecifiedAddOn")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ThreeDependants")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TwoDependants")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ZeroDependants")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Column", "ValidFrom");
+
+                    b.ToTable("IncomeLimits");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Masters.LargeOfficePostalCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1048,6 +1370,58 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasIndex("Kind", "Id");
 
                     b.ToTable("ReferenceEditions");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.SalaryDeductionBand", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Addend")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RatePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ReceiptsFrom")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ReceiptsTo")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RoundingUnit")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom", "ReceiptsFrom");
+
+                    b.ToTable("SalaryDeductionBands");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
@@ -1843,6 +2217,21 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasOne("FukushiIryo.App.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Income.IncomeDetermination", b =>
+                {
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Income.TaxRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TaxRecordId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

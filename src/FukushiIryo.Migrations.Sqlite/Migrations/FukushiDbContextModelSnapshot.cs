@@ -293,6 +293,81 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("ImportedFiles");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Income.IncomeDetermination", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BaseDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Dependants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeterminedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeterminedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingShare")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HighCostCategory")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Income")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncomeYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TaxRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaxRecordId");
+
+                    b.HasIndex("PersonId", "TaxYear", "DeterminedAt");
+
+                    b.ToTable("IncomeDeterminations");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Income.TaxRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -751,6 +826,243 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Masters.HighCostIncomeBracket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ForTaxExemptHousehold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncomeAbove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "ValidFrom");
+
+                    b.ToTable("HighCostIncomeBrackets");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.HighCostLimit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnnualCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CostThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MonthlyLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OverflowRatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Kind", "ValidFrom");
+
+                    b.ToTable("HighCostLimits");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.IncomeDeduction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildSupportPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Disabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EarnedIncomeAdjustmentCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FlatDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HighCostBasicDeduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SingleParent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpeciallyDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Widow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkingStudent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("IncomeDeductions");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.IncomeLimit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EachAdditionalDependant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ElderlyAddOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ElderlySpouseCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OneDependant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OneElderlyLeftOutWhenAllElderly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpecifiedAddOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ThreeDependants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TwoDependants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ZeroDependants")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Column", "ValidFrom");
+
+                    b.ToTable("IncomeLimits");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Masters.LargeOfficePostalCode", b =>
                 {
                     b.Property<long>("Id")
@@ -1017,6 +1329,56 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasIndex("Kind", "Id");
 
                     b.ToTable("ReferenceEditions");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.SalaryDeductionBand", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Addend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RatePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceiptsFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReceiptsTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RoundingUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom", "ReceiptsFrom");
+
+                    b.ToTable("SalaryDeductionBands");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
@@ -1784,6 +2146,21 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasOne("FukushiIryo.App.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Income.IncomeDetermination", b =>
+                {
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Income.TaxRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TaxRecordId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
