@@ -22,6 +22,7 @@ internal static class CliPermissions
         ("audit verify", Permissions.AuditVerify),
         ("import residents", Permissions.ImportResidents),
         ("import residents --migration", Permissions.ImportMigration),
+        ("import tax", Permissions.ImportTax),
         ("import recipients", Permissions.ImportMigration),
         ("masters update banks", Permissions.MastersUpdate),
         ("masters update postal", Permissions.MastersUpdate),

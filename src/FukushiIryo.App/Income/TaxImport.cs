@@ -23,6 +23,9 @@ namespace FukushiIryo.App.Income;
 public sealed class TaxImport(FukushiDbContext db, TimeProvider clock)
 {
     public const string Kind = "tax";
+
+    /// <summary>The earliest 課税年度 accepted (平成2年度): older records serve no 所得判定. The latest is the import year + 1.</summary>
+    public const int FirstTaxYear = 1990;
     private const int BatchSize = 500;
 
     public async Task<ImportResult> RunAsync(ImportRequest request, CancellationToken cancellationToken = default)

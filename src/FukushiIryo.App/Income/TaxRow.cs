@@ -18,8 +18,8 @@ namespace FukushiIryo.App.Income;
 /// </remarks>
 internal sealed record TaxRow(long Line, string AtenaNumber, TaxRecord Record)
 {
-    /// <summary>The earliest 課税年度 accepted (平成2年度): older records serve no 所得判定.</summary>
-    public const int FirstTaxYear = 1990;
+    /// <summary>The earliest 課税年度 accepted.</summary>
+    public const int FirstTaxYear = TaxImport.FirstTaxYear;
 
     /// <summary>The items a declared row may leave empty: 養育費 comes from the applicant's 申告 (interfaces.md §3).</summary>
     private static readonly HashSet<string> OptionalWhenDeclared = new(StringComparer.Ordinal) { "児童養育費", "受給者養育費" };
