@@ -138,7 +138,7 @@ public sealed class ChildSupportTests(PostgresFixture fixture)
     private static async Task<long> AddPersonAsync(TestDatabase database, string atena)
     {
         await using var db = database.Open();
-        var person = new Person { AtenaNumber = atena, CreatedAt = First, Version = 1 };
+        var person = new Person { AtenaNumber = atena, CreatedAt = DateTimeOffset.UnixEpoch, Version = 1 };
         db.Persons.Add(person);
         await db.SaveChangesAsync();
         return person.Id;
