@@ -23,6 +23,7 @@ internal static class CliPermissions
         ("audit scan", Permissions.AuditVerify),
         ("import residents", Permissions.ImportResidents),
         ("import residents --migration", Permissions.ImportMigration),
+        ("import tax", Permissions.ImportTax),
         ("import recipients", Permissions.ImportMigration),
         ("masters update banks", Permissions.MastersUpdate),
         ("masters update postal", Permissions.MastersUpdate),

@@ -108,6 +108,8 @@ public static class WebHost
             }
 
             options.Conventions.AuthorizePage("/Account/Reauthenticate", Permissions.Home);
+            options.Conventions.AuthorizePage("/Persons/ChildSupport", Permissions.ChildSupportRecord);
+            options.Conventions.AuthorizePage("/Persons/ChildSupport", Permissions.SensitiveView);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>

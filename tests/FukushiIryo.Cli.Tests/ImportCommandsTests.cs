@@ -57,6 +57,57 @@ public sealed class ImportCommandsTests(PostgresFixture fixture)
         Assert.Equal(0, (await cli.RunAsync("audit", "verify", "--user", "admin")).ExitCode);
     }
 
+    [Theory]
+    [MemberData(nameof(CliHarness.Providers), MemberType = typeof(CliHarness))]
+    public async Task Tax_import_exit_codes_report_and_summary(string provider)
+    {
+        await using var cli = await ReadyAsync(provider);
+        var folder = Path.GetDirectoryName(cli.AnchorFile)!;
+        var residents = Path.Combine(folder, "residents.csv");
+        File.WriteAllText(residents, ResidentsHeader + "\n"
+            + "000101,0001,奈良 花子,ナラ ハナコ,1988-05-12,2,世帯主,6308501,奈良県奈良市登大路町30番地,1,,,\n"
+            + "000102,0001,奈良 一郎,ナラ イチロウ,2015-04-02,1,子,6308501,奈良県奈良市登大路町30番地,1,,,\n", new UTF8Encoding(true));
+        Assert.Equal(0, (await cli.RunAsync("import", "residents", residents, "--user", "shinsa1")).ExitCode);
+
+        var header = string.Join(",", FukushiIryo.App.Demo.DemoFiles.TaxHeader);
+        string Row(string atena, string year, string undeclared, string salary) =>
+            string.Join(",", new[] { atena, year, undeclared }.Concat(FukushiIryo.App.Income.TaxItems.All.Select(item =>
+                undeclared == "1" || item.Name is "児童養育費" or "受給者養育費" ? string.Empty : item.Name == "給与収入" ? salary : "0")));
+        var good = Path.Combine(folder, "tax.csv");
+        File.WriteAllText(good, header + "\n" + Row("000101", "2026", "0", "2400000") + "\n" + Row("000102", "2026", "1", "") + "\n" + Row("000999", "2026", "0", "1000000") + "\n", new UTF8Encoding(true));
+
+        Assert.Equal(3, (await cli.RunAsync("import", "tax", good, "--user", "madoguchi1")).ExitCode);
+        Assert.Equal(1, (await cli.RunAsync("import", "tax", Path.Combine(folder, "missing.csv"), "--user", "shinsa1")).ExitCode);
+        Assert.Equal(2, (await cli.RunAsync("import", "tax", good, "--bogus", "--user", "shinsa1")).ExitCode);
+        var dryRun = await cli.RunAsync("import", "tax", good, "--dry-run", "--user", "shinsa1");
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Contains("--dry-run", dryRun.Output, StringComparison.Ordinal);
+
+        var imported = await cli.RunAsync("import", "tax", good, "--user", "shinsa1");
+        Assert.True(imported.ExitCode == 0, imported.Error + imported.Output);
+        Assert.Contains("読込 3 行 / 新規 2 件 / 更新 0 件 / 変更なし 0 件 / 対象外 1 件", imported.Output, StringComparison.Ordinal);
+        Assert.Contains("対象外（目的外のため取り込まず保存もしない）行: 4", imported.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("2400000", imported.Output + imported.Error, StringComparison.Ordinal);
+        var again = await cli.RunAsync("import", "tax", good, "--user", "shinsa1");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("取込済み", again.Output, StringComparison.Ordinal);
+
+        var bad = Path.Combine(folder, "tax-bad.csv");
+        File.WriteAllText(bad, header + "\n" + Row("000101", "2025", "0", "2300000") + "\n" + Row("000102", "R8", "0", "0") + "\n", new UTF8Encoding(true));
+        var reportDir = Path.Combine(folder, "reports");
+        Directory.CreateDirectory(reportDir);
+        var rejected = await cli.RunAsync("import", "tax", bad, "--report-dir", reportDir, "--user", "shinsa1");
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Contains("tax-bad.csv:3: 課税年度: 「R8」", rejected.Error, StringComparison.Ordinal);
+        Assert.Contains("1行も取り込んでいません", rejected.Output, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(reportDir, "tax-bad.csv.errors.csv"), Encoding.UTF8);
+        Assert.Equal("行,列,値,理由", lines[0].TrimStart('\uFEFF'));
+        Assert.StartsWith("3,課税年度,R8,", lines[1], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+
+        Assert.Equal(0, (await cli.RunAsync("audit", "verify", "--user", "admin")).ExitCode);
+    }
+
     [Fact]
     public async Task A_city_extract_in_cp932_with_its_own_headers_is_read_through_a_layout_file()
     {

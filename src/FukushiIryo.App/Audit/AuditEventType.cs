@@ -53,6 +53,12 @@ public static partial class AuditEventType
     public const string RecoveryCodeUsed = "auth.recovery_code_used";
     public const string RecipientsImported = "import.recipients";
 
+    /// <summary>A 地方税関係情報 file was imported (<c>import tax</c>): counts only, never an amount.</summary>
+    public const string TaxImported = "import.tax";
+
+    /// <summary>Staff recorded an applicant's 養育費 申告 for a person and 課税年度 (old and new amounts).</summary>
+    public const string ChildSupportDeclared = "income.child_support_declared";
+
     /// <summary>An import's error report (it holds personal values) was written for its operator.</summary>
     public const string ImportErrorReportWritten = "import.error_report_written";
 

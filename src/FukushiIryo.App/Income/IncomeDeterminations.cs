@@ -136,16 +136,16 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
     }
 
     /// <summary>
-    /// The 養育費 of the income year. For now the tax row's 受給者養育費 and 児童養育費; the staff-entered
-    /// 養育費 申告 (the tax-import work) takes precedence once it exists: this is the one place to wire it.
+    /// The 養育費 of the income year: the staff-entered 養育費 申告 for the 課税年度 when there is one
+    /// (ADR 0007: it takes precedence), else the tax row's 受給者養育費 and 児童養育費.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Will read the 養育費 申告 from the database.")]
-    public Task<ChildSupport> ChildSupportAsync(long personId, TaxRecord tax, CancellationToken cancellationToken = default)
+    public async Task<ChildSupport> ChildSupportAsync(long personId, TaxRecord tax, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tax);
-        _ = personId;
-        _ = cancellationToken;
-        return Task.FromResult(new ChildSupport(tax.ChildSupportReceivedByRecipient, tax.ChildSupportReceivedByChild));
+        var declared = await ChildSupportDeclarations.FindDeclaredAsync(db, personId, tax.TaxYear, knownAt: null, cancellationToken).ConfigureAwait(false);
+        return declared is null
+            ? new ChildSupport(tax.ChildSupportReceivedByRecipient, tax.ChildSupportReceivedByChild)
+            : new ChildSupport(declared.ReceivedByRecipient, declared.ReceivedByChild);
     }
 
     /// <summary>Steps as stored and as the CLI prints them: a JSON list of {"項目", "金額"}.</summary>

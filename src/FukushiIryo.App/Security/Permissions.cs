@@ -32,6 +32,12 @@ public static class Permissions
     /// <summary>住民・宛名情報の取込（CLI import residents）。</summary>
     public const string ImportResidents = "import.residents";
 
+    /// <summary>地方税関係情報の取込（CLI import tax）。</summary>
+    public const string ImportTax = "import.tax";
+
+    /// <summary>養育費の申告（児童養育費・受給者養育費）の記録（宛名詳細 画面）。</summary>
+    public const string ChildSupportRecord = "income.child_support.record";
+
     /// <summary>旧システムからの初回移行の取込（CLI import residents --migration、import recipients）。</summary>
     public const string ImportMigration = "import.migration";
 
@@ -57,6 +63,8 @@ public static class Permissions
         (SessionsManage, "利用中のセッションの確認と終了（同時利用の確認）", [RoleNames.SystemAdmin]),
         (AuditVerify, "監査ログのハッシュ連鎖の検証と個人番号パターン検査", [RoleNames.Auditor, RoleNames.SystemAdmin]),
         (ImportResidents, "住民・宛名情報の取込", [RoleNames.Reviewer]),
+        (ImportTax, "地方税関係情報の取込", [RoleNames.Reviewer]),
+        (ChildSupportRecord, "養育費の申告（児童養育費・受給者養育費）の記録", [RoleNames.Counter]),
         (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
         (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),
         (IncomeDetermine, "所得判定（所得基準・県市区分・高額療養費区分）の実行と説明", [RoleNames.Counter, RoleNames.Reviewer]),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Eligibility;
 using FukushiIryo.App.Importing;
+using FukushiIryo.App.Income;
 using FukushiIryo.App.Linkage;
 using FukushiIryo.App.Security;
 using FukushiIryo.Domain.Calendar;
@@ -11,15 +12,30 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FukushiIryo.Cli.Commands;
 
-/// <summary><c>fukushi import residents|recipients FILE</c> (interfaces.md §0, §1, §4).</summary>
+/// <summary><c>fukushi import residents|tax|recipients FILE</c> (interfaces.md §0, §1, §3, §4).</summary>
 internal static class ImportCommands
 {
     public static Command Build(GlobalOptions options, CliEnvironment environment)
     {
         var import = new Command("import", "ファイルの取込");
         import.Subcommands.Add(Residents(options, environment));
+        import.Subcommands.Add(Tax(options, environment));
         import.Subcommands.Add(Recipients(options, environment));
         return import;
+    }
+
+    private static Command Tax(GlobalOptions options, CliEnvironment environment)
+    {
+        var common = new ImportOptions();
+        var command = new Command("tax", "地方税関係情報（税務システムの抽出）を取り込む（審査）");
+        common.AddTo(command);
+        command.SetAction(async (parsed, cancellationToken) =>
+            await RunAsync(parsed, options, environment, common, "import tax", async (session, request) =>
+            {
+                var import = new TaxImport(session.Db, environment.Clock);
+                return await import.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false));
+        return command;
     }
 
     private static Command Residents(GlobalOptions options, CliEnvironment environment)

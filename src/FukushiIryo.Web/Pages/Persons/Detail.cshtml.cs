@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Income;
 using FukushiIryo.App.People;
 using FukushiIryo.App.Security;
 using FukushiIryo.Domain.Calendar;
@@ -8,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FukushiIryo.Web.Pages.Persons;
 
 /// <summary>The person page: every 別添1 group, as of a date, with its history. Every view is audited.</summary>
-public sealed class DetailModel(PersonProfile profiles, TimeProvider clock) : PageModel
+public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, TimeProvider clock) : PageModel
 {
     public const string Screen = "宛名詳細";
 
@@ -18,6 +20,22 @@ public sealed class DetailModel(PersonProfile profiles, TimeProvider clock) : Pa
     public PersonProfileView View { get; private set; } = default!;
 
     public string? Problem { get; private set; }
+
+    /// <summary>養育費の申告, current and superseded (loaded only for roles that may see 地方税関係情報).</summary>
+    public IReadOnlyList<ChildSupportDeclaration> ChildSupportDeclarations { get; private set; } = [];
+
+    /// <summary>Whether the viewer may record a 養育費 申告 (窓口): the form is shown.</summary>
+    public bool CanRecordChildSupport { get; private set; }
+
+    /// <summary>The 養育費 form's initial values: the 課税年度 in use today, the person's version.</summary>
+    public ChildSupportInput ChildSupportForm { get; private set; } = new();
+
+    /// <summary>After a 養育費 entry: recorded / unchanged (from the redirect), for the status line.</summary>
+    [BindProperty(SupportsGet = true, Name = "childSupport")]
+    public string? ChildSupportDone { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? ChildSupportYear { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -44,6 +62,17 @@ public sealed class DetailModel(PersonProfile profiles, TimeProvider clock) : Pa
         }
 
         View = view;
+        if (view.SensitiveShown)
+        {
+            ChildSupportDeclarations = await FukushiIryo.App.Income.ChildSupportDeclarations.HistoryAsync(db, id).ConfigureAwait(false);
+            CanRecordChildSupport = Permissions.Allows(Permissions.ChildSupportRecord, roles);
+            ChildSupportForm = new ChildSupportInput
+            {
+                TaxYear = IncomeYear.ForDate(JstClock.Today(clock)).TaxYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Version = view.Person.Version,
+            };
+        }
+
         return Page();
     }
 }
