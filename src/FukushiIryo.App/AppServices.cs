@@ -71,6 +71,7 @@ public static class AppServices
         services.AddScoped<PersonProfile>();
         services.AddScoped<BankDirectory>();
         services.AddScoped<PostalDirectory>();
+        services.AddScoped<Masters.Editing.MasterEditor>();
         return services;
     }
 }
