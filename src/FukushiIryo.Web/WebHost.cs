@@ -100,6 +100,8 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Persons/Index", Permissions.PersonSearch);
             options.Conventions.AuthorizePage("/Admin/Sessions", Permissions.SessionsManage);
             options.Conventions.AuthorizePage("/Persons/Detail", Permissions.PersonView);
+            options.Conventions.AuthorizeFolder("/Masters", Permissions.MastersView);
+            options.Conventions.AuthorizePage("/Masters/Edit", Permissions.MastersEdit);
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AllowAnonymousToPage("/Error");
         });

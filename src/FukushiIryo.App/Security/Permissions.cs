@@ -38,6 +38,12 @@ public static class Permissions
     /// <summary>参照マスタ（金融機関・郵便番号）の更新（CLI masters update）。</summary>
     public const string MastersUpdate = "masters.update";
 
+    /// <summary>有効期間つきマスタ（公費負担者・年齢区分・金融機関休業日など）の閲覧（マスタ管理 画面）。</summary>
+    public const string MastersView = "masters.view";
+
+    /// <summary>有効期間つきマスタの変更（新しい値・追加・訂正・終了・取下げ・移行行の補完）。</summary>
+    public const string MastersEdit = "masters.edit";
+
     /// <summary>デモデータの作成（CLI demo seed）。</summary>
     public const string DemoSeed = "demo.seed";
 
@@ -53,6 +59,8 @@ public static class Permissions
         (ImportResidents, "住民・宛名情報の取込", [RoleNames.Reviewer]),
         (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
         (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),
+        (MastersView, "有効期間つきマスタ（公費負担者・年齢区分・金融機関休業日など）の閲覧", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor, RoleNames.SystemAdmin]),
+        (MastersEdit, "有効期間つきマスタの変更（新しい値・追加・訂正・終了・取下げ・移行行の補完）", [RoleNames.SystemAdmin]),
         (DemoSeed, "デモデータの作成", [RoleNames.SystemAdmin]),
     ];
 

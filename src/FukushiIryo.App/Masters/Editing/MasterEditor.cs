@@ -92,7 +92,8 @@ public sealed class MasterEditor(FukushiDbContext db, TimeProvider clock)
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "unknown action"),
     };
 
-    private static string SavedMessage(MasterAction action) => action switch
+    /// <summary>The Japanese message shown after a saved change.</summary>
+    public static string SavedMessage(MasterAction action) => action switch
     {
         MasterAction.Add => "行を追加しました。",
         MasterAction.NewFigure => "新しい値を登録しました。それまでの行は前日で終了しています。",
