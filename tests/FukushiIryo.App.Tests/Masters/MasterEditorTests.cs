@@ -342,6 +342,30 @@ public sealed class MasterEditorTests(PostgresFixture fixture)
         Assert.Empty(MasterCatalog.BankHolidays.ActionsFor(today, Today));
     }
 
+    public static TheoryData<string, long?, string?> YenCases => new()
+    {
+        { "1234000", 1_234_000, null },
+        { "1,234,000円", 1_234_000, null },
+        { "１，２３４，０００", 1_234_000, null },
+        { "0", 0, null },
+        { "99,999,999", 99_999_999, null },
+        { "100,000,000", null, "限度額は0から99,999,999までの金額（円）を数字で入力してください。" },
+        { "-1", null, "限度額は0から99,999,999までの金額（円）を数字で入力してください。" },
+        { "12.5", null, "限度額は0から99,999,999までの金額（円）を数字で入力してください。" },
+        { "", null, "限度額を入力してください。" },
+    };
+
+    [Theory]
+    [MemberData(nameof(YenCases))]
+    public void A_yen_field_reads_amounts_as_staff_write_them(string text, long? expected, string? error)
+    {
+        long? stored = null;
+        var field = MasterFields.Yen<BankHoliday>("limit", "限度額", _ => stored, (_, value) => stored = value, 99_999_999);
+        var info = new MasterFieldInfo("limit", "限度額", MasterFieldKind.WholeNumber, true, null, null, [], false);
+        Assert.Equal(error, field.Accept(new BankHoliday(), text, info));
+        Assert.Equal(expected, stored);
+    }
+
     private static Dictionary<string, string?> AutoPayer(string number, string first, string last) => new()
     {
         ["program"] = PublicPayer.SingleParentProgram,

@@ -184,6 +184,39 @@ public static class MasterFields
         { Kind = MasterFieldKind.WholeNumber, Required = required, Hint = hint };
     }
 
+    /// <summary>
+    /// An amount in yen (long, 0 to <paramref name="max"/>): full-width digits, thousands separators and
+    /// a trailing 円 are accepted (「1,234,000円」); stored and shown as plain digits.
+    /// </summary>
+    public static MasterField<T> Yen<T>(string key, string label, Func<T, long?> get, Action<T, long?> set, long max, bool required = true, string? hint = null)
+        where T : DatedMasterRow
+    {
+        ArgumentNullException.ThrowIfNull(get);
+        ArgumentNullException.ThrowIfNull(set);
+        return new MasterField<T>(
+            key,
+            label,
+            row => get(row)?.ToString(CultureInfo.InvariantCulture),
+            (row, value) =>
+            {
+                if (value is null)
+                {
+                    set(row, null);
+                    return null;
+                }
+
+                var text = value.Normalize(NormalizationForm.FormKC).Replace(",", string.Empty, StringComparison.Ordinal).TrimEnd('円').Trim();
+                if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > max)
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"{label}は0から{max:#,0}までの金額（円）を数字で入力してください。");
+                }
+
+                set(row, amount);
+                return null;
+            })
+        { Kind = MasterFieldKind.WholeNumber, Required = required, Hint = hint };
+    }
+
     /// <summary>A yes/no checkbox.</summary>
     public static MasterField<T> Boolean<T>(string key, string label, Func<T, bool> get, Action<T, bool> set, string? hint = null)
         where T : DatedMasterRow
