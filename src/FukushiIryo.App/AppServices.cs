@@ -76,6 +76,7 @@ public static class AppServices
         services.AddScoped<BankDirectory>();
         services.AddScoped<PostalDirectory>();
         services.AddScoped<IncomeDeterminations>();
+        services.AddScoped<Masters.Editing.MasterEditor>();
         return services;
     }
 }

@@ -42,7 +42,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         var data = new TheoryData<string, string>();
         foreach (var role in RoleNames.All)
         {
-            foreach (var page in new[] { "/", "/Persons", "/Persons/1" })
+            foreach (var page in new[] { "/", "/Persons", "/Persons/1", "/Masters", "/Masters/public-payers", "/Masters/bank-holidays/add" })
             {
                 data.Add(role, page);
             }
@@ -61,6 +61,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         {
             "/" => Permissions.Home,
             "/Persons" => Permissions.PersonSearch,
+            "/Masters" or "/Masters/public-payers" => Permissions.MastersView,
+            "/Masters/bank-holidays/add" => Permissions.MastersEdit,
             _ => Permissions.PersonView,
         };
         var response = await staff.Client.GetAsync(page);

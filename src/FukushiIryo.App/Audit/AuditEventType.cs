@@ -72,6 +72,24 @@ public static partial class AuditEventType
     /// <summary>A 所得判定 was made and stored (所得基準, 県市区分, 高額療養費 区分).</summary>
     public const string IncomeDetermined = "income.determined";
 
+    /// <summary>A dated master row was added (マスタ管理).</summary>
+    public const string MasterRowAdded = "master.row_added";
+
+    /// <summary>A new figure of a dated master: the row in force ended and the new row started.</summary>
+    public const string MasterFigureChanged = "master.figure_changed";
+
+    /// <summary>A dated master row not yet in force was corrected.</summary>
+    public const string MasterRowCorrected = "master.row_corrected";
+
+    /// <summary>A dated master row got a last day.</summary>
+    public const string MasterRowEnded = "master.row_ended";
+
+    /// <summary>A dated master row not yet in force was withdrawn (an empty period, with a note).</summary>
+    public const string MasterRowWithdrawn = "master.row_withdrawn";
+
+    /// <summary>A master row added by the migration (移行) was completed by staff.</summary>
+    public const string MasterRowCompleted = "master.row_completed";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -46,6 +46,11 @@ public static class Permissions
 
     /// <summary>所得判定（所得基準・県市区分・高額療養費区分）の実行と説明（CLI income determine）。</summary>
     public const string IncomeDetermine = "income.determine";
+    /// <summary>有効期間つきマスタ（公費負担者・年齢区分・金融機関休業日など）の閲覧（マスタ管理 画面）。</summary>
+    public const string MastersView = "masters.view";
+
+    /// <summary>有効期間つきマスタの変更（新しい値・追加・訂正・終了・取下げ・移行行の補完）。</summary>
+    public const string MastersEdit = "masters.edit";
 
     /// <summary>デモデータの作成（CLI demo seed）。</summary>
     public const string DemoSeed = "demo.seed";
@@ -68,6 +73,8 @@ public static class Permissions
         (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
         (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),
         (IncomeDetermine, "所得判定（所得基準・県市区分・高額療養費区分）の実行と説明", [RoleNames.Counter, RoleNames.Reviewer]),
+        (MastersView, "有効期間つきマスタ（公費負担者・年齢区分・金融機関休業日など）の閲覧", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer, RoleNames.Approver, RoleNames.Auditor, RoleNames.SystemAdmin]),
+        (MastersEdit, "有効期間つきマスタの変更（新しい値・追加・訂正・終了・取下げ・移行行の補完）", [RoleNames.SystemAdmin]),
         (DemoSeed, "デモデータの作成", [RoleNames.SystemAdmin]),
         (SettingsManage, "システム設定の変更と一覧", [RoleNames.SystemAdmin]),
     ];
