@@ -68,6 +68,8 @@ public static class AppServices
         services.AddScoped<StaffSessions>();
         services.AddScoped<StaffTotp>();
         services.AddScoped<StaffStepUp>();
+        services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Exports.PersonalDataExports>();
         services.AddScoped<Audit.MyNumberScan>();
         services.AddScoped<Settings.SystemSettings>();
         services.AddScoped<PersonLedger>();

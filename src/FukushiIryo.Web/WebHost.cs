@@ -51,6 +51,7 @@ public static class WebHost
 
         builder.Services.AddFukushiApp(provider => ResolveSettings(provider.GetRequiredService<IConfiguration>()), TimeProvider.System, out var identity);
         builder.Services.AddScoped<LoginFlow>();
+        builder.Services.AddScoped<ReauthenticationGate>();
         builder.Services.AddHostedService<DatabasePreparation>();
         builder.Services.AddHostedService<AuditAnchorService>();
         identity.AddSignInManager().AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
@@ -100,6 +101,9 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Persons/Index", Permissions.PersonSearch);
             options.Conventions.AuthorizePage("/Admin/Sessions", Permissions.SessionsManage);
             options.Conventions.AuthorizePage("/Persons/Detail", Permissions.PersonView);
+            options.Conventions.AuthorizePage("/Persons/Export", Permissions.PersonExport);
+            options.Conventions.AuthorizeFolder("/Audit", Permissions.AuditView);
+            options.Conventions.AuthorizePage("/Audit/Export", Permissions.AuditExport);
             options.Conventions.AuthorizePage("/Admin/Users", Permissions.UsersManage);
             // The steps before a login is complete; 再認証 needs a signed-in user.
             foreach (var page in PagesBeforeLogin)

@@ -82,6 +82,17 @@ public sealed class WebAppFixture : IAsyncLifetime
             await factory.DisposeAsync();
         }
 
+        // Issue 7: after every web test has run against this one database, its audit chain verifies
+        // (a failure here fails the run as a collection cleanup failure).
+        await using (var db = OpenDb())
+        {
+            var verification = await FukushiIryo.App.Audit.AuditVerifier.VerifyAsync(db, AnchorFile, default);
+            if (!verification.Ok)
+            {
+                throw new InvalidOperationException($"the audit chain of the web tests' database is broken at {verification.BrokenSequence}: {verification.Reason} {verification.Message}");
+            }
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);

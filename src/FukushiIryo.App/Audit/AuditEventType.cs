@@ -90,6 +90,15 @@ public static partial class AuditEventType
     /// <summary>A master row added by the migration (移行) was completed by staff.</summary>
     public const string MasterRowCompleted = "master.row_completed";
 
+    /// <summary>A bulk export of personal data was written for its user (P10); details: kind, purpose, criteria, rows, SHA-256.</summary>
+    public const string ExportCreated = "export.created";
+
+    /// <summary>A bulk export was refused because a value looked like a 個人番号 (P16); the file was destroyed.</summary>
+    public const string ExportRefused = "export.refused";
+
+    /// <summary>The audit log was searched (監査); details hold the criteria.</summary>
+    public const string AuditSearched = "audit.searched";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

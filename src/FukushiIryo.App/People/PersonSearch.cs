@@ -48,11 +48,10 @@ public sealed class PersonSearch(FukushiDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
 
-    public async Task<PersonSearchPage> SearchAsync(PersonSearchCriteria criteria, string actor, string? clientAddress, CancellationToken cancellationToken = default)
+    /// <summary>The persons matching <paramref name="criteria"/> with their record in force today, in the search's order.</summary>
+    private IQueryable<PersonAndRecord> Matching(PersonSearchCriteria criteria)
     {
-        ArgumentNullException.ThrowIfNull(criteria);
         var today = JstClock.Today(clock);
-        var page = Math.Max(1, criteria.Page);
         var records = db.PersonRecords.AsNoTracking().AsOf(today);
         var persons = db.Persons.AsNoTracking();
 
@@ -86,16 +85,56 @@ public sealed class PersonSearch(FukushiDbContext db, TimeProvider clock)
             records = records.Where(r => r.BirthDate == birth);
         }
 
-        var query = from person in persons
-                    join record in records on person.Id equals record.PersonId
-                    select new { person, record };
+        return (from person in persons
+                join record in records on person.Id equals record.PersonId
+                select new PersonAndRecord { Person = person, Record = record })
+            .OrderBy(row => row.Record.NameKanaKey).ThenBy(row => row.Person.AtenaNumber);
+    }
+
+    /// <summary>
+    /// Every person matching <paramref name="criteria"/> (not paged), for a bulk export: streamed,
+    /// in the search's order. Not audited here: the export audits itself with the criteria.
+    /// </summary>
+    public async IAsyncEnumerable<PersonSearchHit> AllMatchingAsync(PersonSearchCriteria criteria, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        if (criteria.IsEmpty)
+        {
+            yield break;
+        }
+
+        const int Batch = 500;
+        for (var skip = 0; ; skip += Batch)
+        {
+            var rows = await Matching(criteria).Skip(skip).Take(Batch)
+                .Select(row => new { row.Person.Id, row.Person.AtenaNumber, row.Record.Name, row.Record.NameKana, row.Record.BirthDate, row.Record.Sex, row.Record.Address, row.Record.ResidencyStatus })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var ids = rows.Select(row => row.Id).ToList();
+            var numbers = (await db.Recipients.AsNoTracking().Where(r => ids.Contains(r.PersonId)).Select(r => new { r.PersonId, r.RecipientNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .ToLookup(r => r.PersonId, r => r.RecipientNumber);
+            foreach (var row in rows)
+            {
+                yield return new PersonSearchHit(row.Id, row.AtenaNumber, row.Name, row.NameKana, row.BirthDate, row.Sex, row.Address, row.ResidencyStatus, numbers[row.Id].Order(StringComparer.Ordinal).ToList());
+            }
+
+            if (rows.Count < Batch)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public async Task<PersonSearchPage> SearchAsync(PersonSearchCriteria criteria, string actor, string? clientAddress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        var page = Math.Max(1, criteria.Page);
+        var query = Matching(criteria);
         var total = criteria.IsEmpty ? 0 : await query.CountAsync(cancellationToken).ConfigureAwait(false);
         var rows = criteria.IsEmpty
             ? []
             : await query
-                .OrderBy(row => row.record.NameKanaKey).ThenBy(row => row.person.AtenaNumber)
                 .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(row => new { row.person.Id, row.person.AtenaNumber, row.record.Name, row.record.NameKana, row.record.BirthDate, row.record.Sex, row.record.Address, row.record.ResidencyStatus })
+                .Select(row => new { row.Person.Id, row.Person.AtenaNumber, row.Record.Name, row.Record.NameKana, row.Record.BirthDate, row.Record.Sex, row.Record.Address, row.Record.ResidencyStatus })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = rows.Select(row => row.Id).ToList();
         var numbers = (await db.Recipients.AsNoTracking().Where(r => ids.Contains(r.PersonId)).Select(r => new { r.PersonId, r.RecipientNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -119,4 +158,12 @@ public sealed class PersonSearch(FukushiDbContext db, TimeProvider clock)
             PageSize,
             total);
     }
+}
+
+/// <summary>A person with the record in force (a query shape of <see cref="PersonSearch"/>).</summary>
+internal sealed class PersonAndRecord
+{
+    public required Person Person { get; init; }
+
+    public required PersonRecord Record { get; init; }
 }

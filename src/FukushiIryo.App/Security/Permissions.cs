@@ -58,6 +58,15 @@ public static class Permissions
     /// <summary>システム設定の変更と一覧（CLI settings）。</summary>
     public const string SettingsManage = "settings.manage";
 
+    /// <summary>個人データの一括出力（宛名検索結果のCSV）。目的の入力と再認証が必要。</summary>
+    public const string PersonExport = "person.export";
+
+    /// <summary>操作履歴（監査ログ）の検索と閲覧、個人ごとの閲覧者の確認。</summary>
+    public const string AuditView = "audit.view";
+
+    /// <summary>操作履歴（監査ログ）のCSV出力。目的の入力と再認証が必要。</summary>
+    public const string AuditExport = "audit.export";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -77,6 +86,9 @@ public static class Permissions
         (MastersEdit, "有効期間つきマスタの変更（新しい値・追加・訂正・終了・取下げ・移行行の補完）", [RoleNames.SystemAdmin]),
         (DemoSeed, "デモデータの作成", [RoleNames.SystemAdmin]),
         (SettingsManage, "システム設定の変更と一覧", [RoleNames.SystemAdmin]),
+        (PersonExport, "個人データの一括出力（目的の入力と再認証が必要）", [RoleNames.Reviewer, RoleNames.Payer]),
+        (AuditView, "操作履歴の検索・閲覧と、個人ごとの閲覧者の確認", [RoleNames.Auditor]),
+        (AuditExport, "操作履歴のCSV出力（目的の入力と再認証が必要）", [RoleNames.Auditor]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

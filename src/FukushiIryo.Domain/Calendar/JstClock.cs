@@ -19,6 +19,9 @@ public static class JstClock
         return TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), TimeZone);
     }
 
+    /// <summary>An instant as Japan's local time (offset +09:00).</summary>
+    public static DateTimeOffset ToJst(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
     /// <summary>The current date in Japan.</summary>
     public static DateOnly Today(TimeProvider timeProvider) => DateOnly.FromDateTime(Now(timeProvider).DateTime);
 

@@ -77,28 +77,9 @@ public static class ImportErrorReport
         return Path.Combine(reportDir ?? Directory.GetCurrentDirectory(), name);
     }
 
-    /// <summary>
-    /// The report is opened in a spreadsheet by staff: a value that a spreadsheet would run as a
-    /// formula (starting with = + - @, a tab or a carriage return, CWE-1236) is written with a
-    /// leading apostrophe. A plain number such as <c>-1200</c> is written as it is.
-    /// </summary>
-    internal static string Defuse(string value)
-    {
-        if (string.IsNullOrEmpty(value) || value[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
-        {
-            return value;
-        }
+    /// <summary>See <see cref="Common.CsvText.Defuse"/>.</summary>
+    internal static string Defuse(string value) => Common.CsvText.Defuse(value);
 
-        var isPlainNumber = value.Length > 1 && (value[0] is '-' or '+') && value.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
-        return isPlainNumber ? value : "'" + value;
-    }
-
-    /// <summary>RFC 4180: a field with a comma, a quote or a line break is enclosed in quotes, its quotes doubled.</summary>
-    internal static string Quote(string? value)
-    {
-        value ??= string.Empty;
-        return value.AsSpan().IndexOfAny(",\"\r\n") < 0
-            ? value
-            : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    /// <summary>See <see cref="Common.CsvText.Quote"/>.</summary>
+    internal static string Quote(string? value) => Common.CsvText.Quote(value);
 }

@@ -10,8 +10,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FukushiIryo.Web.Pages.Persons;
 
 /// <summary>The person page: every 別添1 group, as of a date, with its history. Every view is audited.</summary>
-public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, TimeProvider clock, FukushiIryo.App.Audit.AuditLog auditLog) : PageModel
 {
+    /// <summary>For the 監査 role: the latest views of this person's record (who, when, which screen); null for others.</summary>
+    public IReadOnlyList<FukushiIryo.App.Audit.AuditEvent>? Viewers { get; private set; }
+
     public const string Screen = "宛名詳細";
 
     [BindProperty(SupportsGet = true, Name = "asOf")]
@@ -62,6 +65,12 @@ public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, Tim
         }
 
         View = view;
+        if (Permissions.Allows(Permissions.AuditView, roles))
+        {
+            // Read after this view was audited, so the list includes it.
+            Viewers = await auditLog.ViewersOfAsync(view.Person.AtenaNumber, HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+
         if (view.SensitiveShown)
         {
             ChildSupportDeclarations = await FukushiIryo.App.Income.ChildSupportDeclarations.HistoryAsync(db, id).ConfigureAwait(false);

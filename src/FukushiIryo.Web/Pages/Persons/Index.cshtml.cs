@@ -6,8 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FukushiIryo.Web.Pages.Persons;
 
 /// <summary>宛名検索. Criteria travel in a POST body, never in the URL (names stay out of logs and browser history).</summary>
-public sealed class IndexModel(PersonSearch search) : PageModel
+public sealed class IndexModel(PersonSearch search, ReauthenticationGate gate) : PageModel
 {
+    public bool RecentlyReauthenticated { get; private set; }
+
     [BindProperty]
     public SearchInput Criteria { get; set; } = new();
 
@@ -38,6 +40,7 @@ public sealed class IndexModel(PersonSearch search) : PageModel
         if (!criteria.IsEmpty)
         {
             Result = await search.SearchAsync(criteria, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString()).ConfigureAwait(false);
+            RecentlyReauthenticated = await gate.IsRecentAsync(HttpContext).ConfigureAwait(false);
         }
 
         return Page();
