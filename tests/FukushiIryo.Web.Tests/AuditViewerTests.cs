@@ -14,7 +14,7 @@ namespace FukushiIryo.Web.Tests;
 public sealed class AuditViewerTests(WebAppFixture app)
 {
     private const string Auditor = "role6"; // 監査
-    private const string Reviewer = "role1"; // 審査
+    private const string Approver = "role3"; // 決裁: the 管理権限者 of P10
 
     [Fact]
     public async Task The_auditor_finds_who_saw_a_person_and_the_search_itself_is_audited()
@@ -99,7 +99,7 @@ public sealed class AuditViewerTests(WebAppFixture app)
             Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         }
 
-        using var reviewer = await StaffSession.LoginAsync(app, Reviewer);
+        using var reviewer = await StaffSession.LoginAsync(app, Approver);
         var results = await reviewer.PostFormAsync("/Persons", new() { ["Criteria.Kana"] = "ナラ" });
         var page = await results.Content.ReadAsStringAsync();
         Assert.Contains("をCSVで出力する", page, StringComparison.Ordinal);
@@ -108,11 +108,11 @@ public sealed class AuditViewerTests(WebAppFixture app)
             ["Criteria.Kana"] = "ナラ",
             ["Purpose"] = "県への報告資料の作成",
             ["Password"] = WebAppFixture.Password,
-            ["Code"] = StaffSession.CodeFor(app, Reviewer),
+            ["Code"] = StaffSession.CodeFor(app, Approver),
         });
         Assert.Equal("text/csv", exported.Content.Headers.ContentType!.MediaType);
         var lines = Encoding.UTF8.GetString((await exported.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith($"出力者,{Reviewer},", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"出力者,{Approver},", lines[0], StringComparison.Ordinal);
         Assert.Equal("宛名番号,氏名,氏名カナ,生年月日,性別,住所,住民区分,受給者番号", lines[1]);
         Assert.Contains(lines, line => line.StartsWith("000103,奈良 𠮷乃,", StringComparison.Ordinal));
         Assert.Equal(3, lines.Length - 2);

@@ -58,7 +58,10 @@ public static class Permissions
     /// <summary>システム設定の変更と一覧（CLI settings）。</summary>
     public const string SettingsManage = "settings.manage";
 
-    /// <summary>個人データの一括出力（宛名検索結果のCSV）。目的の入力と再認証が必要。</summary>
+    /// <summary>
+    /// 個人データの一括出力（宛名検索結果のCSV）。目的の入力と再認証が必要。評価書 P10「外部記憶媒体への
+    /// コピーは管理権限者のみ」: the 管理権限者 are the holders of the 決裁 role (課長・係長).
+    /// </summary>
     public const string PersonExport = "person.export";
 
     /// <summary>操作履歴（監査ログ）の検索と閲覧、個人ごとの閲覧者の確認。</summary>
@@ -86,7 +89,7 @@ public static class Permissions
         (MastersEdit, "有効期間つきマスタの変更（新しい値・追加・訂正・終了・取下げ・移行行の補完）", [RoleNames.SystemAdmin]),
         (DemoSeed, "デモデータの作成", [RoleNames.SystemAdmin]),
         (SettingsManage, "システム設定の変更と一覧", [RoleNames.SystemAdmin]),
-        (PersonExport, "個人データの一括出力（目的の入力と再認証が必要）", [RoleNames.Reviewer, RoleNames.Payer]),
+        (PersonExport, "個人データの一括出力（目的の入力と再認証が必要）。評価書 P10 の「管理権限者」として決裁ロールのみ", [RoleNames.Approver]),
         (AuditView, "操作履歴の検索・閲覧と、個人ごとの閲覧者の確認", [RoleNames.Auditor]),
         (AuditExport, "操作履歴のCSV出力（目的の入力と再認証が必要）", [RoleNames.Auditor]),
     ];
