@@ -26,7 +26,7 @@ public enum LossDateBasis
 }
 
 /// <summary>The rule of one 喪失事由 in force on a date (master LossRule).</summary>
-public sealed record LossRule(LossReason Cause, LossDateBasis Basis);
+public sealed record LossDateRule(LossReason Cause, LossDateBasis Basis);
 
 /// <summary>
 /// What happened, with what the rule of its cause may need: the event date (異動日, 婚姻日,
@@ -44,10 +44,10 @@ public sealed record LossEvent(
 /// <summary>The rules of every cause in force on one date, as loaded from the LossRule master.</summary>
 public sealed class LossRuleSet
 {
-    private readonly Dictionary<LossReason, LossRule> _rules;
+    private readonly Dictionary<LossReason, LossDateRule> _rules;
 
     /// <exception cref="ArgumentException">two rules for one cause.</exception>
-    public LossRuleSet(IEnumerable<LossRule> rules)
+    public LossRuleSet(IEnumerable<LossDateRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _rules = [];
@@ -60,7 +60,7 @@ public sealed class LossRuleSet
         }
     }
 
-    public IReadOnlyCollection<LossRule> Rules => _rules.Values;
+    public IReadOnlyCollection<LossDateRule> Rules => _rules.Values;
 
     /// <summary>The causes of <see cref="LossReason"/> that have no rule here.</summary>
     public IReadOnlyList<LossReason> MissingCauses =>
@@ -68,7 +68,7 @@ public sealed class LossRuleSet
 
     /// <summary>The rule of <paramref name="cause"/>.</summary>
     /// <exception cref="KeyNotFoundException">the set has no rule for the cause.</exception>
-    public LossRule For(LossReason cause) =>
+    public LossDateRule For(LossReason cause) =>
         _rules.TryGetValue(cause, out var rule)
             ? rule
             : throw new KeyNotFoundException($"No loss rule for {cause} ({cause.Japanese()}).");
@@ -97,6 +97,29 @@ public static class LossRules
 {
     /// <summary>The month and day of the start of a renewal year (8/1, decisions.md D8).</summary>
     public const int RenewalStartMonth = CertificateValidity.StartMonth;
+
+    /// <summary>The Japanese names of the bases, as the マスタ管理 screen shows them.</summary>
+    public static IReadOnlyList<(LossDateBasis Basis, string Name)> BasisNames { get; } =
+    [
+        (LossDateBasis.EventDay, "事由発生日の当日"),
+        (LossDateBasis.DayAfterEvent, "事由発生日の翌日"),
+        (LossDateBasis.DayAfterAgeLimit, "18歳到達年度末の翌日（4月1日）"),
+        (LossDateBasis.RenewalStart, "更新年の8月1日"),
+        (LossDateBasis.LastChildLostOn, "最後の児童の喪失日"),
+    ];
+
+    /// <summary>
+    /// The bases that make sense for <paramref name="cause"/>: 年齢到達 only by the age limit,
+    /// 対象児童なし only by the last child's 喪失日, 所得超過 and 更新未提出 by the renewal or an event
+    /// date, every other cause by its event date (the day or the day after).
+    /// </summary>
+    public static IReadOnlyList<LossDateBasis> AllowedBases(LossReason cause) => cause switch
+    {
+        LossReason.AgeLimit => [LossDateBasis.DayAfterAgeLimit],
+        LossReason.NoEligibleChild => [LossDateBasis.LastChildLostOn],
+        LossReason.IncomeOverLimit or LossReason.RenewalNotSubmitted => [LossDateBasis.RenewalStart, LossDateBasis.EventDay, LossDateBasis.DayAfterEvent],
+        _ => [LossDateBasis.EventDay, LossDateBasis.DayAfterEvent],
+    };
 
     /// <summary>The 喪失日 of <paramref name="loss"/> under the rule of its cause.</summary>
     /// <exception cref="ArgumentException">the event lacks what the rule needs (e.g. the birth date for 年齢到達).</exception>

@@ -31,7 +31,7 @@ public enum SingleParentReason
     Other = 9,
 }
 
-/// <summary>喪失事由: exactly the causes of decisions.md D7 / interfaces.md §4. The 喪失日 of each comes from its <see cref="LossRule"/>.</summary>
+/// <summary>喪失事由: exactly the causes of decisions.md D7 / interfaces.md §4. The 喪失日 of each comes from its <see cref="LossDateRule"/> (master LossRule).</summary>
 public enum LossReason
 {
     /// <summary>婚姻 (事実婚を含む).</summary>

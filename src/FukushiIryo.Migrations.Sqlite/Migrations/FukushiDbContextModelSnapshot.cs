@@ -293,6 +293,51 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("ImportedFiles");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Income.ChildSupportDeclaration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedByChild")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedByRecipient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "TaxYear");
+
+                    b.HasIndex(new[] { "PersonId", "TaxYear" }, "IX_ChildSupportDeclarations_PersonId_TaxYear_Current")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.ToTable("ChildSupportDeclarations");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Income.IncomeDetermination", b =>
                 {
                     b.Property<long>("Id")
@@ -1136,6 +1181,51 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("LargeOfficePostalCodes");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Masters.LossRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cause", "ValidFrom");
+
+                    b.ToTable("LossRules");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Masters.PostalAddress", b =>
                 {
                     b.Property<long>("Id")
@@ -1210,6 +1300,58 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasIndex("PostalCode");
 
                     b.ToTable("PostalAddresses");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Masters.ProgramPrecedence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawNumber")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Program", "ValidFrom");
+
+                    b.ToTable("ProgramPrecedences");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Masters.PublicPayer", b =>
@@ -2143,6 +2285,15 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasForeignKey("ParentRecipientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Income.ChildSupportDeclaration", b =>
+                {
                     b.HasOne("FukushiIryo.App.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
