@@ -3,6 +3,7 @@ using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
 using FukushiIryo.App.People;
 using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Text;
 
 namespace FukushiIryo.Web;

@@ -16,6 +16,12 @@ public sealed partial class FukushiDbContext
     /// <summary>金融機関休業日 (Masters, decisions.md D15).</summary>
     public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
 
+    /// <summary>喪失日の規則 (Masters, decisions.md D7).</summary>
+    public DbSet<LossRule> LossRules => Set<LossRule>();
+
+    /// <summary>制度の優先順位 (Masters, decisions.md D3).</summary>
+    public DbSet<ProgramPrecedence> ProgramPrecedences => Set<ProgramPrecedence>();
+
     /// <summary>地方税関係情報 (Income).</summary>
     public DbSet<TaxRecord> TaxRecords => Set<TaxRecord>();
 }

@@ -4,6 +4,7 @@ using FukushiIryo.App.Income;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.People;
 using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Numbers;
 using FukushiIryo.Domain.Text;
 

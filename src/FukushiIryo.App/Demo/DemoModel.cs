@@ -1,6 +1,7 @@
 using FukushiIryo.App.Eligibility;
 using FukushiIryo.App.Income;
 using FukushiIryo.App.People;
+using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Text;
 
 namespace FukushiIryo.App.Demo;

@@ -1,4 +1,5 @@
 using FukushiIryo.App.Eligibility;
+using FukushiIryo.Domain.Eligibility;
 
 namespace FukushiIryo.App.Demo;
 

@@ -1,4 +1,5 @@
 using FukushiIryo.App.Data;
+using FukushiIryo.Domain.Eligibility;
 
 namespace FukushiIryo.App.Eligibility;
 
@@ -59,37 +60,6 @@ public enum ApplicationKind
     Reissue = 4,
 }
 
-/// <summary>ひとり親理由.</summary>
-public enum SingleParentReason
-{
-    /// <summary>離婚.</summary>
-    Divorce = 1,
-
-    /// <summary>死別.</summary>
-    Bereavement = 2,
-
-    /// <summary>未婚.</summary>
-    Unmarried = 3,
-
-    /// <summary>遺棄.</summary>
-    Abandonment = 4,
-
-    /// <summary>拘禁.</summary>
-    Detention = 5,
-
-    /// <summary>障害.</summary>
-    Disability = 6,
-
-    /// <summary>生死不明.</summary>
-    Missing = 7,
-
-    /// <summary>保護命令.</summary>
-    ProtectionOrder = 8,
-
-    /// <summary>その他.</summary>
-    Other = 9,
-}
-
 /// <summary>決定結果: 認定 or 却下.</summary>
 public enum DecisionResult
 {
@@ -128,46 +98,6 @@ public enum EligibilityStatus
 
     /// <summary>喪失.</summary>
     Lost = 2,
-}
-
-/// <summary>喪失事由: exactly the causes of decisions.md D7 / interfaces.md §4.</summary>
-public enum LossReason
-{
-    /// <summary>婚姻 (事実婚を含む).</summary>
-    Marriage = 1,
-
-    /// <summary>転出.</summary>
-    MovedOut = 2,
-
-    /// <summary>死亡.</summary>
-    Death = 3,
-
-    /// <summary>他医療への変更.</summary>
-    OtherProgram = 4,
-
-    /// <summary>年齢到達.</summary>
-    AgeLimit = 5,
-
-    /// <summary>所得超過.</summary>
-    IncomeOverLimit = 6,
-
-    /// <summary>保険喪失.</summary>
-    InsuranceLost = 7,
-
-    /// <summary>生活保護開始.</summary>
-    PublicAssistance = 8,
-
-    /// <summary>有期終了.</summary>
-    FixedTermEnded = 9,
-
-    /// <summary>更新未提出.</summary>
-    RenewalNotSubmitted = 10,
-
-    /// <summary>対象児童なし.</summary>
-    NoEligibleChild = 11,
-
-    /// <summary>その他.</summary>
-    Other = 99,
 }
 
 /// <summary>

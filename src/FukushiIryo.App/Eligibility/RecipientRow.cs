@@ -3,6 +3,7 @@ using FukushiIryo.App.Data;
 using FukushiIryo.App.Importing;
 using FukushiIryo.App.People;
 using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Numbers;
 using FukushiIryo.Domain.Text;
 using FukushiIryo.Formats.Import;
@@ -27,20 +28,13 @@ public static class RecipientVocabulary
         ["有効"] = EligibilityStatus.Active, ["喪失"] = EligibilityStatus.Lost,
     };
 
-    public static IReadOnlyDictionary<string, LossReason> LossReasons { get; } = new Dictionary<string, LossReason>(StringComparer.Ordinal)
-    {
-        ["婚姻"] = LossReason.Marriage, ["転出"] = LossReason.MovedOut, ["死亡"] = LossReason.Death, ["他医療への変更"] = LossReason.OtherProgram,
-        ["年齢到達"] = LossReason.AgeLimit, ["所得超過"] = LossReason.IncomeOverLimit, ["保険喪失"] = LossReason.InsuranceLost,
-        ["生活保護開始"] = LossReason.PublicAssistance, ["有期終了"] = LossReason.FixedTermEnded, ["更新未提出"] = LossReason.RenewalNotSubmitted,
-        ["対象児童なし"] = LossReason.NoEligibleChild, ["その他"] = LossReason.Other,
-    };
+    /// <summary>喪失事由 (the names are the domain's, <see cref="EligibilityVocabulary.LossReasons"/>).</summary>
+    public static IReadOnlyDictionary<string, LossReason> LossReasons { get; } =
+        EligibilityVocabulary.LossReasons.ToDictionary(pair => pair.Name, pair => pair.Cause, StringComparer.Ordinal);
 
-    public static IReadOnlyDictionary<string, SingleParentReason> SingleParentReasons { get; } = new Dictionary<string, SingleParentReason>(StringComparer.Ordinal)
-    {
-        ["離婚"] = SingleParentReason.Divorce, ["死別"] = SingleParentReason.Bereavement, ["未婚"] = SingleParentReason.Unmarried,
-        ["遺棄"] = SingleParentReason.Abandonment, ["拘禁"] = SingleParentReason.Detention, ["障害"] = SingleParentReason.Disability,
-        ["生死不明"] = SingleParentReason.Missing, ["保護命令"] = SingleParentReason.ProtectionOrder, ["その他"] = SingleParentReason.Other,
-    };
+    /// <summary>ひとり親理由 (the names are the domain's, <see cref="EligibilityVocabulary.SingleParentReasons"/>).</summary>
+    public static IReadOnlyDictionary<string, SingleParentReason> SingleParentReasons { get; } =
+        EligibilityVocabulary.SingleParentReasons.ToDictionary(pair => pair.Name, pair => pair.Reason, StringComparer.Ordinal);
 
     public static IReadOnlyDictionary<string, BenefitMethod> BenefitMethods { get; } = new Dictionary<string, BenefitMethod>(StringComparer.Ordinal)
     {

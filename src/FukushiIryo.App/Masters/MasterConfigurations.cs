@@ -97,3 +97,23 @@ internal sealed class HighCostIncomeBracketConfiguration : IEntityTypeConfigurat
         builder.HasIndex(b => new { b.Category, b.ValidFrom });
     }
 }
+
+internal sealed class LossRuleConfiguration : IEntityTypeConfiguration<LossRule>
+{
+    public void Configure(EntityTypeBuilder<LossRule> builder)
+    {
+        builder.ConfigureDated();
+        builder.HasIndex(r => new { r.Cause, r.ValidFrom });
+    }
+}
+
+internal sealed class ProgramPrecedenceConfiguration : IEntityTypeConfiguration<ProgramPrecedence>
+{
+    public void Configure(EntityTypeBuilder<ProgramPrecedence> builder)
+    {
+        builder.ConfigureDated();
+        builder.Property(p => p.Program).HasMaxLength(40);
+        builder.Property(p => p.LawNumber).HasMaxLength(2);
+        builder.HasIndex(p => new { p.Program, p.ValidFrom });
+    }
+}

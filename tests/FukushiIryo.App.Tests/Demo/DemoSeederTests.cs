@@ -6,6 +6,7 @@ using FukushiIryo.App.Income;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.People;
 using FukushiIryo.App.Tests.Infrastructure;
+using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Text;
 using FukushiIryo.TestSupport;
 using Microsoft.EntityFrameworkCore;

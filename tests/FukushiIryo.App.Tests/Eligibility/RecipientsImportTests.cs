@@ -5,6 +5,7 @@ using FukushiIryo.App.Importing;
 using FukushiIryo.App.Linkage;
 using FukushiIryo.App.People;
 using FukushiIryo.App.Tests.Infrastructure;
+using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Numbers;
 using FukushiIryo.Domain.Text;
 using FukushiIryo.TestSupport;

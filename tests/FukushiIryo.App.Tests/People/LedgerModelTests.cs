@@ -2,6 +2,7 @@ using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
 using FukushiIryo.App.People;
 using FukushiIryo.App.Tests.Infrastructure;
+using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Text;
 using FukushiIryo.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
+using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Numbers;
 using Microsoft.EntityFrameworkCore;
 
@@ -103,8 +104,59 @@ public static class MasterCatalog
         ],
     };
 
+    /// <summary>喪失事由 by their Japanese names.</summary>
+    public static IReadOnlyDictionary<string, LossReason> LossCauses { get; } =
+        EligibilityVocabulary.LossReasons.ToDictionary(pair => pair.Name, pair => pair.Cause, StringComparer.Ordinal);
+
+    /// <summary>喪失日の決め方 by their Japanese names.</summary>
+    public static IReadOnlyDictionary<string, LossDateBasis> LossDateBases { get; } =
+        Domain.Eligibility.LossRules.BasisNames.ToDictionary(pair => pair.Name, pair => pair.Basis, StringComparer.Ordinal);
+
+    /// <summary>優先順位 by their Japanese names.</summary>
+    public static IReadOnlyDictionary<string, PrecedenceEffect> PrecedenceEffectNames { get; } =
+        PrecedenceEffects.All.ToDictionary(pair => pair.Name, pair => pair.Effect, StringComparer.Ordinal);
+
+    /// <summary>喪失日の規則 (D7): a succession per 喪失事由.</summary>
+    public static MasterTable<LossRule> LossRules { get; } = new()
+    {
+        Key = "loss-rules",
+        Title = "喪失日の規則",
+        Description = "喪失事由ごとの喪失日（資格がなくなる最初の日）の決め方です。死亡・転出は翌日、婚姻（事実婚を含む）は当日のように定めます。市の規則と違うときは、変わる日から「新しい値」で登録してください。",
+        Series = row => row.Cause.ToString(),
+        Order = rows => rows.OrderBy(row => row.Cause).ThenBy(row => row.ValidFrom),
+        Fields =
+        [
+            MasterFields.Choice<LossRule, LossReason>("cause", "喪失事由", LossCauses, row => row.Cause, (row, value) => row.Cause = value),
+            MasterFields.Choice<LossRule, LossDateBasis>("basis", "喪失日", LossDateBases, row => row.Basis, (row, value) => row.Basis = value,
+                hint: "年齢到達は18歳到達年度末の翌日、対象児童なしは最後の児童の喪失日だけを選べます"),
+        ],
+        Check = CheckLossRule,
+    };
+
+    /// <summary>制度の優先順位 (D3): a succession per program.</summary>
+    public static MasterTable<ProgramPrecedence> ProgramPrecedences { get; } = new()
+    {
+        Key = "program-precedence",
+        Title = "制度の優先順位",
+        Description = "他制度（生活保護・心身障害者医療・子ども医療・国の公費負担医療など）とひとり親家庭等医療費助成との優先関係です。資格審査は、申請者と児童が受けている他制度をこの表で判定します。",
+        Series = row => row.Program,
+        Order = rows => rows.OrderBy(row => row.SortOrder).ThenBy(row => row.Program, StringComparer.Ordinal).ThenBy(row => row.ValidFrom),
+        Fields =
+        [
+            MasterFields.Text<ProgramPrecedence>("program", "制度", row => row.Program, (row, value) => row.Program = value ?? string.Empty, 40,
+                hint: "他制度として記録する名称（例: 心身障害者医療）"),
+            MasterFields.Choice<ProgramPrecedence, PrecedenceEffect>("effect", "優先関係", PrecedenceEffectNames, row => row.Effect, (row, value) => row.Effect = value),
+            new MasterField<ProgramPrecedence>("lawNumber", "法別番号", row => row.LawNumber, WriteLawNumber)
+            {
+                MaxLength = 2,
+                Hint = "国の公費負担医療の法別番号（2桁、例: 54）。市や県の制度は空欄",
+            },
+            MasterFields.WholeNumber<ProgramPrecedence>("sortOrder", "表示順", row => row.SortOrder, (row, value) => row.SortOrder = value ?? 0, 0, 999),
+        ],
+    };
+
     /// <summary>Every editable master, in the order of the マスタ管理 list.</summary>
-    public static IReadOnlyList<MasterTable> All { get; } = [PublicPayers, AgeBrackets, BankHolidays];
+    public static IReadOnlyList<MasterTable> All { get; } = [PublicPayers, AgeBrackets, BankHolidays, LossRules, ProgramPrecedences];
 
     /// <summary>The master of <paramref name="key"/>, or null.</summary>
     public static MasterTable? Find(string? key) => All.FirstOrDefault(table => string.Equals(table.Key, key, StringComparison.Ordinal));
@@ -123,6 +175,28 @@ public static class MasterCatalog
         }
 
         row.PayerNumber = number.ToString();
+        return null;
+    }
+
+    private static IEnumerable<(string Key, string Message)> CheckLossRule(LossRule row)
+    {
+        var allowed = Domain.Eligibility.LossRules.AllowedBases(row.Cause);
+        if (!allowed.Contains(row.Basis))
+        {
+            var names = Domain.Eligibility.LossRules.BasisNames.Where(pair => allowed.Contains(pair.Basis)).Select(pair => pair.Name);
+            yield return ("basis", $"喪失事由「{row.Cause.Japanese()}」の喪失日は、{string.Join("・", names)}から選んでください。");
+        }
+    }
+
+    private static string? WriteLawNumber(ProgramPrecedence row, string? value)
+    {
+        var text = value?.Normalize(NormalizationForm.FormKC);
+        if (text is not null && (text.Length != 2 || !text.All(char.IsAsciiDigit)))
+        {
+            return "法別番号は2桁の数字で入力してください。";
+        }
+
+        row.LawNumber = text;
         return null;
     }
 

@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FukushiIryo.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddEligibilityMasters : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LossRules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LossRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgramPrecedences",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Program = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Effect = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    LawNumber = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgramPrecedences", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LossRules_Cause_ValidFrom",
+                table: "LossRules",
+                columns: new[] { "Cause", "ValidFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgramPrecedences_Program_ValidFrom",
+                table: "ProgramPrecedences",
+                columns: new[] { "Program", "ValidFrom" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LossRules");
+
+            migrationBuilder.DropTable(
+                name: "ProgramPrecedences");
+        }
+    }
+}
