@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FukushiIryo.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AddEligibilityMasters : Migration
+    public partial class EligibilityMasters : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FukushiIryo.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AddEligibilityMasters : Migration
+    public partial class EligibilityMasters : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
