@@ -90,6 +90,12 @@ public static partial class AuditEventType
     /// <summary>A master row added by the migration (移行) was completed by staff.</summary>
     public const string MasterRowCompleted = "master.row_completed";
 
+    /// <summary>
+    /// A document was printed (受給資格証 交付・再交付, 認定・却下・喪失通知書, 受付簿): which document, for
+    /// whom (the subject), by whom; details hold the kind, pages and the PDF's SHA-256, never a name.
+    /// </summary>
+    public const string DocumentPrinted = "document.printed";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
