@@ -122,7 +122,7 @@ internal sealed class NoticePdf : IDisposable
 
         if (to.Address is { Length: > 0 } address)
         {
-            y = page.Paragraph(Left, y, 95, address, AddressFont);
+            y = page.Paragraph(Left, y, 115, address, AddressFont);
         }
 
         y += 3;
