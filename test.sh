@@ -19,6 +19,11 @@ if [ ! -x /usr/bin/chromium ]; then
   missing+=(chromium fonts-ipaexfont-gothic)
 fi
 
+# The document tests read the PDFs back with poppler (pdftotext, pdfinfo, pdffonts, pdftoppm).
+if ! command -v pdftotext >/dev/null 2>&1; then
+  missing+=(poppler-utils)
+fi
+
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "test.sh: installing ${missing[*]} from Debian"

@@ -79,6 +79,7 @@ public static class AppServices
         services.AddScoped<PostalDirectory>();
         services.AddScoped<IncomeDeterminations>();
         services.AddScoped<Masters.Editing.MasterEditor>();
+        services.AddScoped<Documents.DocumentPrints>();
         return services;
     }
 }

@@ -45,6 +45,7 @@ public static class AuditEventLabels
         [AuditEventType.MasterRowEnded] = "マスタ行の終了",
         [AuditEventType.MasterRowWithdrawn] = "マスタ行の取下げ",
         [AuditEventType.MasterRowCompleted] = "移行マスタ行の補完",
+        [AuditEventType.DocumentPrinted] = "帳票の印刷",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

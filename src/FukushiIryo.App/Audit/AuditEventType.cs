@@ -99,6 +99,12 @@ public static partial class AuditEventType
     /// <summary>The audit log was searched (監査); details hold the criteria.</summary>
     public const string AuditSearched = "audit.searched";
 
+    /// <summary>
+    /// A document was printed (受給資格証 交付・再交付, 認定・却下・喪失通知書, 受付簿): which document, for
+    /// whom (the subject), by whom; details hold the kind, pages and the PDF's SHA-256, never a name.
+    /// </summary>
+    public const string DocumentPrinted = "document.printed";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
