@@ -304,6 +304,53 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("ImportedFiles");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Income.ChildSupportDeclaration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReceivedByChild")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ReceivedByRecipient")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("TaxYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "TaxYear");
+
+                    b.HasIndex(new[] { "PersonId", "TaxYear" }, "IX_ChildSupportDeclarations_PersonId_TaxYear_Current")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.ToTable("ChildSupportDeclarations");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Income.IncomeDetermination", b =>
                 {
                     b.Property<long>("Id")
@@ -2214,6 +2261,15 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .HasForeignKey("ParentRecipientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Income.ChildSupportDeclaration", b =>
+                {
                     b.HasOne("FukushiIryo.App.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

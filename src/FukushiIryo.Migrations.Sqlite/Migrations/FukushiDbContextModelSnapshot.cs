@@ -293,6 +293,51 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("ImportedFiles");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Income.ChildSupportDeclaration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedByChild")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedByRecipient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaxYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "TaxYear");
+
+                    b.HasIndex(new[] { "PersonId", "TaxYear" }, "IX_ChildSupportDeclarations_PersonId_TaxYear_Current")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.ToTable("ChildSupportDeclarations");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Income.IncomeDetermination", b =>
                 {
                     b.Property<long>("Id")
@@ -2143,6 +2188,15 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasForeignKey("ParentRecipientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Income.ChildSupportDeclaration", b =>
+                {
                     b.HasOne("FukushiIryo.App.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -1,0 +1,59 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FukushiIryo.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ChildSupportDeclarations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ChildSupportDeclarations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaxYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedByChild = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedByRecipient = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SupersededAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildSupportDeclarations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildSupportDeclarations_Persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildSupportDeclarations_PersonId_TaxYear",
+                table: "ChildSupportDeclarations",
+                columns: new[] { "PersonId", "TaxYear" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildSupportDeclarations_PersonId_TaxYear_Current",
+                table: "ChildSupportDeclarations",
+                columns: new[] { "PersonId", "TaxYear" },
+                unique: true,
+                filter: "\"SupersededAt\" IS NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ChildSupportDeclarations");
+        }
+    }
+}
