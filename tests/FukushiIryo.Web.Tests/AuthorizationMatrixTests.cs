@@ -42,7 +42,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         var data = new TheoryData<string, string>();
         foreach (var role in RoleNames.All)
         {
-            foreach (var page in new[] { "/", "/Persons", "/Persons/1", "/Masters", "/Masters/public-payers", "/Masters/bank-holidays/add" })
+            foreach (var page in new[] { "/", "/Persons", "/Persons/1", "/Persons/1/Income", "/Masters", "/Masters/public-payers", "/Masters/bank-holidays/add" })
             {
                 data.Add(role, page);
             }
@@ -63,6 +63,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
             "/Persons" => Permissions.PersonSearch,
             "/Masters" or "/Masters/public-payers" => Permissions.MastersView,
             "/Masters/bank-holidays/add" => Permissions.MastersEdit,
+            "/Persons/1/Income" => Permissions.IncomeDetermine,
             _ => Permissions.PersonView,
         };
         var response = await staff.Client.GetAsync(page);
