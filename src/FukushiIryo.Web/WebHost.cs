@@ -114,6 +114,7 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Account/Reauthenticate", Permissions.Home);
             options.Conventions.AuthorizePage("/Persons/ChildSupport", Permissions.ChildSupportRecord);
             options.Conventions.AuthorizePage("/Persons/ChildSupport", Permissions.SensitiveView);
+            options.Conventions.AuthorizePage("/Persons/Income", Permissions.IncomeDetermine);
             options.Conventions.AuthorizeFolder("/Masters", Permissions.MastersView);
             options.Conventions.AuthorizePage("/Masters/Edit", Permissions.MastersEdit);
             options.Conventions.AllowAnonymousToPage("/Error");

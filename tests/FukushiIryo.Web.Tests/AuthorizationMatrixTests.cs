@@ -50,6 +50,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Persons/{id:long}"] = "/Persons/1",
         ["Persons/Export"] = "/Persons/Export",
         ["Persons/{id:long}/ChildSupport"] = "/Persons/1/ChildSupport",
+        ["Persons/{id:long}/Income"] = "/Persons/1/Income",
         ["Masters"] = "/Masters",
         ["Masters/Index"] = "/Masters/Index",
         ["Masters/{table}"] = "/Masters/public-payers",

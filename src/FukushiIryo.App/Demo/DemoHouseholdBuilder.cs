@@ -5,6 +5,7 @@ using FukushiIryo.App.Masters;
 using FukushiIryo.App.People;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Eligibility;
+using FukushiIryo.Domain.Income;
 using FukushiIryo.Domain.Numbers;
 using FukushiIryo.Domain.Text;
 
@@ -28,6 +29,10 @@ internal sealed class DemoContext(DemoOptions options, DemoReferenceData referen
 
     /// <summary>The 課税年度 whose income decides eligibility on the reference date (decisions.md D9).</summary>
     public int TaxYearInUse { get; } = IncomeYear.ForDate(options.ReferenceDate).TaxYear;
+
+    /// <summary>The income test's masters in force on the reference date, for the income of <see cref="TaxYearInUse"/>.</summary>
+    public IncomeTestRules IncomeRules { get; } = reference.IncomeMasters.RulesOn(
+        options.ReferenceDate, IncomeYear.ForDate(options.ReferenceDate).CalendarYear);
 }
 
 /// <summary>Builds one household from its own random stream: who lives there, and everything the 台帳 knows of them.</summary>
@@ -864,22 +869,28 @@ internal sealed class DemoHouseholdBuilder
     // ───────────────────────────── income and tax ─────────────────────────────
 
     /// <summary>
-    /// 県市区分 (decisions.md D4): 県 when every income-tested adult of the household declared and is
-    /// under the prefecture limit for the 課税年度 in use on the reference date, else 市. A rough
-    /// estimate of the demo, not the income module's determination.
+    /// 県市区分 (decisions.md D4): 県 when every income-tested adult of the household declared and
+    /// meets the prefecture criterion for the 課税年度 in use on the reference date, by the income
+    /// test itself (<see cref="IncomeTest"/>) with the masters in force on that date, else 市.
     /// </summary>
     private FundingShare FundingShareOf()
     {
         foreach (var (person, _) in adults.OrderBy(pair => household.MemberList.IndexOf(pair.Key)))
         {
             var record = person.TaxList.FirstOrDefault(r => r.TaxYear == context.TaxYearInUse);
-            if (record is null || record.IsUndeclared)
+            if (record is null)
             {
                 return FundingShare.City;
             }
 
-            var obligorColumn = person.Role != DemoRole.Parent;
-            if (DemoTax.AssessedIncome(record, obligorColumn) >= DemoTax.IncomeLimit(record, obligorColumn))
+            var role = person.Role switch
+            {
+                DemoRole.Parent => IncomeTestRole.Parent,
+                DemoRole.Carer => IncomeTestRole.OrphanCarer, // the demo's carers look after orphans
+                _ => IncomeTestRole.SupportObligor,
+            };
+            var support = new ChildSupport(record.ChildSupportReceivedByRecipient, record.ChildSupportReceivedByChild);
+            if (!IncomeTest.Determine(IncomeDeterminations.ToFacts(record), role, support, context.IncomeRules).IsPrefectureFunded)
             {
                 return FundingShare.City;
             }
@@ -951,7 +962,7 @@ internal sealed class DemoHouseholdBuilder
             {
                 var wifeAdult = adults[wife];
                 var wifeAge = AgeRules.AgeOn(wife.BirthDate, yearEnd);
-                var wifeIncome = DemoTax.SalaryIncome(wifeAdult.Salary * scale / 1000, taxYear - 1)
+                var wifeIncome = SalaryIncome.Compute(wifeAdult.Salary * scale / 1000, context.Reference.IncomeMasters.SalaryBandsFor(taxYear - 1))
                     + DemoTax.PensionIncome(wifeAdult.Pension * scale / 1000, wifeAge);
                 if (wifeIncome <= 480_000)
                 {
@@ -965,6 +976,7 @@ internal sealed class DemoHouseholdBuilder
         {
             TaxYear = taxYear,
             AgeAtYearEnd = person.BirthDate <= yearEnd ? AgeRules.AgeOn(person.BirthDate, yearEnd) : 0,
+            SalaryBands = context.Reference.IncomeMasters.SalaryBandsFor(taxYear - 1),
             Salary = Scaled(adult.Salary),
             Pension = Scaled(adult.Pension),
             NonTaxablePension = adult.NonTaxablePension,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using FukushiIryo.App.Masters;
+using FukushiIryo.Domain.Income;
 
 namespace FukushiIryo.App.Demo;
 
@@ -29,7 +30,7 @@ public sealed class DemoReferenceData
 
     private static readonly Lazy<ShippedData> Shipped = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private DemoReferenceData(ShippedData shipped, IReadOnlyList<AgeBracket> ageBrackets, IReadOnlyList<PublicPayer> publicPayers)
+    private DemoReferenceData(ShippedData shipped, IReadOnlyList<AgeBracket> ageBrackets, IReadOnlyList<PublicPayer> publicPayers, IncomeMasterRows income)
     {
         CityTowns = shipped.CityTowns;
         PrefectureTowns = shipped.PrefectureTowns;
@@ -37,6 +38,7 @@ public sealed class DemoReferenceData
         YuchoKinkiBranches = shipped.YuchoKinkiBranches;
         AgeBrackets = ageBrackets;
         PublicPayers = publicPayers;
+        IncomeMasters = income;
     }
 
     /// <summary>The 町域 of 奈良市 (29201) that name a place: without 「以下に掲載がない場合」 and without the 番地-range rows.</summary>
@@ -58,6 +60,9 @@ public sealed class DemoReferenceData
 
     public IReadOnlyList<PublicPayer> PublicPayers { get; }
 
+    /// <summary>The income masters the demo's 県市区分 and 給与所得 are computed with (the database's, or the shipped defaults).</summary>
+    public IncomeMasterRows IncomeMasters { get; }
+
     /// <summary>
     /// The reference data with the given master rows (the database's, so that the 公費負担者番号 of the
     /// demo recipients are those of its master), or the shipped defaults where none are given.
@@ -65,15 +70,27 @@ public sealed class DemoReferenceData
     public static async Task<DemoReferenceData> LoadAsync(
         IReadOnlyList<AgeBracket>? ageBrackets = null,
         IReadOnlyList<PublicPayer>? publicPayers = null,
+        CancellationToken cancellationToken = default) =>
+        await LoadAsync(ageBrackets, publicPayers, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>As <see cref="LoadAsync(IReadOnlyList{AgeBracket}?, IReadOnlyList{PublicPayer}?, CancellationToken)"/>, with the database's income masters (each list empty = the shipped defaults).</summary>
+    public static async Task<DemoReferenceData> LoadAsync(
+        IReadOnlyList<AgeBracket>? ageBrackets,
+        IReadOnlyList<PublicPayer>? publicPayers,
+        IncomeMasterRows? incomeMasters,
         CancellationToken cancellationToken = default)
     {
+        var income = new IncomeMasterRows(
+            incomeMasters?.Limits is { Count: > 0 } limits ? limits : await IncomeMasterDefaults.IncomeLimitDefaultsAsync(cancellationToken).ConfigureAwait(false),
+            incomeMasters?.Deductions is { Count: > 0 } deductions ? deductions : await IncomeMasterDefaults.IncomeDeductionDefaultsAsync(cancellationToken).ConfigureAwait(false),
+            incomeMasters?.SalaryBands is { Count: > 0 } bands ? bands : await IncomeMasterDefaults.SalaryDeductionBandDefaultsAsync(cancellationToken).ConfigureAwait(false));
         var brackets = ageBrackets is { Count: > 0 }
             ? ageBrackets
             : await MasterDefaults.AgeBracketDefaultsAsync(cancellationToken).ConfigureAwait(false);
         var payers = publicPayers is { Count: > 0 }
             ? publicPayers
             : await MasterDefaults.PublicPayerDefaultsAsync(cancellationToken).ConfigureAwait(false);
-        return new DemoReferenceData(Shipped.Value, brackets, payers);
+        return new DemoReferenceData(Shipped.Value, brackets, payers, income);
     }
 
     /// <summary>The branch of a bank, or null when the master has none with these codes.</summary>
@@ -219,4 +236,55 @@ public sealed class DemoReferenceData
         IReadOnlyList<DemoTown> PrefectureTowns,
         IReadOnlyDictionary<string, DemoBranch> Branches,
         IReadOnlyList<DemoBranch> YuchoKinkiBranches);
+}
+
+/// <summary>
+/// The rows of the income masters the demo reads (所得制限限度額, 所得判定の控除額, 給与所得控除), with
+/// the figures in force on a date, as the 所得判定 reads them. A demo dated before the first rows
+/// of a master (the limits start on 2021-08-01, the 給与所得控除 with 2020) uses that master's
+/// earliest rows: demo data only, never a determination.
+/// </summary>
+public sealed record IncomeMasterRows(
+    IReadOnlyList<IncomeLimit> Limits,
+    IReadOnlyList<IncomeDeduction> Deductions,
+    IReadOnlyList<SalaryDeductionBand> SalaryBands)
+{
+    /// <summary>The 給与所得控除 bands of an income year (valid on its 1 January).</summary>
+    public IReadOnlyList<SalaryIncomeBand> SalaryBandsFor(int incomeYear) =>
+        [.. InForce(SalaryBands, new DateOnly(incomeYear, 1, 1), "給与所得控除").OrderBy(band => band.ReceiptsFrom).Select(band => band.ToBand())];
+
+    /// <summary>The rules of the income test on <paramref name="baseDate"/> for the income of <paramref name="incomeYear"/>.</summary>
+    public IncomeTestRules RulesOn(DateOnly baseDate, int incomeYear)
+    {
+        IncomeLimitTable LimitsOf(LimitColumn column) => One(Limits.Where(row => row.Column == column), baseDate, "所得制限限度額").ToTable();
+        return new IncomeTestRules(
+            One(Deductions, baseDate, "所得判定の控除額").ToFigures(),
+            LimitsOf(LimitColumn.Recipient),
+            LimitsOf(LimitColumn.SupportObligor),
+            SalaryBandsFor(incomeYear));
+    }
+
+    private static T One<T>(IEnumerable<T> rows, DateOnly date, string master)
+        where T : DatedMasterRow
+    {
+        var valid = InForce(rows, date, master);
+        return valid.Count == 1
+            ? valid[0]
+            : throw new MasterDataMissingException(string.Create(CultureInfo.InvariantCulture,
+                $"{master}のマスタに {date:yyyy-MM-dd} に有効な行が {valid.Count} 行あります（1行が必要です）。"));
+    }
+
+    /// <summary>The rows in force on the date; before the master's first day, its earliest rows.</summary>
+    private static List<T> InForce<T>(IEnumerable<T> rows, DateOnly date, string master)
+        where T : DatedMasterRow
+    {
+        var all = rows.Where(row => row.ValidTo is not { } end || end > row.ValidFrom).ToList(); // not withdrawn
+        if (all.Count == 0)
+        {
+            throw new MasterDataMissingException($"{master}のマスタに行がありません。");
+        }
+
+        var first = all.Min(row => row.ValidFrom);
+        return [.. all.Where(row => row.IsValidOn(date < first ? first : date))];
+    }
 }

@@ -1,4 +1,5 @@
 using FukushiIryo.App.Income;
+using FukushiIryo.Domain.Income;
 
 namespace FukushiIryo.App.Demo;
 
@@ -18,6 +19,9 @@ internal sealed record DemoTaxInput
     public required int TaxYear { get; init; }
 
     public required int AgeAtYearEnd { get; init; }
+
+    /// <summary>The 給与所得控除 table of the income year (master data).</summary>
+    public required IReadOnlyList<SalaryIncomeBand> SalaryBands { get; init; }
 
     public long Salary { get; init; }
 
@@ -68,38 +72,12 @@ internal sealed record DemoTaxInput
 
 /// <summary>
 /// A plausible 地方税関係情報 record from a person's receipts, with the 住民税 and 所得税 rules
-/// simplified (the 給与所得控除 and 公的年金等控除 tables, the usual 所得控除, 非課税 limits of a
+/// simplified (the 給与所得控除 of the master, the 公的年金等控除 table, the usual 所得控除, 非課税 limits of a
 /// 2級地, 均等割 市 3,000 円 and 県 1,500 円 with 奈良県森林環境税, 所得割 6 % + 4 %). Good enough to
 /// look real and to exercise the income test; not a tax calculation.
 /// </summary>
 internal static class DemoTax
 {
-    /// <summary>給与所得 from 給与収入 for the income year (the 2025 reform raised the minimum deduction to 650,000).</summary>
-    public static long SalaryIncome(long receipts, int incomeYear)
-    {
-        if (receipts <= 0)
-        {
-            return 0;
-        }
-
-        var minimum = incomeYear >= 2025 ? 650_000L : 550_000L;
-        var flatUpTo = incomeYear >= 2025 ? 1_900_000L : 1_625_000L;
-        if (receipts < flatUpTo)
-        {
-            return Math.Max(0, receipts - minimum);
-        }
-
-        var rounded = receipts / 4_000 * 4_000;
-        return receipts switch
-        {
-            < 1_800_000 => (rounded * 60 / 100) + 100_000,
-            < 3_600_000 => (rounded * 70 / 100) - 80_000,
-            < 6_600_000 => (rounded * 80 / 100) - 440_000,
-            < 8_500_000 => (receipts * 90 / 100) - 1_100_000,
-            _ => receipts - 1_950_000,
-        };
-    }
-
     /// <summary>公的年金等に係る雑所得 (other income under 10 million yen).</summary>
     public static long PensionIncome(long receipts, int ageAtYearEnd)
     {
@@ -128,7 +106,7 @@ internal static class DemoTax
     public static TaxRecord Build(DemoTaxInput input)
     {
         var incomeYear = input.TaxYear - 1;
-        var salaryIncome = SalaryIncome(input.Salary, incomeYear);
+        var salaryIncome = SalaryIncome.Compute(input.Salary, input.SalaryBands);
         var pensionIncome = PensionIncome(input.Pension, input.AgeAtYearEnd);
         var aggregate = salaryIncome + pensionIncome + input.Business + input.OtherMiscellaneous;
         var withSeparate = aggregate + input.SeparateStock;
@@ -265,30 +243,4 @@ internal static class DemoTax
 
     /// <summary>The record of a person who did not declare: every item empty.</summary>
     public static TaxRecord Undeclared(int taxYear) => new() { TaxYear = taxYear, IsUndeclared = true };
-
-    /// <summary>
-    /// The demo's rough 所得額 for the prefecture criterion (rules-research.md §2.3): 総所得金額等
-    /// less the flat 80,000 and the 障害者 and (for 扶養義務者 and 養育者) 寡婦・ひとり親 deductions.
-    /// Only for choosing 県市区分 in demo data; the real test is the income module's.
-    /// </summary>
-    public static long AssessedIncome(TaxRecord record, bool obligorColumn)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var income = (record.AggregateIncomeWithSeparate ?? 0) - 80_000
-            - (record.IsDisabled == true ? 270_000 : 0)
-            - (obligorColumn ? record.WidowKind switch { WidowKind.Widow => 270_000, WidowKind.SingleParent => 350_000, _ => 0 } : 0);
-        return Math.Max(0, income);
-    }
-
-    /// <summary>The R6.11 limits of rules-research.md §2.2 (受給者 or 扶養義務者 column) for decisions.md D18's count.</summary>
-    public static long IncomeLimit(TaxRecord record, bool obligorColumn)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        var count = (record.SpouseDeductionKind is null or SpouseDeductionKind.None ? 0 : 1)
-            + (record.DependantsOther ?? 0) + (record.DependantsSpecified ?? 0) + (record.DependantsElderly ?? 0) + (record.MinorDependants ?? 0);
-        var limit = (obligorColumn ? 2_360_000L : 2_080_000L) + (380_000L * count);
-        return obligorColumn
-            ? limit + (60_000L * (record.DependantsElderly ?? 0))
-            : limit + (100_000L * (record.DependantsElderly ?? 0)) + (150_000L * ((record.DependantsSpecified ?? 0) + (record.YoungGeneralDependants ?? 0)));
-    }
 }

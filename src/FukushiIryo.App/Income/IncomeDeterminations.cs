@@ -135,6 +135,18 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
         return new(new IncomeDeterminationReport(person.AtenaNumber, stored, income, highCost, steps), null);
     }
 
+    /// <summary>The stored determinations of a person, the latest first (the one in force for its 課税年度 is the latest of that year).</summary>
+    public async Task<IReadOnlyList<IncomeDetermination>> HistoryAsync(long personId, CancellationToken cancellationToken = default) =>
+        await db.IncomeDeterminations.AsNoTracking().Where(d => d.PersonId == personId)
+            .OrderByDescending(d => d.DeterminedAt).ThenByDescending(d => d.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The 課税年度 for which the person has a current tax row (newest first): the years a determination can be made for.</summary>
+    public async Task<IReadOnlyList<int>> TaxYearsAsync(long personId, CancellationToken cancellationToken = default) =>
+        await db.TaxRecords.AsNoTracking().Where(t => t.PersonId == personId).Current()
+            .Select(t => t.TaxYear).Distinct().OrderByDescending(year => year)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>
     /// The 養育費 of the income year: the staff-entered 養育費 申告 for the 課税年度 when there is one
     /// (ADR 0007: it takes precedence), else the tax row's 受給者養育費 and 児童養育費.

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using FukushiIryo.App.Demo;
+using FukushiIryo.App.Masters;
 using FukushiIryo.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,8 +67,21 @@ internal static class DemoCommands
             var total = Stopwatch.StartNew();
             var brackets = await db.AgeBrackets.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
             var payers = await db.PublicPayers.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-            var reference = await DemoReferenceData.LoadAsync(brackets, payers, cancellationToken).ConfigureAwait(false);
-            var population = DemoGenerator.Generate(demoOptions, reference);
+            var income = new IncomeMasterRows(
+                await db.IncomeLimits.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false),
+                await db.IncomeDeductions.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false),
+                await db.SalaryDeductionBands.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false));
+            var reference = await DemoReferenceData.LoadAsync(brackets, payers, income, cancellationToken).ConfigureAwait(false);
+            DemoPopulation population;
+            try
+            {
+                population = DemoGenerator.Generate(demoOptions, reference);
+            }
+            catch (MasterDataMissingException exception)
+            {
+                throw new CliExitException(ExitCodes.Environment, exception.Message);
+            }
+
             var generated = total.Elapsed;
 
             IReadOnlyList<string> written = [];

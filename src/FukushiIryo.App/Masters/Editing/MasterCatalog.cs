@@ -3,6 +3,7 @@ using System.Text;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
 using FukushiIryo.Domain.Eligibility;
+using FukushiIryo.Domain.Income;
 using FukushiIryo.Domain.Numbers;
 using Microsoft.EntityFrameworkCore;
 
@@ -156,7 +157,152 @@ public static class MasterCatalog
     };
 
     /// <summary>Every editable master, in the order of the マスタ管理 list.</summary>
-    public static IReadOnlyList<MasterTable> All { get; } = [PublicPayers, AgeBrackets, BankHolidays, LossRules, ProgramPrecedences];
+
+    /// <summary>The columns of the limit table by their Japanese names.</summary>
+    public static IReadOnlyDictionary<string, LimitColumn> LimitColumns { get; } = new Dictionary<string, LimitColumn>(StringComparer.Ordinal)
+    {
+        ["受給者（父母、父母のいる児童の養育者）"] = LimitColumn.Recipient,
+        ["扶養義務者・配偶者・孤児等の養育者"] = LimitColumn.SupportObligor,
+    };
+
+    /// <summary>The kinds of 高額療養費 limit by their Japanese names.</summary>
+    public static IReadOnlyDictionary<string, HighCostLimitKind> HighCostLimitKinds { get; } = new Dictionary<string, HighCostLimitKind>(StringComparer.Ordinal)
+    {
+        ["通常"] = HighCostLimitKind.Standard,
+        ["多数回該当"] = HighCostLimitKind.ManyTimes,
+        ["長期（特定疾病）"] = HighCostLimitKind.LongTerm,
+        ["長期（人工透析・上位所得）"] = HighCostLimitKind.LongTermDialysis,
+    };
+
+    /// <summary>The largest amount an income master accepts (under 1 億円: beyond that it is a typing slip).</summary>
+    public const long MaxAmount = 99_999_999;
+
+    /// <summary>所得制限限度額 (D4): one row per column and period, with every add-on.</summary>
+    public static MasterTable<IncomeLimit> IncomeLimits { get; } = new()
+    {
+        Key = "income-limits",
+        Title = "所得制限限度額",
+        Description = "所得判定の限度額（児童扶養手当の一部支給の限度額）を、受給者の列と扶養義務者等の列ごとに、扶養親族等の数と加算額で定めます。所得額がこの額未満のとき所得基準に該当します。判定は基準日に有効な行を使います。",
+        Series = row => row.Column.ToString(),
+        Order = rows => rows.OrderBy(row => row.Column).ThenBy(row => row.ValidFrom).ThenBy(row => row.Id),
+        Fields =
+        [
+            MasterFields.Choice<IncomeLimit, LimitColumn>("column", "限度額の列", LimitColumns, row => row.Column, (row, value) => row.Column = value),
+            MasterFields.Yen<IncomeLimit>("zeroDependants", "扶養親族等 0人（円）", row => row.ZeroDependants, (row, value) => row.ZeroDependants = value ?? 0, MaxAmount),
+            MasterFields.Yen<IncomeLimit>("oneDependant", "扶養親族等 1人（円）", row => row.OneDependant, (row, value) => row.OneDependant = value ?? 0, MaxAmount),
+            MasterFields.Yen<IncomeLimit>("twoDependants", "扶養親族等 2人（円）", row => row.TwoDependants, (row, value) => row.TwoDependants = value ?? 0, MaxAmount),
+            MasterFields.Yen<IncomeLimit>("threeDependants", "扶養親族等 3人（円）", row => row.ThreeDependants, (row, value) => row.ThreeDependants = value ?? 0, MaxAmount),
+            MasterFields.Yen<IncomeLimit>("eachAdditionalDependant", "4人目から1人につき（円）", row => row.EachAdditionalDependant, (row, value) => row.EachAdditionalDependant = value ?? 0, MaxAmount),
+            MasterFields.Yen<IncomeLimit>("elderlyAddOn", "加算: 老人扶養親族1人につき（円）", row => row.ElderlyAddOn, (row, value) => row.ElderlyAddOn = value ?? 0, MaxAmount,
+                hint: "加算しない列は 0"),
+            MasterFields.Boolean<IncomeLimit>("elderlySpouseCounts", "老人控除対象配偶者も老人加算の対象", row => row.ElderlySpouseCounts, (row, value) => row.ElderlySpouseCounts = value),
+            MasterFields.Yen<IncomeLimit>("specifiedAddOn", "加算: 特定扶養親族・16〜18歳の扶養親族1人につき（円）", row => row.SpecifiedAddOn, (row, value) => row.SpecifiedAddOn = value ?? 0, MaxAmount,
+                hint: "加算しない列は 0"),
+            MasterFields.Boolean<IncomeLimit>("oneElderlyLeftOutWhenAllElderly", "扶養親族等がすべて老人扶養親族のときは1人を加算しない", row => row.OneElderlyLeftOutWhenAllElderly, (row, value) => row.OneElderlyLeftOutWhenAllElderly = value),
+        ],
+        Check = CheckIncomeLimit,
+    };
+
+    /// <summary>所得判定の控除額 (D19) and the 基礎控除 of the 旧ただし書き所得 (D5): one row per period.</summary>
+    public static MasterTable<IncomeDeduction> IncomeDeductions { get; } = new()
+    {
+        Key = "income-deductions",
+        Title = "所得判定の控除額",
+        Description = "所得判定で所得から差し引く控除額と、養育費を所得に算入する割合です。国保の高額療養費区分に使う旧ただし書き所得の基礎控除もここで定めます。判定は基準日に有効な行を使います（行は期間ごとに1行）。",
+        Series = _ => "income-deductions",
+        Fields =
+        [
+            MasterFields.Yen<IncomeDeduction>("flatDeduction", "社会保険料相当額（一律、円）", row => row.FlatDeduction, (row, value) => row.FlatDeduction = value ?? 0, MaxAmount),
+            MasterFields.WholeNumber<IncomeDeduction>("childSupportPercent", "養育費を所得に算入する割合（%）", row => row.ChildSupportPercent, (row, value) => row.ChildSupportPercent = value ?? 0, 0, 100),
+            MasterFields.Yen<IncomeDeduction>("earnedIncomeAdjustmentCap", "所得金額調整の上限（円）", row => row.EarnedIncomeAdjustmentCap, (row, value) => row.EarnedIncomeAdjustmentCap = value ?? 0, MaxAmount,
+                hint: "給与所得と公的年金等所得の合計から差し引く額の上限"),
+            MasterFields.Yen<IncomeDeduction>("disabled", "障害者控除（円）", row => row.Disabled, (row, value) => row.Disabled = value ?? 0, MaxAmount),
+            MasterFields.Yen<IncomeDeduction>("speciallyDisabled", "特別障害者控除（円）", row => row.SpeciallyDisabled, (row, value) => row.SpeciallyDisabled = value ?? 0, MaxAmount),
+            MasterFields.Yen<IncomeDeduction>("workingStudent", "勤労学生控除（円）", row => row.WorkingStudent, (row, value) => row.WorkingStudent = value ?? 0, MaxAmount),
+            MasterFields.Yen<IncomeDeduction>("widow", "寡婦控除（円）", row => row.Widow, (row, value) => row.Widow = value ?? 0, MaxAmount,
+                hint: "父母には適用しません（養育者・扶養義務者のみ）"),
+            MasterFields.Yen<IncomeDeduction>("singleParent", "ひとり親控除（円）", row => row.SingleParent, (row, value) => row.SingleParent = value ?? 0, MaxAmount,
+                hint: "父母には適用しません（養育者・扶養義務者のみ）"),
+            MasterFields.Yen<IncomeDeduction>("highCostBasicDeduction", "旧ただし書き所得の基礎控除（円）", row => row.HighCostBasicDeduction, (row, value) => row.HighCostBasicDeduction = value ?? 0, MaxAmount,
+                hint: "国保の高額療養費区分の判定に使います"),
+        ],
+    };
+
+    /// <summary>給与所得控除 by income year: one row per band of 給与収入; a new table is a new set of rows from 1 January.</summary>
+    public static MasterTable<SalaryDeductionBand> SalaryDeductionBands { get; } = new()
+    {
+        Key = "salary-deduction-bands",
+        Title = "給与所得控除（給与所得の計算表）",
+        Description = "給与収入から給与所得を求める表です（所得金額調整の計算に使います）。給与収入の帯ごとに、給与収入を端数単位で切り捨てて 割合（%）を掛け、加算額を足します（0円未満は0円）。期間は所得年で、開始日は1月1日、最終日は12月31日です。税制改正で表が変わるときは、改正の年の1月1日から帯ごとに新しい値を登録し、なくなる帯は前年の12月31日で終了してください。",
+        Series = row => row.ReceiptsFrom.ToString(CultureInfo.InvariantCulture),
+        Order = rows => rows.OrderBy(row => row.ValidFrom).ThenBy(row => row.ReceiptsFrom).ThenBy(row => row.Id),
+        Fields =
+        [
+            MasterFields.Yen<SalaryDeductionBand>("receiptsFrom", "給与収入（から、円）", row => row.ReceiptsFrom, (row, value) => row.ReceiptsFrom = value ?? 0, MaxAmount * 10),
+            MasterFields.Yen<SalaryDeductionBand>("receiptsTo", "給与収入（未満、円）", row => row.ReceiptsTo, (row, value) => row.ReceiptsTo = value, MaxAmount * 10, required: false,
+                hint: "空欄は上限なし"),
+            MasterFields.Yen<SalaryDeductionBand>("roundingUnit", "端数単位（円）", row => row.RoundingUnit, (row, value) => row.RoundingUnit = value ?? 0, MaxAmount,
+                hint: "給与収入をこの単位で切り捨ててから計算します（4,000円単位の帯は 4000、切り捨てなしは 1）"),
+            MasterFields.WholeNumber<SalaryDeductionBand>("ratePercent", "割合（%）", row => row.RatePercent, (row, value) => row.RatePercent = value ?? 0, 0, 100,
+                hint: "給与所得が一定額の帯は 0"),
+            MasterFields.Yen<SalaryDeductionBand>("addend", "加算額（円）", row => row.Addend, (row, value) => row.Addend = value ?? 0, MaxAmount, min: -MaxAmount,
+                hint: "差し引く額はマイナスで入力します（例: −550,000）"),
+        ],
+        Check = CheckSalaryBand,
+        CheckPeriod = CheckIncomeYearPeriod,
+    };
+
+    /// <summary>高額療養費 自己負担限度額 (D5, D13) by 区分 and kind, dated by 診療月.</summary>
+    public static MasterTable<HighCostLimit> HighCostLimits { get; } = new()
+    {
+        Key = "high-cost-limits",
+        Title = "高額療養費の自己負担限度額",
+        Description = "70歳未満の高額療養費の自己負担限度額を、区分（ア〜オ）と種類ごとに定めます。限度額 ＝ 定額 ＋（総医療費 − 基準額）× 割合（基準額を超えるとき）。期間は診療月で、開始日は月の初日です。長期（特定疾病）はすべての区分に共通で、区分を空欄にします。",
+        Series = row => (row.Category ?? string.Empty) + "|" + row.Kind,
+        Order = rows => rows.OrderBy(row => row.SortOrder).ThenBy(row => row.ValidFrom).ThenBy(row => row.Id),
+        Fields =
+        [
+            MasterFields.Text<HighCostLimit>("category", "区分", row => row.Category, (row, value) => row.Category = value, 10, required: false,
+                hint: "ア・イ・ウ・エ・オ。長期（特定疾病）は空欄"),
+            MasterFields.Choice<HighCostLimit, HighCostLimitKind>("kind", "種類", HighCostLimitKinds, row => row.Kind, (row, value) => row.Kind = value),
+            MasterFields.Yen<HighCostLimit>("monthlyLimit", "限度額（定額、円）", row => row.MonthlyLimit, (row, value) => row.MonthlyLimit = value ?? 0, MaxAmount),
+            MasterFields.Yen<HighCostLimit>("costThreshold", "基準額（総医療費、円）", row => row.CostThreshold, (row, value) => row.CostThreshold = value, MaxAmount, required: false,
+                hint: "総医療費がこの額を超えた分に割合を掛けて加えます。定額だけの行は空欄"),
+            MasterFields.WholeNumber<HighCostLimit>("overflowRatePercent", "割合（%）", row => row.OverflowRatePercent, (row, value) => row.OverflowRatePercent = value, 0, 100, required: false,
+                hint: "基準額を入れた行だけ（1%）"),
+            MasterFields.Yen<HighCostLimit>("annualCap", "年間上限（円）", row => row.AnnualCap, (row, value) => row.AnnualCap = value, MaxAmount, required: false,
+                hint: "年間上限が定められた場合だけ"),
+            MasterFields.WholeNumber<HighCostLimit>("sortOrder", "表示順", row => row.SortOrder, (row, value) => row.SortOrder = value ?? 0, 0, 999),
+        ],
+        Check = CheckHighCostLimit,
+        CheckPeriod = CheckFirstOfMonthPeriod,
+    };
+
+    /// <summary>国保 高額療養費 区分 by the household's 旧ただし書き所得 (D5).</summary>
+    public static MasterTable<HighCostIncomeBracket> HighCostIncomeBrackets { get; } = new()
+    {
+        Key = "high-cost-income-brackets",
+        Title = "高額療養費の所得区分（国保）",
+        Description = "国保世帯の高額療養費の区分を、世帯の旧ただし書き所得の合計で決めます。所得がこの額を超えるとその区分です（上の区分から順に判定）。基準額が空欄の課税世帯の区分がいちばん下の区分で、住民税非課税世帯の区分には印を付けます。未申告の人がいる世帯は基準額のいちばん高い区分になります。",
+        Series = row => row.Category,
+        Order = rows => rows.OrderBy(row => row.SortOrder).ThenBy(row => row.ValidFrom).ThenBy(row => row.Id),
+        Fields =
+        [
+            MasterFields.Text<HighCostIncomeBracket>("category", "区分", row => row.Category, (row, value) => row.Category = value ?? string.Empty, 10),
+            MasterFields.Yen<HighCostIncomeBracket>("incomeAbove", "旧ただし書き所得（を超える、円）", row => row.IncomeAbove, (row, value) => row.IncomeAbove = value, MaxAmount, required: false,
+                hint: "いちばん下の課税世帯の区分と非課税世帯の区分は空欄"),
+            MasterFields.Boolean<HighCostIncomeBracket>("forTaxExemptHousehold", "住民税非課税世帯の区分", row => row.ForTaxExemptHousehold, (row, value) => row.ForTaxExemptHousehold = value),
+            MasterFields.WholeNumber<HighCostIncomeBracket>("sortOrder", "表示順", row => row.SortOrder, (row, value) => row.SortOrder = value ?? 0, 0, 999,
+                hint: "所得の高い区分から順に"),
+        ],
+        Check = row => row.ForTaxExemptHousehold && row.IncomeAbove is not null
+            ? [("incomeAbove", "住民税非課税世帯の区分には基準額を入力しません。")]
+            : [],
+    };
+
+    /// <summary>Every editable master, in the order of the マスタ管理 list.</summary>
+    public static IReadOnlyList<MasterTable> All { get; } =
+        [PublicPayers, AgeBrackets, BankHolidays, LossRules, ProgramPrecedences, IncomeLimits, IncomeDeductions, SalaryDeductionBands, HighCostLimits, HighCostIncomeBrackets];
 
     /// <summary>The master of <paramref name="key"/>, or null.</summary>
     public static MasterTable? Find(string? key) => All.FirstOrDefault(table => string.Equals(table.Key, key, StringComparison.Ordinal));
@@ -210,6 +356,83 @@ public static class MasterCatalog
         if (!row.Code.All(c => char.IsAsciiLetterOrDigit(c)))
         {
             yield return ("code", "コードは半角英数字で入力してください。");
+        }
+    }
+
+    private static IEnumerable<(string Key, string Message)> CheckIncomeLimit(IncomeLimit row)
+    {
+        var steps = new (string Key, string Label, long Amount)[]
+        {
+            ("zeroDependants", "0人", row.ZeroDependants),
+            ("oneDependant", "1人", row.OneDependant),
+            ("twoDependants", "2人", row.TwoDependants),
+            ("threeDependants", "3人", row.ThreeDependants),
+        };
+        for (var i = 1; i < steps.Length; i++)
+        {
+            if (steps[i].Amount < steps[i - 1].Amount)
+            {
+                yield return (steps[i].Key, $"扶養親族等 {steps[i].Label}の限度額は {steps[i - 1].Label}の限度額以上にしてください。");
+            }
+        }
+    }
+
+    private static IEnumerable<(string Key, string Message)> CheckSalaryBand(SalaryDeductionBand row)
+    {
+        if (row.ReceiptsTo is { } to && to <= row.ReceiptsFrom)
+        {
+            yield return ("receiptsTo", "給与収入（未満）は給与収入（から）より大きくしてください。");
+        }
+
+        if (row.RoundingUnit < 1)
+        {
+            yield return ("roundingUnit", "端数単位は1円以上にしてください（切り捨てなしは 1）。");
+        }
+    }
+
+    private static IEnumerable<(string Key, string Message)> CheckHighCostLimit(HighCostLimit row)
+    {
+        if (row.CostThreshold is null != row.OverflowRatePercent is null)
+        {
+            yield return (row.CostThreshold is null ? "costThreshold" : "overflowRatePercent", "基準額と割合は両方入力するか、両方空欄にしてください。");
+        }
+
+        if (row.Kind == HighCostLimitKind.LongTerm && row.Category is not null)
+        {
+            yield return ("category", "長期（特定疾病）はすべての区分に共通です。区分は空欄にしてください。");
+        }
+
+        if (row.Kind != HighCostLimitKind.LongTerm && row.Category is null)
+        {
+            yield return ("category", "区分を入力してください（空欄は長期（特定疾病）だけです）。");
+        }
+    }
+
+    /// <summary>The 給与所得控除 table runs by income year: from 1 January to 31 December.</summary>
+    private static IEnumerable<(string Key, string Message)> CheckIncomeYearPeriod(DateOnly? from, DateOnly? last)
+    {
+        if (from is { } start && (start.Month, start.Day) != (1, 1))
+        {
+            yield return (MasterTable.FromKey, "開始日は所得年の初日（1月1日）にしてください。");
+        }
+
+        if (last is { } end && (end.Month, end.Day) != (12, 31))
+        {
+            yield return (MasterTable.LastKey, "最終日は所得年の末日（12月31日）にしてください。");
+        }
+    }
+
+    /// <summary>高額療養費 goes by 診療月: from the first of a month to the last day of a month.</summary>
+    private static IEnumerable<(string Key, string Message)> CheckFirstOfMonthPeriod(DateOnly? from, DateOnly? last)
+    {
+        if (from is { Day: not 1 })
+        {
+            yield return (MasterTable.FromKey, "開始日は診療月の初日（1日）にしてください。");
+        }
+
+        if (last is { } end && end.AddDays(1).Day != 1)
+        {
+            yield return (MasterTable.LastKey, "最終日は月の末日にしてください。");
         }
     }
 

@@ -185,10 +185,12 @@ public static class MasterFields
     }
 
     /// <summary>
-    /// An amount in yen (long, 0 to <paramref name="max"/>): full-width digits, thousands separators and
-    /// a trailing 円 are accepted (「1,234,000円」); stored and shown as plain digits.
+    /// An amount in yen (long, <paramref name="min"/> (0 unless given) to <paramref name="max"/>):
+    /// full-width digits, thousands separators and a trailing 円 are accepted (「1,234,000円」); where
+    /// negative amounts are allowed, a leading −, - or △ marks one (「△550,000円」). Stored and shown
+    /// as plain digits.
     /// </summary>
-    public static MasterField<T> Yen<T>(string key, string label, Func<T, long?> get, Action<T, long?> set, long max, bool required = true, string? hint = null)
+    public static MasterField<T> Yen<T>(string key, string label, Func<T, long?> get, Action<T, long?> set, long max, bool required = true, string? hint = null, long min = 0)
         where T : DatedMasterRow
     {
         ArgumentNullException.ThrowIfNull(get);
@@ -206,9 +208,15 @@ public static class MasterFields
                 }
 
                 var text = value.Normalize(NormalizationForm.FormKC).Replace(",", string.Empty, StringComparison.Ordinal).TrimEnd('円').Trim();
-                if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > max)
+                var negative = text.Length > 1 && text[0] is '-' or '−' or '△' or '▲';
+                var digits = negative ? text[1..].TrimStart() : text;
+                var parsed = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount);
+                amount = negative ? -amount : amount;
+                if (!parsed || amount > max || amount < min)
                 {
-                    return string.Create(CultureInfo.InvariantCulture, $"{label}は0から{max:#,0}までの金額（円）を数字で入力してください。");
+                    return min < 0
+                        ? string.Create(CultureInfo.InvariantCulture, $"{label}は{min:#,0}から{max:#,0}までの金額（円）を数字で入力してください（マイナスは先頭に −）。")
+                        : string.Create(CultureInfo.InvariantCulture, $"{label}は0から{max:#,0}までの金額（円）を数字で入力してください。");
                 }
 
                 set(row, amount);

@@ -42,6 +42,13 @@ public sealed class MasterTable<T> : MasterTable
     /// <summary>Checks across fields of a row once each field is accepted: (field key, Japanese message) pairs.</summary>
     public Func<T, IEnumerable<(string Key, string Message)>>? Check { get; init; }
 
+    /// <summary>
+    /// A master's own rule on the dates entered: given the 開始日 and the 最終日 (inclusive; null when
+    /// not entered or open), (field key, Japanese message) pairs. E.g. the 給与所得控除 table runs by
+    /// income year: it starts on 1 January and ends on 31 December.
+    /// </summary>
+    public Func<DateOnly?, DateOnly?, IEnumerable<(string Key, string Message)>>? CheckPeriod { get; init; }
+
     public override async Task<IReadOnlyList<MasterFieldInfo>> FieldsAsync(FukushiDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -136,6 +143,14 @@ public sealed class MasterTable<T> : MasterTable
         if (note is { Length: > 500 })
         {
             errors[NoteKey] = "備考は500文字以内で入力してください。";
+        }
+
+        if (CheckPeriod is not null && (from is not null || last is not null))
+        {
+            foreach (var (key, message) in CheckPeriod(from, last))
+            {
+                errors.TryAdd(key, message);
+            }
         }
 
         var changed = new List<T>();

@@ -30,6 +30,9 @@ public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, Tim
     /// <summary>Whether the viewer may record a 養育費 申告 (窓口): the form is shown.</summary>
     public bool CanRecordChildSupport { get; private set; }
 
+    /// <summary>Whether the viewer may run the 所得判定 (窓口・審査): the link to its page is shown.</summary>
+    public bool CanDetermineIncome { get; private set; }
+
     /// <summary>The 養育費 form's initial values: the 課税年度 in use today, the person's version.</summary>
     public ChildSupportInput ChildSupportForm { get; private set; } = new();
 
@@ -71,6 +74,7 @@ public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, Tim
             Viewers = await auditLog.ViewersOfAsync(view.Person.AtenaNumber, HttpContext.RequestAborted).ConfigureAwait(false);
         }
 
+        CanDetermineIncome = Permissions.Allows(Permissions.IncomeDetermine, roles);
         if (view.SensitiveShown)
         {
             ChildSupportDeclarations = await FukushiIryo.App.Income.ChildSupportDeclarations.HistoryAsync(db, id).ConfigureAwait(false);
