@@ -51,6 +51,11 @@ public sealed partial class SecondFactorTests(WebAppFixture app)
         Assert.False(string.IsNullOrEmpty(secret));
         Assert.Equal(10, RecoveryPattern().Count(page));
 
+        // The key URI as a QR code for the authenticator app: a PNG drawn on the server.
+        var qr = System.Text.RegularExpressions.Regex.Match(page, "<img src=\"data:image/png;base64,([^\"]+)\" alt=\"認証アプリに登録する鍵のQRコード\"");
+        Assert.True(qr.Success, "the enrolment page shows the QR code");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], Convert.FromBase64String(System.Net.WebUtility.HtmlDecode(qr.Groups[1].Value))[..4]);
+
         var done = await staff.PostFormWithTokenFromAsync("/Account/Enroll", page, new() { ["Code"] = StaffSession.CodeFor(secret, app.Clock.NextTotpStep()) });
         Assert.Equal("/", done.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await staff.Client.GetAsync("/Persons")).StatusCode);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Security;
 using Microsoft.AspNetCore.Identity;
@@ -94,14 +95,20 @@ public sealed class StaffPasswordPolicyTests
     [Fact]
     public async Task Identity_uses_the_staff_policy_alone()
     {
+        // The policy reads the context words from the settings table: a migrated database.
+        var path = Path.Combine(Path.GetTempPath(), $"fukushi-policy-{Guid.NewGuid():N}.db");
         var services = new ServiceCollection();
-        services.AddFukushiApp(new DatabaseSettings(DatabaseProvider.Sqlite, Path.Combine(Path.GetTempPath(), $"fukushi-unused-{Guid.NewGuid():N}.db")));
+        services.AddFukushiApp(new DatabaseSettings(DatabaseProvider.Sqlite, path));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FukushiIryo.App.Data.FukushiDbContext>().Database.MigrateAsync();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var validator = Assert.Single(users.PasswordValidators);
         Assert.IsType<StaffPasswordPolicy>(validator);
         var result = await validator.ValidateAsync(users, Tanaka, "blue whales🐳");
         Assert.True(result.Succeeded);
+        Assert.False((await validator.ValidateAsync(users, Tanaka, "blue whales of nara")).Succeeded);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(path);
     }
 }

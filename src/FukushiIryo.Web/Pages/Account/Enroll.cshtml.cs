@@ -23,6 +23,23 @@ public sealed class EnrollModel(LoginFlow flow, StaffTotp totp) : PageModel
 
     public string? Secret => Enrollment is null ? null : SecretOf(Enrollment.KeyUri);
 
+    /// <summary>The key URI as a QR code (PNG, data URI) for the authenticator app to scan; rendered on the server, no script.</summary>
+    public string? QrCodeDataUri
+    {
+        get
+        {
+            if (Enrollment is null)
+            {
+                return null;
+            }
+
+            using var generator = new QRCoder.QRCodeGenerator();
+            using var data = generator.CreateQrCode(Enrollment.KeyUri, QRCoder.QRCodeGenerator.ECCLevel.M);
+            var png = new QRCoder.PngByteQRCode(data).GetGraphic(6);
+            return "data:image/png;base64," + Convert.ToBase64String(png);
+        }
+    }
+
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
