@@ -16,10 +16,10 @@ public enum AutopayScheduleKind
     Pharmacy,
 
     /// <summary>訪問看護 (always 外来; 医療費 in yen, no points).</summary>
-    VisitingNursing,
+    HomeNursing,
 
     /// <summary>療養費 (always 外来; 医療費 in yen, no points).</summary>
-    TherapyCost,
+    CareAllowance,
 }
 
 /// <summary>
@@ -78,10 +78,10 @@ public sealed class AutopayRow
     public bool Inpatient { get; init; }
 
     /// <summary>給付割合: the insurer's share in percent (70, 80, 90, 100).</summary>
-    public int BenefitRate { get; init; }
+    public int InsurerShareRate { get; init; }
 
     /// <summary>実日数.</summary>
-    public int Days { get; init; }
+    public int DaysOfCare { get; init; }
 
     /// <summary>点数; <c>null</c> when the row gives 医療費 instead.</summary>
     public long? Points { get; init; }
@@ -90,13 +90,13 @@ public sealed class AutopayRow
     public long? MedicalCost { get; init; }
 
     /// <summary>窓口負担額: the insured self-pay paid at the counter, in yen.</summary>
-    public long CounterPayment { get; init; }
+    public long PatientShare { get; init; }
 
     /// <summary>食事療養額 in yen.</summary>
     public long MealAmount { get; init; }
 
     /// <summary>高額療養費 in yen; <c>null</c> = unknown (to be estimated, D5), 0 = known to be none.</summary>
-    public long? HighCostBenefit { get; init; }
+    public long? HighCostRefund { get; init; }
 
     /// <summary>附加給付 in yen; <c>null</c> = unknown (to be estimated, D6), 0 = known to be none.</summary>
     public long? ExtraBenefit { get; init; }
@@ -112,10 +112,10 @@ public sealed class AutopayRow
 }
 
 /// <summary>A row of the <c>paid-receipts</c> CSV (interfaces.md §5): the autopay columns plus 支払日 and 助成額.</summary>
-public sealed class PaidReceiptRow
+public sealed class PaidClaimRow
 {
     /// <summary>The autopay columns.</summary>
-    public required AutopayRow Receipt { get; init; }
+    public required AutopayRow Claim { get; init; }
 
     /// <summary>支払日.</summary>
     public DateOnly PaidOn { get; init; }
@@ -199,11 +199,11 @@ public static class AutopayRows
         {
             "歯科" => AutopayScheduleKind.Dental,
             "調剤" => AutopayScheduleKind.Pharmacy,
-            "訪問看護" => AutopayScheduleKind.VisitingNursing,
-            "療養費" => AutopayScheduleKind.TherapyCost,
+            "訪問看護" => AutopayScheduleKind.HomeNursing,
+            "療養費" => AutopayScheduleKind.CareAllowance,
             _ => AutopayScheduleKind.Medical,
         };
-        if (setting == "入院" && kind is AutopayScheduleKind.Pharmacy or AutopayScheduleKind.VisitingNursing or AutopayScheduleKind.TherapyCost)
+        if (setting == "入院" && kind is AutopayScheduleKind.Pharmacy or AutopayScheduleKind.HomeNursing or AutopayScheduleKind.CareAllowance)
         {
             errors.Add(new ImportProblem(record.Line, "入外区分", record.Raw("入外区分") ?? string.Empty, $"{schedule}は外来です"));
         }
@@ -267,13 +267,13 @@ public static class AutopayRows
             ProviderName = record.Raw("医療機関名") ?? providerName!,
             Schedule = kind,
             Inpatient = setting == "入院",
-            BenefitRate = rate!.Value,
-            Days = days!.Value,
+            InsurerShareRate = rate!.Value,
+            DaysOfCare = days!.Value,
             Points = points,
             MedicalCost = cost,
-            CounterPayment = counter!.Value,
+            PatientShare = counter!.Value,
             MealAmount = meal!.Value,
-            HighCostBenefit = highCost,
+            HighCostRefund = highCost,
             ExtraBenefit = extra,
             LongTerm = longTerm!.Value,
             OtherPublicAmount = otherPublic,
@@ -282,7 +282,7 @@ public static class AutopayRows
     }
 
     /// <summary>A <c>paid-receipts</c> row: the autopay columns plus 支払日 and 助成額; <c>null</c> on a file error.</summary>
-    public static PaidReceiptRow? ReadPaid(ImportRecord record, string cityPrefectureCode, ICollection<ImportProblem> problems)
+    public static PaidClaimRow? ReadPaid(ImportRecord record, string cityPrefectureCode, ICollection<ImportProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
         var receipt = Read(record, cityPrefectureCode, problems);
@@ -301,7 +301,7 @@ public static class AutopayRows
 
         return receipt is null || errors.Exists(e => e.Severity == ImportSeverity.Error)
             ? null
-            : new PaidReceiptRow { Receipt = receipt, PaidOn = paidOn!.Value, SubsidyAmount = amount!.Value };
+            : new PaidClaimRow { Claim = receipt, PaidOn = paidOn!.Value, SubsidyAmount = amount!.Value };
     }
 
     private static void Warn(ImportRecord record, string column, string reason, ICollection<ImportProblem> problems) =>

@@ -5,7 +5,7 @@ using FukushiIryo.Formats.Import;
 namespace FukushiIryo.Formats.Uke;
 
 /// <summary>審査支払機関 — who sends the claims (IR/UK/YK field 2; formats.md §1.5).</summary>
-public enum UkeClaimsAgency
+public enum Clearinghouse
 {
     /// <summary>1 社会保険診療報酬支払基金 (社保).</summary>
     ShiharaiKikin = 1,
@@ -44,7 +44,7 @@ public sealed class UkeHeader
     public string RecordType => Record.RecordType;
 
     /// <summary>審査支払機関 (field 2).</summary>
-    public UkeClaimsAgency Agency { get; internal set; }
+    public Clearinghouse Clearinghouse { get; internal set; }
 
     /// <summary>都道府県番号 (field 3, 2 digits; 奈良 = 29).</summary>
     public string PrefectureCode { get; internal set; } = string.Empty;
@@ -80,7 +80,7 @@ public sealed class UkeHeader
 /// The レセプト種別 code (RE field 3; formats.md §1.6): 4 digits = 点数表, 保険の種別 (1 医保, 2 公費単独,
 /// 3 後期高齢者, 4 退職者), 併用 (1 単独, 2–5: with 1–4 公費; for 公費単独 the number of 公費), 本人/家族 and 入外.
 /// </summary>
-public sealed record UkeReceiptType(string Code)
+public sealed record UkeClaimType(string Code)
 {
     /// <summary>Digit 1: the 点数表 (1 医科, 3 歯科, 4 調剤).</summary>
     public int FeeScheduleDigit => Code[0] - '0';
@@ -107,18 +107,18 @@ public sealed record UkeReceiptType(string Code)
 }
 
 /// <summary>RE — レセプト共通レコード (formats.md §1.6): the fields the system uses; the rest stay in <see cref="Record"/>.</summary>
-public sealed class UkeReceiptCommon
+public sealed class UkeClaimCommon
 {
-    internal UkeReceiptCommon(UkeRawRecord record) => Record = record;
+    internal UkeClaimCommon(UkeRawRecord record) => Record = record;
 
     /// <summary>The record as written.</summary>
     public UkeRawRecord Record { get; }
 
     /// <summary>レセプト番号 (field 2), sequential in the file.</summary>
-    public int ReceiptNumber { get; internal set; }
+    public int ClaimNumber { get; internal set; }
 
     /// <summary>レセプト種別 (field 3).</summary>
-    public UkeReceiptType ReceiptType { get; internal set; } = new("0000");
+    public UkeClaimType ClaimType { get; internal set; } = new("0000");
 
     /// <summary>診療年月 (調剤: 調剤年月), field 4.</summary>
     public YearMonth ServiceMonth { get; internal set; }
@@ -139,7 +139,7 @@ public sealed class UkeReceiptCommon
     public DateNotation BirthDateNotation { get; internal set; }
 
     /// <summary>給付割合 (field 8) in percent, e.g. 70; <c>null</c> when empty.</summary>
-    public int? BenefitRate { get; internal set; }
+    public int? InsurerShareRate { get; internal set; }
 
     /// <summary>カタカナ（氏名） as written (医科 field 37, 歯科 26, 調剤 42); <c>null</c> when empty or absent.</summary>
     public string? KanaName { get; internal set; }
@@ -160,19 +160,19 @@ public sealed class UkeInsurance
     public InsurerNumber? InsurerNumber { get; internal set; }
 
     /// <summary>被保険者証等の記号 as written (often full-width).</summary>
-    public string Symbol { get; internal set; } = string.Empty;
+    public string CardSymbol { get; internal set; } = string.Empty;
 
     /// <summary>被保険者証等の番号 as written (often full-width).</summary>
-    public string Number { get; internal set; } = string.Empty;
+    public string CardNumber { get; internal set; } = string.Empty;
 
     /// <summary>診療実日数 (調剤: 処方箋受付回数).</summary>
-    public int? Days { get; internal set; }
+    public int? DaysOfCare { get; internal set; }
 
     /// <summary>合計点数.</summary>
     public long Points { get; internal set; }
 
     /// <summary>負担金額 医療保険 (一部負担金額) in yen; <c>null</c> when empty (often).</summary>
-    public long? CopayAmount { get; internal set; }
+    public long? PatientShare { get; internal set; }
 
     /// <summary>食事療養・生活療養 回数 (医科, 歯科); <c>null</c> when empty.</summary>
     public int? MealCount { get; internal set; }
@@ -209,16 +209,16 @@ public sealed class UkePublicExpense
     public string OptionalBenefit { get; internal set; } = string.Empty;
 
     /// <summary>診療実日数 (調剤: 処方箋受付回数).</summary>
-    public int? Days { get; internal set; }
+    public int? DaysOfCare { get; internal set; }
 
     /// <summary>合計点数; <c>null</c> when empty.</summary>
     public long? Points { get; internal set; }
 
     /// <summary>負担金額 公費 (調剤: 一部負担金額) in yen: what the patient pays under this 公費; <c>null</c> when empty.</summary>
-    public long? PatientAmount { get; internal set; }
+    public long? PatientShare { get; internal set; }
 
     /// <summary>公費給付対象一部負担金 in yen (医科: 外来 field 8, else 入院 field 9; 歯科 8; 調剤 10); <c>null</c> when empty.</summary>
-    public long? CoveredCopay { get; internal set; }
+    public long? CoveredPatientShare { get; internal set; }
 }
 
 /// <summary>SN — 資格確認レコード (R02+; formats.md §1.4): kept as text, one per payer confirmed.</summary>
@@ -239,13 +239,13 @@ public sealed class UkeQualification
     public string InsurerNumberText => Record.Field(4).Trim();
 
     /// <summary>記号 (field 5).</summary>
-    public string Symbol => Record.Field(5);
+    public string CardSymbol => Record.Field(5);
 
     /// <summary>番号 (field 6).</summary>
-    public string Number => Record.Field(6);
+    public string CardNumber => Record.Field(6);
 
     /// <summary>枝番 (field 7).</summary>
-    public string Branch => Record.Field(7);
+    public string CardSuffix => Record.Field(7);
 
     /// <summary>受給者番号 (field 8).</summary>
     public string RecipientNumberText => Record.Field(8).Trim();
@@ -255,9 +255,9 @@ public sealed class UkeQualification
 /// MF — 窓口負担額レコード (R02+). Its field list was not found (formats.md §1.4, Q2): only field 2
 /// (窓口負担額区分) is named; every field stays in <see cref="Record"/>.
 /// </summary>
-public sealed class UkeCounterPayment
+public sealed class UkePatientShareRecord
 {
-    internal UkeCounterPayment(UkeRawRecord record) => Record = record;
+    internal UkePatientShareRecord(UkeRawRecord record) => Record = record;
 
     /// <summary>The record as written.</summary>
     public UkeRawRecord Record { get; }
@@ -271,9 +271,9 @@ public sealed class UkeCounterPayment
 /// every other record (SY, SI, IY, HS, SS, CZ, an unknown type, …) is kept as written in
 /// <see cref="OtherRecords"/>.
 /// </summary>
-public sealed class UkeReceipt
+public sealed class UkeClaim
 {
-    internal UkeReceipt(UkeHeader header, UkeReceiptCommon common)
+    internal UkeClaim(UkeHeader header, UkeClaimCommon common)
     {
         Header = header;
         Common = common;
@@ -283,7 +283,7 @@ public sealed class UkeReceipt
     public UkeHeader Header { get; }
 
     /// <summary>The RE record.</summary>
-    public UkeReceiptCommon Common { get; }
+    public UkeClaimCommon Common { get; }
 
     /// <summary>The physical line of the RE record.</summary>
     public long Line => Common.Record.Line;
@@ -301,7 +301,7 @@ public sealed class UkeReceipt
     public IReadOnlyList<UkeQualification> Qualifications => QualificationList;
 
     /// <summary>The MF record, if any.</summary>
-    public UkeCounterPayment? CounterPayment { get; internal set; }
+    public UkePatientShareRecord? PatientShareRecord { get; internal set; }
 
     /// <summary>Every other record of the receipt, in file order, as written.</summary>
     public IReadOnlyList<UkeRawRecord> OtherRecords => OtherList;

@@ -12,7 +12,7 @@ namespace FukushiIryo.Formats.Uke;
 /// choices where the sources are silent are in docs/formats/uke.md).
 /// </summary>
 /// <remarks>
-/// <para><see cref="Receipts"/> yields one <see cref="UkeReceipt"/> at a time, under its header
+/// <para><see cref="Receipts"/> yields one <see cref="UkeClaim"/> at a time, under its header
 /// (IR, UK or YK; one or more per file). Only the current receipt and a few counters are held,
 /// whatever the size of the file.</para>
 /// <para>Structural problems — no header, a record of a receipt before any RE, an RE or HO/KO
@@ -21,7 +21,7 @@ namespace FukushiIryo.Formats.Uke;
 /// physical line numbers (0 for the file as a whole). They are complete only once
 /// <see cref="Receipts"/> has been read to the end; the caller then rejects the whole file when
 /// there is any (interfaces.md §0). Doubtful contents of a readable receipt are its
-/// <see cref="UkeReceipt.Warnings"/> (and its header's), for the check rules.</para>
+/// <see cref="UkeClaim.Warnings"/> (and its header's), for the check rules.</para>
 /// <para>An unknown record type is kept as written on its receipt and counted in
 /// <see cref="UnknownRecordTypes"/>; it is not an error.</para>
 /// </remarks>
@@ -62,7 +62,7 @@ public sealed class UkeReader : IDisposable
     public int HeaderCount { get; private set; }
 
     /// <summary>The receipts read (RE records).</summary>
-    public int ReceiptCount { get; private set; }
+    public int ClaimCount { get; private set; }
 
     /// <summary>The GO records read (one per file, or one per concatenated file).</summary>
     public int TotalsCount { get; private set; }
@@ -94,7 +94,7 @@ public sealed class UkeReader : IDisposable
 
     /// <summary>The receipts in file order, read lazily. May be enumerated once.</summary>
     /// <exception cref="InvalidOperationException">the receipts were already read.</exception>
-    public IEnumerable<UkeReceipt> Receipts()
+    public IEnumerable<UkeClaim> Claims()
     {
         if (_started)
         {
@@ -113,7 +113,7 @@ public sealed class UkeReader : IDisposable
         }
     }
 
-    private IEnumerable<UkeReceipt> Read()
+    private IEnumerable<UkeClaim> Read()
     {
         var (marking, fallback) = MarkingDecoderFallback.For(_encoding);
         using var text = new StreamReader(_stream, marking, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16, leaveOpen: true);
@@ -121,7 +121,7 @@ public sealed class UkeReader : IDisposable
         long line = 0;
         long lastLine = 0;
         UkeHeader? header = null;
-        UkeReceipt? receipt = null;
+        UkeClaim? receipt = null;
         bool reportedNoHeader = false;
         bool afterTotals = false;
         bool pendingTotals = false;
@@ -211,10 +211,10 @@ public sealed class UkeReader : IDisposable
 
                     pendingTotals = true;
                     var common = ReadCommon(record, header?.FeeSchedule ?? FeeSchedule.Medical);
-                    ReceiptCount++;
+                    ClaimCount++;
                     if (header is not null)
                     {
-                        receipt = new UkeReceipt(header, common) { LastLine = line };
+                        receipt = new UkeClaim(header, common) { LastLine = line };
                         receipt.WarningList.AddRange(PendingWarnings);
                     }
 
@@ -268,14 +268,14 @@ public sealed class UkeReader : IDisposable
     /// <summary>Warnings found while reading an RE, before its receipt exists.</summary>
     private List<ImportProblem> PendingWarnings { get; } = [];
 
-    private static UkeReceipt? Close(ref UkeReceipt? receipt)
+    private static UkeClaim? Close(ref UkeClaim? receipt)
     {
         var done = receipt;
         receipt = null;
         return done;
     }
 
-    private static void Count(UkeReceipt receipt, ref long payers, ref long points, ref int receipts)
+    private static void Count(UkeClaim receipt, ref long payers, ref long points, ref int receipts)
     {
         payers += receipt.PayerCount;
         points += receipt.TotalPoints;
@@ -304,12 +304,12 @@ public sealed class UkeReader : IDisposable
         var header = new UkeHeader(record);
         var fields = new FieldReader(this, record, type, header.WarningList);
         string agency = fields.Required(2, "審査支払機関");
-        header.Agency = agency switch
+        header.Clearinghouse = agency switch
         {
-            "1" => UkeClaimsAgency.ShiharaiKikin,
-            "2" => UkeClaimsAgency.Kokuhoren,
+            "1" => Clearinghouse.ShiharaiKikin,
+            "2" => Clearinghouse.Kokuhoren,
             "" => default,
-            _ => fields.Fail<UkeClaimsAgency>(2, "審査支払機関", "1（支払基金）か 2（国保連）のはずです"),
+            _ => fields.Fail<Clearinghouse>(2, "審査支払機関", "1（支払基金）か 2（国保連）のはずです"),
         };
 
         string prefecture = fields.Required(3, "都道府県");
@@ -375,15 +375,15 @@ public sealed class UkeReader : IDisposable
         return header;
     }
 
-    private UkeReceiptCommon ReadCommon(UkeRawRecord record, FeeSchedule schedule)
+    private UkeClaimCommon ReadCommon(UkeRawRecord record, FeeSchedule schedule)
     {
-        var common = new UkeReceiptCommon(record);
+        var common = new UkeClaimCommon(record);
         var fields = new FieldReader(this, record, "RE", PendingWarnings);
-        common.ReceiptNumber = fields.RequiredInt(2, "レセプト番号");
+        common.ClaimNumber = fields.RequiredInt(2, "レセプト番号");
         string type = fields.Required(3, "レセプト種別");
         if (type.Length == 4 && type.All(char.IsAsciiDigit))
         {
-            common.ReceiptType = new UkeReceiptType(type);
+            common.ClaimType = new UkeClaimType(type);
         }
         else if (type.Length > 0)
         {
@@ -402,7 +402,7 @@ public sealed class UkeReader : IDisposable
         };
 
         (common.BirthDate, common.BirthDateNotation) = fields.Date(7, "生年月日");
-        common.BenefitRate = fields.OptionalInt(8, "給付割合");
+        common.InsurerShareRate = fields.OptionalInt(8, "給付割合");
         int kana = schedule switch
         {
             FeeSchedule.Dental => 26,
@@ -413,7 +413,7 @@ public sealed class UkeReader : IDisposable
         return common;
     }
 
-    private void AddToReceipt(UkeReceipt receipt, UkeRawRecord record, string type)
+    private void AddToReceipt(UkeClaim receipt, UkeRawRecord record, string type)
     {
         var schedule = receipt.FeeSchedule;
         var fields = new FieldReader(this, record, type, receipt.WarningList);
@@ -444,13 +444,13 @@ public sealed class UkeReader : IDisposable
                 break;
 
             case "MF":
-                if (receipt.CounterPayment is not null)
+                if (receipt.PatientShareRecord is not null)
                 {
                     Error(record.Line, "MF", string.Empty, "1 件のレセプトに窓口負担額レコード（MF）が二つあります");
                     return;
                 }
 
-                receipt.CounterPayment = new UkeCounterPayment(record);
+                receipt.PatientShareRecord = new UkePatientShareRecord(record);
                 break;
 
             default:
@@ -484,9 +484,9 @@ public sealed class UkeReader : IDisposable
                 : "保険者番号が 6 桁（国保）か 8 桁ではありません");
         }
 
-        insurance.Symbol = record.Field(3);
-        insurance.Number = record.Field(4);
-        insurance.Days = fields.OptionalInt(5, schedule == FeeSchedule.Pharmacy ? "処方箋受付回数" : "診療実日数");
+        insurance.CardSymbol = record.Field(3);
+        insurance.CardNumber = record.Field(4);
+        insurance.DaysOfCare = fields.OptionalInt(5, schedule == FeeSchedule.Pharmacy ? "処方箋受付回数" : "診療実日数");
         insurance.Points = fields.RequiredLong(6, "合計点数");
 
         // Positions by 点数表 (formats.md §1.7; docs/formats/uke.md §3).
@@ -496,7 +496,7 @@ public sealed class UkeReader : IDisposable
             FeeSchedule.Pharmacy => (10, 0, 0),
             _ => (12, 8, 9),
         };
-        insurance.CopayAmount = fields.OptionalLong(copay, "負担金額");
+        insurance.PatientShare = fields.OptionalLong(copay, "負担金額");
         if (mealCount > 0)
         {
             insurance.MealCount = fields.OptionalInt(mealCount, "食事療養・生活療養回数");
@@ -539,21 +539,21 @@ public sealed class UkeReader : IDisposable
         }
 
         expense.OptionalBenefit = record.Field(4).Trim();
-        expense.Days = fields.OptionalInt(5, schedule == FeeSchedule.Pharmacy ? "処方箋受付回数" : "診療実日数");
+        expense.DaysOfCare = fields.OptionalInt(5, schedule == FeeSchedule.Pharmacy ? "処方箋受付回数" : "診療実日数");
         expense.Points = fields.OptionalLong(6, "合計点数");
         switch (schedule)
         {
             case FeeSchedule.Pharmacy:
-                expense.PatientAmount = fields.OptionalLong(8, "一部負担金額");
-                expense.CoveredCopay = fields.OptionalLong(10, "公費給付対象一部負担金");
+                expense.PatientShare = fields.OptionalLong(8, "一部負担金額");
+                expense.CoveredPatientShare = fields.OptionalLong(10, "公費給付対象一部負担金");
                 break;
             case FeeSchedule.Dental:
-                expense.PatientAmount = fields.OptionalLong(7, "負担金額");
-                expense.CoveredCopay = fields.OptionalLong(8, "公費給付対象一部負担金");
+                expense.PatientShare = fields.OptionalLong(7, "負担金額");
+                expense.CoveredPatientShare = fields.OptionalLong(8, "公費給付対象一部負担金");
                 break;
             default:
-                expense.PatientAmount = fields.OptionalLong(7, "負担金額");
-                expense.CoveredCopay = fields.OptionalLong(8, "公費給付対象外来一部負担金")
+                expense.PatientShare = fields.OptionalLong(7, "負担金額");
+                expense.CoveredPatientShare = fields.OptionalLong(8, "公費給付対象外来一部負担金")
                     ?? fields.OptionalLong(9, "公費給付対象入院一部負担金");
                 break;
         }

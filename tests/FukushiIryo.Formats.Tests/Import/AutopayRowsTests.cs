@@ -41,13 +41,13 @@ public sealed class AutopayRowsTests : IDisposable
         Assert.Equal("0100102", row.ProviderCode!.Code);
         Assert.Equal(AutopayScheduleKind.Medical, row.Schedule);
         Assert.False(row.Inpatient);
-        Assert.Equal(70, row.BenefitRate);
-        Assert.Equal(2, row.Days);
+        Assert.Equal(70, row.InsurerShareRate);
+        Assert.Equal(2, row.DaysOfCare);
         Assert.Equal(1234L, row.Points);
         Assert.Null(row.MedicalCost);
-        Assert.Equal(3700L, row.CounterPayment);
+        Assert.Equal(3700L, row.PatientShare);
         Assert.Equal(0L, row.MealAmount);
-        Assert.Null(row.HighCostBenefit);
+        Assert.Null(row.HighCostRefund);
         Assert.Equal(0L, row.ExtraBenefit);
         Assert.False(row.LongTerm);
         Assert.Null(row.OtherPublicAmount);
@@ -66,14 +66,14 @@ public sealed class AutopayRowsTests : IDisposable
         Assert.Equal("292011", dental.InsurerNumber!.ToString());
         Assert.Equal(AutopayScheduleKind.Dental, dental.Schedule);
         Assert.True(dental.Inpatient);
-        Assert.Equal(2000L, dental.HighCostBenefit);
+        Assert.Equal(2000L, dental.HighCostRefund);
         Assert.Null(dental.ExtraBenefit);
         Assert.True(dental.LongTerm);
         Assert.Equal(1500L, dental.OtherPublicAmount);
         Assert.True(dental.DisasterMutualAid);
         Assert.Equal(new YearMonth(2025, 12), dental.ServiceMonth);
         var nursing = rows[1]!;
-        Assert.Equal(AutopayScheduleKind.VisitingNursing, nursing.Schedule);
+        Assert.Equal(AutopayScheduleKind.HomeNursing, nursing.Schedule);
         Assert.Null(nursing.Points);
         Assert.Equal(32000L, nursing.MedicalCost);
         Assert.Null(nursing.ProviderCode);
@@ -149,7 +149,7 @@ public sealed class AutopayRowsTests : IDisposable
         var rows = file.Records().Select(record => AutopayRows.ReadPaid(record, "29", problems)).ToList();
         Assert.Equal(new DateOnly(2026, 2, 20), rows[0]!.PaidOn);
         Assert.Equal(3200L, rows[0]!.SubsidyAmount);
-        Assert.Equal(1234L, rows[0]!.Receipt.Points);
+        Assert.Equal(1234L, rows[0]!.Claim.Points);
         Assert.Null(rows[1]);
         Assert.Equal((3L, "支払日"), (Assert.Single(problems).Line, problems[0].Column));
     }

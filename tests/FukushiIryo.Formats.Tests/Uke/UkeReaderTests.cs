@@ -7,10 +7,10 @@ namespace FukushiIryo.Formats.Tests.Uke;
 
 public sealed class UkeReaderTests
 {
-    private static (List<UkeReceipt> Receipts, UkeReader Reader) Read(UkeFile file)
+    private static (List<UkeClaim> Receipts, UkeReader Reader) Read(UkeFile file)
     {
         var reader = file.Open();
-        var receipts = reader.Receipts().ToList();
+        var receipts = reader.Claims().ToList();
         return (receipts, reader);
     }
 
@@ -37,7 +37,7 @@ public sealed class UkeReaderTests
         Assert.Equal(2, receipt.Line);
         Assert.Equal(8, receipt.LastLine);
         Assert.Equal("IR", receipt.Header.RecordType);
-        Assert.Equal(UkeClaimsAgency.Kokuhoren, receipt.Header.Agency);
+        Assert.Equal(Clearinghouse.Kokuhoren, receipt.Header.Clearinghouse);
         Assert.Equal("29", receipt.Header.PrefectureCode);
         Assert.Equal(FeeSchedule.Medical, receipt.FeeSchedule);
         Assert.Equal("0100102", receipt.Header.ProviderCode!.Code);
@@ -46,39 +46,39 @@ public sealed class UkeReaderTests
         Assert.Equal("00", receipt.Header.MultiVolume);
 
         var re = receipt.Common;
-        Assert.Equal(1, re.ReceiptNumber);
-        Assert.Equal("1122", re.ReceiptType.Code);
-        Assert.False(re.ReceiptType.IsPublicOnly);
-        Assert.False(re.ReceiptType.IsInpatient);
+        Assert.Equal(1, re.ClaimNumber);
+        Assert.Equal("1122", re.ClaimType.Code);
+        Assert.False(re.ClaimType.IsPublicOnly);
+        Assert.False(re.ClaimType.IsInpatient);
         Assert.Equal(new YearMonth(2025, 12), re.ServiceMonth);
         Assert.Equal(DateNotation.WarekiCode, re.ServiceMonthNotation);
         Assert.Equal("奈良　花子", re.Name);
         Assert.Equal(2, re.Sex);
         Assert.Equal(new DateOnly(1995, 2, 8), re.BirthDate);
-        Assert.Equal(70, re.BenefitRate);
+        Assert.Equal(70, re.InsurerShareRate);
         Assert.Equal("ナラハナコ", re.KanaName);
 
         var ho = receipt.Insurance!;
         Assert.Equal("292011", ho.InsurerNumberText);
         Assert.True(ho.InsurerNumber!.IsNationalHealthInsurance);
-        Assert.Equal("１２３", ho.Symbol);
-        Assert.Equal("４５", ho.Number);
-        Assert.Equal(2, ho.Days);
+        Assert.Equal("１２３", ho.CardSymbol);
+        Assert.Equal("４５", ho.CardNumber);
+        Assert.Equal(2, ho.DaysOfCare);
         Assert.Equal(1234L, ho.Points);
-        Assert.Equal(3700L, ho.CopayAmount);
+        Assert.Equal(3700L, ho.PatientShare);
 
         var ko = Assert.Single(receipt.PublicExpenses);
         Assert.Equal(1, ko.Order);
         Assert.Equal("81292013", ko.PayerNumber!.ToString());
         Assert.Equal("0000125", ko.RecipientNumberText);
         Assert.Equal(1234L, ko.Points);
-        Assert.Equal(500L, ko.PatientAmount);
+        Assert.Equal(500L, ko.PatientShare);
 
         var sn = Assert.Single(receipt.Qualifications);
         Assert.Equal("292011", sn.InsurerNumberText);
-        Assert.Equal("01", sn.Branch);
-        Assert.Equal("01", receipt.CounterPayment!.Category);
-        Assert.Equal("1500", receipt.CounterPayment.Record.Field(4));
+        Assert.Equal("01", sn.CardSuffix);
+        Assert.Equal("01", receipt.PatientShareRecord!.Category);
+        Assert.Equal("1500", receipt.PatientShareRecord.Record.Field(4));
         Assert.Equal(["SY", "SI"], receipt.OtherRecords.Select(record => record.RecordType));
         Assert.Equal([7L, 8L], receipt.OtherRecords.Select(record => record.Line));
         Assert.Equal("111000110", receipt.OtherRecords[1].Field(4));
@@ -95,10 +95,10 @@ public sealed class UkeReaderTests
     [InlineData("1212", false)]
     [InlineData("3113", true)]
     public void The_receipt_type_tells_inpatient_by_its_odd_fourth_digit(string code, bool inpatient) =>
-        Assert.Equal(inpatient, new UkeReceiptType(code).IsInpatient);
+        Assert.Equal(inpatient, new UkeClaimType(code).IsInpatient);
 
     [Fact]
-    public void A_pharmacy_receipt_is_always_outpatient() => Assert.False(new UkeReceiptType("4111").IsInpatient);
+    public void A_pharmacy_receipt_is_always_outpatient() => Assert.False(new UkeClaimType("4111").IsInpatient);
 
     [Fact]
     public void Dental_files_with_a_uk_header_and_orca_ir_headers_and_pharmacy_yk_files_are_read_with_their_own_positions()
@@ -127,7 +127,7 @@ public sealed class UkeReaderTests
         Assert.Equal("奈良テスト歯科", dental.Header.ProviderName);
         Assert.Equal(new YearMonth(2026, 1), dental.Header.BillingMonth);
         Assert.Equal("ナラタロウ", dental.Common.KanaName);
-        Assert.Equal(1310L, dental.Insurance!.CopayAmount);
+        Assert.Equal(1310L, dental.Insurance!.PatientShare);
         Assert.Equal("01292010", dental.Insurance.InsurerNumber!.ToString());
         Assert.Equal(["HS", "SS"], dental.OtherRecords.Select(record => record.RecordType));
 
@@ -137,10 +137,10 @@ public sealed class UkeReaderTests
         Assert.Equal("奈良テスト薬局", pharmacy.Header.ProviderName);
         Assert.Equal("0100304", pharmacy.Header.ProviderCode!.Code);
         Assert.Equal("ナラジロウ", pharmacy.Common.KanaName);
-        Assert.False(pharmacy.Common.ReceiptType.IsInpatient);
-        Assert.Equal(750L, pharmacy.Insurance!.CopayAmount);
-        Assert.Equal(0L, pharmacy.PublicExpenses[0].PatientAmount);
-        Assert.Equal(0L, pharmacy.PublicExpenses[0].CoveredCopay);
+        Assert.False(pharmacy.Common.ClaimType.IsInpatient);
+        Assert.Equal(750L, pharmacy.Insurance!.PatientShare);
+        Assert.Equal(0L, pharmacy.PublicExpenses[0].PatientShare);
+        Assert.Equal(0L, pharmacy.PublicExpenses[0].CoveredPatientShare);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class UkeReaderTests
         Assert.Empty(reader.Errors);
         Assert.Equal(3, reader.HeaderCount);
         Assert.Equal(2, reader.TotalsCount);
-        Assert.Equal(4, reader.ReceiptCount);
+        Assert.Equal(4, reader.ClaimCount);
         Assert.Equal([1L, 1L, 6L, 11L], receipts.Select(receipt => receipt.Header.Line));
         Assert.Equal("第二医院", receipts[2].Header.ProviderName);
         Assert.Equal("0100409", receipts[2].Header.ProviderCode!.Code);
@@ -265,7 +265,7 @@ public sealed class UkeReaderTests
         Assert.Equal([1, 2, 2], receipts.Select(receipt => receipt.PayerCount));
         Assert.Equal([700L, 300L, 90L], receipts.Select(receipt => receipt.TotalPoints));
         Assert.Null(receipts[2].Insurance);
-        Assert.True(receipts[2].Common.ReceiptType.IsPublicOnly);
+        Assert.True(receipts[2].Common.ClaimType.IsPublicOnly);
     }
 
     [Theory]
@@ -298,7 +298,7 @@ public sealed class UkeReaderTests
     public void An_empty_file_is_a_file_error_on_line_0()
     {
         var reader = new UkeReader(new MemoryStream("\r\n\r\n"u8.ToArray()), Formats.Common.InputEncoding.StrictCp932);
-        Assert.Empty(reader.Receipts());
+        Assert.Empty(reader.Claims());
         AssertErrors(reader, (0, ""));
     }
 
@@ -369,7 +369,7 @@ public sealed class UkeReaderTests
         int secondLine = bytes.IndexOf((byte)'\n') + 1;
         bytes.InsertRange(secondLine, [(byte)'S', (byte)'Y', (byte)',', 0x81, 0x7F, (byte)'\r', (byte)'\n']);
         var reader = new UkeReader(new MemoryStream([.. bytes]), Formats.Common.InputEncoding.StrictCp932);
-        Assert.Single(reader.Receipts());
+        Assert.Single(reader.Claims());
         AssertErrors(reader, (2, ""));
     }
 
@@ -377,7 +377,7 @@ public sealed class UkeReaderTests
     public void The_receipts_can_be_read_once()
     {
         using var reader = new UkeFile().Ir().Re(1).Ho(points: "1").Go(1, 1).Open();
-        _ = reader.Receipts().ToList();
-        Assert.Throws<InvalidOperationException>(() => reader.Receipts());
+        _ = reader.Claims().ToList();
+        Assert.Throws<InvalidOperationException>(() => reader.Claims());
     }
 }

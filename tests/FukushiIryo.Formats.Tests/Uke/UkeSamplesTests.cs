@@ -28,7 +28,7 @@ public sealed class UkeSamplesTests(ITestOutputHelper output)
         foreach (var path in files)
         {
             using var reader = UkeReader.Open(path, EncodingChoice.Cp932);
-            var read = reader.Receipts().ToList();
+            var read = reader.Claims().ToList();
             receipts += read.Count;
             var warnings = read.SelectMany(receipt => receipt.Warnings).Concat(read.Select(receipt => receipt.Header).Distinct().SelectMany(header => header.Warnings)).ToList();
             output.WriteLine(string.Create(

@@ -4,6 +4,11 @@ using Xunit.Abstractions;
 
 namespace FukushiIryo.Formats.Tests.Uke;
 
+/// <summary>The heap is measured process-wide: no other test may run meanwhile.</summary>
+[CollectionDefinition(nameof(HeapMeasurement), DisableParallelization = true)]
+public sealed class HeapMeasurement;
+
+[Collection(nameof(HeapMeasurement))]
 public sealed class UkeStreamingTests(ITestOutputHelper output)
 {
     [Fact]
@@ -15,7 +20,7 @@ public sealed class UkeStreamingTests(ITestOutputHelper output)
         long at200k = 0;
         int count = 0;
         long points = 0;
-        foreach (var receipt in reader.Receipts())
+        foreach (var receipt in reader.Claims())
         {
             count++;
             points += receipt.TotalPoints;
