@@ -65,6 +65,18 @@ public sealed partial class StaffSession : IDisposable
     /// <summary>Posts a form without reading a page first (for a page the test has just read).</summary>
     public async Task<HttpResponseMessage> PostFormWithTokenFromAsync(string path, string page, Dictionary<string, string> fields)
     {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(path);
+
+        // When the page has a form posting to this path, its own token must be there (a form with an
+        // explicit action gets none unless asked for): take the token from inside that form.
+        var action = path.Split('?')[0];
+        var form = FormPattern().Matches(page).FirstOrDefault(m => string.Equals(WebUtility.HtmlDecode(m.Groups[1].Value).Split('?')[0], action, StringComparison.OrdinalIgnoreCase));
+        if (form is not null)
+        {
+            page = form.Value;
+        }
+
         var token = TokenPattern().Match(page);
         Assert.True(token.Success, "the form carries an antiforgery token");
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
@@ -81,6 +93,9 @@ public sealed partial class StaffSession : IDisposable
     }
 
     public void Dispose() => client.Dispose();
+
+    [GeneratedRegex("<form[^>]*action=\"([^\"]*)\"[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
