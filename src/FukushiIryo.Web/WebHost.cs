@@ -117,6 +117,10 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Persons/Income", Permissions.IncomeDetermine);
             options.Conventions.AuthorizeFolder("/Masters", Permissions.MastersView);
             options.Conventions.AuthorizePage("/Masters/Edit", Permissions.MastersEdit);
+            options.Conventions.AuthorizeFolder("/Applications", Permissions.PersonView);
+            options.Conventions.AuthorizePage("/Applications/New", Permissions.ApplicationEnter);
+            options.Conventions.AuthorizePage("/Applications/Decide", Permissions.ApplicationDecide);
+            options.Conventions.AuthorizePage("/Applications/Print", Permissions.DocumentPrint);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>

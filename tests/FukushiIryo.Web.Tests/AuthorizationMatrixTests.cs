@@ -61,6 +61,13 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Admin/Users"] = "/Admin/Users",
         ["Admin/Sessions"] = "/Admin/Sessions",
         ["Account/Reauthenticate"] = "/Account/Reauthenticate",
+        ["Applications"] = "/Applications",
+        ["Applications/Index"] = "/Applications/Index",
+        ["Applications/New"] = "/Applications/New",
+        ["Applications/{id:long}"] = "/Applications/1",
+        ["Applications/{id:long}/Decide"] = "/Applications/1/Decide",
+        ["Applications/Print"] = "/Applications/Print",
+        ["Applications/Register"] = "/Applications/Register",
     };
 
     [Fact]

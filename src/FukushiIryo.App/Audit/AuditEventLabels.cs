@@ -46,6 +46,9 @@ public static class AuditEventLabels
         [AuditEventType.MasterRowWithdrawn] = "マスタ行の取下げ",
         [AuditEventType.MasterRowCompleted] = "移行マスタ行の補完",
         [AuditEventType.DocumentPrinted] = "帳票の印刷",
+        [AuditEventType.ApplicationReceived] = "新規申請の受付",
+        [AuditEventType.ApplicationGranted] = "申請の認定",
+        [AuditEventType.ApplicationRejected] = "申請の却下",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

@@ -105,6 +105,15 @@ public static partial class AuditEventType
     /// </summary>
     public const string DocumentPrinted = "document.printed";
 
+    /// <summary>新規申請の受付 (受付番号 in the 受付簿).</summary>
+    public const string ApplicationReceived = "application.received";
+
+    /// <summary>申請の認定 (決裁): 受給者番号 given.</summary>
+    public const string ApplicationGranted = "application.granted";
+
+    /// <summary>申請の却下 (決裁).</summary>
+    public const string ApplicationRejected = "application.rejected";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

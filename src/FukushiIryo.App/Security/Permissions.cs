@@ -70,6 +70,15 @@ public static class Permissions
     /// <summary>操作履歴（監査ログ）のCSV出力。目的の入力と再認証が必要。</summary>
     public const string AuditExport = "audit.export";
 
+    /// <summary>新規申請の入力（受付番号の付番、受付簿への記載）。窓口。</summary>
+    public const string ApplicationEnter = "application.enter";
+
+    /// <summary>申請の決定（認定・却下）。入力者以外の決裁権限者が再認証のうえ行う（P2）。</summary>
+    public const string ApplicationDecide = "application.decide";
+
+    /// <summary>帳票（受給資格証・認定通知書・却下通知書・受付簿）の印刷（P11）。印刷ごとに操作履歴に記録。</summary>
+    public const string DocumentPrint = "document.print";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -92,6 +101,9 @@ public static class Permissions
         (PersonExport, "個人データの一括出力（目的の入力と再認証が必要）。評価書 P10 の「管理権限者」として決裁ロールのみ", [RoleNames.Approver]),
         (AuditView, "操作履歴の検索・閲覧と、個人ごとの閲覧者の確認", [RoleNames.Auditor]),
         (AuditExport, "操作履歴のCSV出力（目的の入力と再認証が必要）", [RoleNames.Auditor]),
+        (ApplicationEnter, "新規申請の入力（受付番号の付番・受付簿への記載）", [RoleNames.Counter]),
+        (ApplicationDecide, "申請の決定（認定・却下）。入力者以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
+        (DocumentPrint, "帳票（受給資格証・認定通知書・却下通知書・受付簿）の印刷", [RoleNames.Counter, RoleNames.Approver]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

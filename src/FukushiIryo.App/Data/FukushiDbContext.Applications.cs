@@ -1,0 +1,14 @@
+using FukushiIryo.App.Applications;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.Data;
+
+/// <summary>Applications (申請) with their children, and the number sequences (受付番号, 受給者番号).</summary>
+public sealed partial class FukushiDbContext
+{
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<ApplicationChild> ApplicationChildren => Set<ApplicationChild>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+}
