@@ -46,6 +46,12 @@ public static class AuditEventLabels
         [AuditEventType.MasterRowWithdrawn] = "マスタ行の取下げ",
         [AuditEventType.MasterRowCompleted] = "移行マスタ行の補完",
         [AuditEventType.DocumentPrinted] = "帳票の印刷",
+        [AuditEventType.PersonChanged] = "記載事項の変更",
+        [AuditEventType.PersonCorrected] = "記載事項の訂正",
+        [AuditEventType.MemoAdded] = "メモの記録",
+        [AuditEventType.InquiryRecorded] = "問合せの記録",
+        [AuditEventType.EligibilityLost] = "資格消滅",
+        [AuditEventType.LossCandidateDismissed] = "資格喪失候補の取下げ",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

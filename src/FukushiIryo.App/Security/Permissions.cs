@@ -70,6 +70,21 @@ public static class Permissions
     /// <summary>操作履歴（監査ログ）のCSV出力。目的の入力と再認証が必要。</summary>
     public const string AuditExport = "audit.export";
 
+    /// <summary>記載事項変更: 氏名・住所・保険・口座・連絡先の変更（届出）と訂正（宛名詳細 画面）。</summary>
+    public const string PersonChange = "person.change";
+
+    /// <summary>メモの記録（追記のみ）。表示は <see cref="SensitiveView"/> がなければマスク。</summary>
+    public const string MemoRecord = "person.memo.record";
+
+    /// <summary>問合せ記録（P20: だれが、だれについて、いつ、何を回答したか）の記録。閲覧は個人の台帳の閲覧権限。</summary>
+    public const string InquiryRecord = "person.inquiry.record";
+
+    /// <summary>資格消滅（喪失事由・事由発生日の入力、世帯への影響の確認）と資格喪失候補の確認・取下げ。</summary>
+    public const string EligibilityLoss = "eligibility.loss";
+
+    /// <summary>帳票（喪失通知書など）の印刷。印刷のたびに監査ログを記録。</summary>
+    public const string DocumentsPrint = "documents.print";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -92,6 +107,11 @@ public static class Permissions
         (PersonExport, "個人データの一括出力（目的の入力と再認証が必要）。評価書 P10 の「管理権限者」として決裁ロールのみ", [RoleNames.Approver]),
         (AuditView, "操作履歴の検索・閲覧と、個人ごとの閲覧者の確認", [RoleNames.Auditor]),
         (AuditExport, "操作履歴のCSV出力（目的の入力と再認証が必要）", [RoleNames.Auditor]),
+        (PersonChange, "記載事項変更（氏名・住所・保険・口座・連絡先の変更と訂正）", [RoleNames.Counter]),
+        (MemoRecord, "メモの記録（追記のみ）", [RoleNames.Counter, RoleNames.Reviewer]),
+        (InquiryRecord, "問合せ記録の記録（だれが、だれについて、いつ、何を回答したか）", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer]),
+        (EligibilityLoss, "資格消滅と資格喪失候補の確認・取下げ", [RoleNames.Counter, RoleNames.Reviewer]),
+        (DocumentsPrint, "帳票（喪失通知書など）の印刷", [RoleNames.Counter]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =
