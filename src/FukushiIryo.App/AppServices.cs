@@ -80,6 +80,10 @@ public static class AppServices
         services.AddScoped<IncomeDeterminations>();
         services.AddScoped<Masters.Editing.MasterEditor>();
         services.AddScoped<Documents.DocumentPrints>();
+        services.AddScoped<PersonChanges>();
+        services.AddScoped<PersonNotes>();
+        services.AddScoped<Eligibility.RecipientLosses>();
+        services.AddScoped<Linkage.LossCandidates>();
         return services;
     }
 }

@@ -115,12 +115,18 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Persons/ChildSupport", Permissions.ChildSupportRecord);
             options.Conventions.AuthorizePage("/Persons/ChildSupport", Permissions.SensitiveView);
             options.Conventions.AuthorizePage("/Persons/Income", Permissions.IncomeDetermine);
+            options.Conventions.AuthorizePage("/Persons/Change", Permissions.PersonChange);
+            options.Conventions.AuthorizePage("/Persons/Household", Permissions.PersonView);
+            options.Conventions.AuthorizePage("/Persons/Memo", Permissions.MemoRecord);
+            options.Conventions.AuthorizePage("/Persons/Inquiry", Permissions.InquiryRecord);
+            options.Conventions.AuthorizeFolder("/Losses", Permissions.EligibilityLoss);
+            options.Conventions.AuthorizePage("/Losses/Notice", Permissions.DocumentsPrint);
             options.Conventions.AuthorizeFolder("/Masters", Permissions.MastersView);
             options.Conventions.AuthorizePage("/Masters/Edit", Permissions.MastersEdit);
             options.Conventions.AuthorizeFolder("/Applications", Permissions.PersonView);
             options.Conventions.AuthorizePage("/Applications/New", Permissions.ApplicationEnter);
             options.Conventions.AuthorizePage("/Applications/Decide", Permissions.ApplicationDecide);
-            options.Conventions.AuthorizePage("/Applications/Print", Permissions.DocumentPrint);
+            options.Conventions.AuthorizePage("/Applications/Print", Permissions.DocumentsPrint);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>

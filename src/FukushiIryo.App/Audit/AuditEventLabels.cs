@@ -49,6 +49,12 @@ public static class AuditEventLabels
         [AuditEventType.ApplicationReceived] = "新規申請の受付",
         [AuditEventType.ApplicationGranted] = "申請の認定",
         [AuditEventType.ApplicationRejected] = "申請の却下",
+        [AuditEventType.PersonChanged] = "記載事項の変更",
+        [AuditEventType.PersonCorrected] = "記載事項の訂正",
+        [AuditEventType.MemoAdded] = "メモの記録",
+        [AuditEventType.InquiryRecorded] = "問合せの記録",
+        [AuditEventType.EligibilityLost] = "資格消滅",
+        [AuditEventType.LossCandidateDismissed] = "資格喪失候補の取下げ",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

@@ -114,6 +114,24 @@ public static partial class AuditEventType
     /// <summary>申請の却下 (決裁).</summary>
     public const string ApplicationRejected = "application.rejected";
 
+    /// <summary>記載事項変更: an item of the 台帳 (氏名, 住所, 保険, 口座, 連絡先) changed from a date; details hold the item, the dates and the old and new values.</summary>
+    public const string PersonChanged = "person.changed";
+
+    /// <summary>訂正: an item of the 台帳 was recorded wrong and was corrected for its period; details hold the old and new values.</summary>
+    public const string PersonCorrected = "person.corrected";
+
+    /// <summary>A memo was added to a person (append-only); details hold its id and the memo it corrects, never its text.</summary>
+    public const string MemoAdded = "person.memo_added";
+
+    /// <summary>An inquiry (問合せ記録, P20) was recorded about a person.</summary>
+    public const string InquiryRecorded = "person.inquiry_recorded";
+
+    /// <summary>資格消滅: a recipient's eligibility ended (cause, event date, 喪失日, old and new status).</summary>
+    public const string EligibilityLost = "eligibility.lost";
+
+    /// <summary>A 資格喪失候補 was dismissed by staff with a reason (no loss).</summary>
+    public const string LossCandidateDismissed = "eligibility.loss_candidate_dismissed";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -9,8 +9,11 @@ public enum LossCandidateStatus
     /// <summary>未確認: waiting for staff.</summary>
     Open = 1,
 
-    /// <summary>確認済: staff decided (a loss was recorded, or nothing to do).</summary>
+    /// <summary>確認済: staff confirmed the candidate and recorded the loss.</summary>
     Resolved = 2,
+
+    /// <summary>取下げ: staff looked and found nothing to lose (the reason is kept).</summary>
+    Dismissed = 3,
 }
 
 /// <summary>
@@ -37,6 +40,15 @@ public sealed class LossCandidate
     public DateTimeOffset RaisedAt { get; set; }
 
     public LossCandidateStatus Status { get; set; }
+
+    /// <summary>When staff confirmed or dismissed the candidate (UTC).</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>The login of the staff member who confirmed or dismissed it.</summary>
+    public string? ResolvedBy { get; set; }
+
+    /// <summary>What staff decided: the cause and 喪失日 recorded, or the reason for dismissing it.</summary>
+    public string? Resolution { get; set; }
 }
 
 internal sealed class LossCandidateConfiguration : IEntityTypeConfiguration<LossCandidate>
@@ -45,6 +57,8 @@ internal sealed class LossCandidateConfiguration : IEntityTypeConfiguration<Loss
     {
         builder.HasIndex(c => new { c.Status, c.RecipientId });
         builder.Property(c => c.Cause).HasMaxLength(20);
+        builder.Property(c => c.ResolvedBy).HasMaxLength(100);
+        builder.Property(c => c.Resolution).HasMaxLength(500);
         builder.HasOne<Eligibility.Recipient>().WithMany().HasForeignKey(c => c.RecipientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<People.Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Importing.ImportedFile>().WithMany().HasForeignKey(c => c.ImportedFileId).OnDelete(DeleteBehavior.Restrict);

@@ -76,8 +76,21 @@ public static class Permissions
     /// <summary>申請の決定（認定・却下）。入力者以外の決裁権限者が再認証のうえ行う（P2）。</summary>
     public const string ApplicationDecide = "application.decide";
 
-    /// <summary>帳票（受給資格証・認定通知書・却下通知書・受付簿）の印刷（P11）。印刷ごとに操作履歴に記録。</summary>
-    public const string DocumentPrint = "document.print";
+
+    /// <summary>記載事項変更: 氏名・住所・保険・口座・連絡先の変更（届出）と訂正（宛名詳細 画面）。</summary>
+    public const string PersonChange = "person.change";
+
+    /// <summary>メモの記録（追記のみ）。表示は <see cref="SensitiveView"/> がなければマスク。</summary>
+    public const string MemoRecord = "person.memo.record";
+
+    /// <summary>問合せ記録（P20: だれが、だれについて、いつ、何を回答したか）の記録。閲覧は個人の台帳の閲覧権限。</summary>
+    public const string InquiryRecord = "person.inquiry.record";
+
+    /// <summary>資格消滅（喪失事由・事由発生日の入力、世帯への影響の確認）と資格喪失候補の確認・取下げ。</summary>
+    public const string EligibilityLoss = "eligibility.loss";
+
+    /// <summary>帳票（受給資格証・認定通知書・却下通知書・喪失通知書・受付簿）の印刷（P11）。印刷のたびに操作履歴に記録。</summary>
+    public const string DocumentsPrint = "documents.print";
 
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
@@ -103,7 +116,12 @@ public static class Permissions
         (AuditExport, "操作履歴のCSV出力（目的の入力と再認証が必要）", [RoleNames.Auditor]),
         (ApplicationEnter, "新規申請の入力（受付番号の付番・受付簿への記載）", [RoleNames.Counter]),
         (ApplicationDecide, "申請の決定（認定・却下）。入力者以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
-        (DocumentPrint, "帳票（受給資格証・認定通知書・却下通知書・受付簿）の印刷", [RoleNames.Counter, RoleNames.Approver]),
+
+        (PersonChange, "記載事項変更（氏名・住所・保険・口座・連絡先の変更と訂正）", [RoleNames.Counter]),
+        (MemoRecord, "メモの記録（追記のみ）", [RoleNames.Counter, RoleNames.Reviewer]),
+        (InquiryRecord, "問合せ記録の記録（だれが、だれについて、いつ、何を回答したか）", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer]),
+        (EligibilityLoss, "資格消滅と資格喪失候補の確認・取下げ", [RoleNames.Counter, RoleNames.Reviewer]),
+        (DocumentsPrint, "帳票（受給資格証・認定通知書・却下通知書・喪失通知書・受付簿）の印刷", [RoleNames.Counter, RoleNames.Approver]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FukushiIryo.Web.Pages.Applications;
 
-/// <summary>申請の詳細: the application, its eligibility findings, its decision and the prints (permission <c>person.view</c>; printing needs <c>document.print</c>).</summary>
+/// <summary>申請の詳細: the application, its eligibility findings, its decision and the prints (permission <c>person.view</c>; printing needs <c>documents.print</c>).</summary>
 public sealed class DetailModel(FukushiDbContext db, TimeProvider clock) : PageModel
 {
     public Application Application { get; private set; } = default!;
@@ -44,7 +44,7 @@ public sealed class DetailModel(FukushiDbContext db, TimeProvider clock) : PageM
 
         var roles = User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
         CanDecide = Permissions.Allows(Permissions.ApplicationDecide, roles);
-        CanPrint = Permissions.Allows(Permissions.DocumentPrint, roles);
+        CanPrint = Permissions.Allows(Permissions.DocumentsPrint, roles);
         db.AddAudit(new AuditEntry(User.Identity!.Name!, AuditEventType.PersonViewed, "application", application.ReceptionNumber, new Dictionary<string, object?>
         {
             ["screen"] = "申請の詳細",

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace FukushiIryo.Web.Pages.Applications;
 
 /// <summary>
-/// 帳票の印刷 (permission <c>document.print</c>, P11): the 受給資格証 of a recipient granted by an
+/// 帳票の印刷 (permission <c>documents.print</c>, P11): the 受給資格証 of a recipient granted by an
 /// application, the 認定通知書 / 却下通知書 of a decided application, and the 受付簿 of a period.
 /// Each print is audited by <see cref="DocumentPrints"/>; the PDF is sent as a download.
 /// </summary>

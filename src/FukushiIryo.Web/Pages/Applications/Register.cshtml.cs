@@ -23,7 +23,7 @@ public sealed class RegisterModel(FukushiDbContext db, TimeProvider clock) : Pag
 
     public async Task OnGetAsync(string? from, string? to)
     {
-        CanPrint = Permissions.Allows(Permissions.DocumentPrint, User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value));
+        CanPrint = Permissions.Allows(Permissions.DocumentsPrint, User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value));
         if (!TryPeriod(from, to, clock, out var start, out var end, out var problem))
         {
             Problem = problem;

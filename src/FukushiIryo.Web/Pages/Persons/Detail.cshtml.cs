@@ -33,6 +33,12 @@ public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, Tim
     /// <summary>Whether the viewer may run the 所得判定 (窓口・審査): the link to its page is shown.</summary>
     public bool CanDetermineIncome { get; private set; }
 
+    /// <summary>Whether the viewer may enter a 記載事項変更 (窓口): the links are shown.</summary>
+    public bool CanChange { get; private set; }
+
+    /// <summary>Whether the viewer may record a 資格消滅: the link per recipient is shown.</summary>
+    public bool CanRecordLoss { get; private set; }
+
     /// <summary>The 養育費 form's initial values: the 課税年度 in use today, the person's version.</summary>
     public ChildSupportInput ChildSupportForm { get; private set; } = new();
 
@@ -75,6 +81,8 @@ public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, Tim
         }
 
         CanDetermineIncome = Permissions.Allows(Permissions.IncomeDetermine, roles);
+        CanChange = Permissions.Allows(Permissions.PersonChange, roles);
+        CanRecordLoss = Permissions.Allows(Permissions.EligibilityLoss, roles);
         if (view.SensitiveShown)
         {
             ChildSupportDeclarations = await FukushiIryo.App.Income.ChildSupportDeclarations.HistoryAsync(db, id).ConfigureAwait(false);
