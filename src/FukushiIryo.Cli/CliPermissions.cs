@@ -25,6 +25,8 @@ internal static class CliPermissions
         ("import residents --migration", Permissions.ImportMigration),
         ("import tax", Permissions.ImportTax),
         ("import recipients", Permissions.ImportMigration),
+        ("import receipts", Permissions.ImportReceipts),
+        ("import paid-receipts", Permissions.ImportMigration),
         ("masters update banks", Permissions.MastersUpdate),
         ("masters update postal", Permissions.MastersUpdate),
         ("income determine", Permissions.IncomeDetermine),

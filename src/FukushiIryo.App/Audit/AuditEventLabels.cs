@@ -37,6 +37,8 @@ public static class AuditEventLabels
         [AuditEventType.ExportRefused] = "個人データの出力中止（個人番号の疑い）",
         [AuditEventType.AuditSearched] = "操作履歴の検索",
         [AuditEventType.TaxImported] = "地方税関係情報の取込",
+        [AuditEventType.ReceiptsImported] = "レセプト・自動償還データの取込",
+        [AuditEventType.PaidReceiptsImported] = "支払済レセプトの移行取込",
         [AuditEventType.ChildSupportDeclared] = "養育費の申告の記録",
         [AuditEventType.IncomeDetermined] = "所得判定",
         [AuditEventType.MasterRowAdded] = "マスタ行の追加",

@@ -21,6 +21,8 @@ internal static class ImportCommands
         import.Subcommands.Add(Residents(options, environment));
         import.Subcommands.Add(Tax(options, environment));
         import.Subcommands.Add(Recipients(options, environment));
+        import.Subcommands.Add(ReceiptsImportCommands.Receipts(options, environment));
+        import.Subcommands.Add(ReceiptsImportCommands.PaidReceipts(options, environment));
         return import;
     }
 
@@ -71,14 +73,15 @@ internal static class ImportCommands
         return command;
     }
 
-    private static async Task<int> RunAsync(
+    internal static async Task<int> RunAsync(
         ParseResult parsed,
         GlobalOptions options,
         CliEnvironment environment,
         ImportOptions common,
         string permission,
         Func<CliSession, ImportRequest, Task<ImportResult>> run,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<string>? builtInLayouts = null)
     {
         var path = parsed.GetValue(common.File)!;
         // Without --encoding, a layout file's own encoding applies (interfaces.md §0).
@@ -104,6 +107,12 @@ internal static class ImportCommands
         }
 
         var layout = parsed.GetValue(common.Layout);
+        if (layout is not null && builtInLayouts is not null && builtInLayouts.Contains(layout))
+        {
+            // A built-in layout's name (import receipts --layout uke|autopay), not a layout file.
+            layout = null;
+        }
+
         if (layout is not null && !File.Exists(layout))
         {
             throw new CliExitException(ExitCodes.Rejected, $"レイアウトファイルがありません: {layout}");
@@ -161,7 +170,7 @@ internal static class ImportCommands
     }
 
     /// <summary>The options every import shares.</summary>
-    private sealed class ImportOptions
+    internal sealed class ImportOptions
     {
         public Argument<string> File { get; } = new("FILE") { Description = "取り込むファイル" };
 

@@ -1,0 +1,120 @@
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Masters;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.Receipts;
+
+/// <summary>
+/// Pass 2 of a receipts import: collects receipts into batches, loads the candidate recipients of a
+/// batch (by 受給者番号, by 保険者番号 + 記号番号, by kana + birth date), matches each receipt
+/// (<see cref="ReceiptMatching"/>) and writes the batch through <see cref="BulkInsert"/>.
+/// </summary>
+internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress)
+{
+    private const int BatchSize = 2000;
+    private readonly List<Receipt> batch = new(BatchSize);
+    private readonly HashSet<string> ourPayers = new(StringComparer.Ordinal);
+
+    public IReadOnlySet<string> OurPayers => ourPayers;
+
+    public long Written { get; private set; }
+
+    public int Matched { get; private set; }
+
+    public int NeedsReview { get; private set; }
+
+    public int Unmatched { get; private set; }
+
+    /// <summary>Our programme's 公費負担者番号 (all periods): a UKE KO with one of them carries our 受給者番号.</summary>
+    public async Task LoadPayersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var number in await db.PublicPayers.AsNoTracking().Where(p => p.Program == PublicPayer.SingleParentProgram).Select(p => p.PayerNumber).ToListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ourPayers.Add(number);
+        }
+    }
+
+    public async Task AddAsync(Receipt receipt, CancellationToken cancellationToken)
+    {
+        batch.Add(receipt);
+        if (batch.Count == BatchSize)
+        {
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var candidates = await CandidatesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var receipt in batch)
+        {
+            var match = ReceiptMatching.Match(KeysOf(receipt), candidates);
+            receipt.MatchStatus = match.Status;
+            receipt.RecipientId = match.RecipientId;
+            receipt.SuggestedRecipientId = match.SuggestedRecipientId;
+            receipt.MatchReason = match.Reason;
+            switch (match.Status)
+            {
+                case ReceiptMatchStatus.Matched: Matched++; break;
+                case ReceiptMatchStatus.NeedsReview: NeedsReview++; break;
+                default: Unmatched++; break;
+            }
+        }
+
+        Written += await db.BulkInsertAsync(batch, cancellationToken).ConfigureAwait(false);
+        batch.Clear();
+        progress?.Report(Written);
+    }
+
+    private static ReceiptKeys KeysOf(Receipt receipt) =>
+        new(receipt.RecipientNumber, receipt.BirthDate, receipt.KanaName, receipt.InsurerNumber, receipt.CardSymbol, receipt.CardNumber);
+
+    private async Task<List<MatchCandidate>> CandidatesAsync(CancellationToken cancellationToken)
+    {
+        var numbers = batch.Select(r => ReceiptMatching.Clean(r.RecipientNumber)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var births = batch.Select(r => r.BirthDate).OfType<DateOnly>().Distinct().ToList();
+        var kanaKeys = batch.Select(r => r.KanaName).Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => Domain.Text.KanaNormalizer.ToSearchKey(k!)).Distinct(StringComparer.Ordinal).ToList();
+        var cardNumbers = batch.Select(r => ReceiptMatching.Clean(r.CardNumber)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+
+        var personIds = new HashSet<long>();
+        if (cardNumbers.Count > 0)
+        {
+            personIds.UnionWith(await db.Insurances.AsNoTracking().Current().Where(i => i.CardNumber != null && cardNumbers.Contains(i.CardNumber))
+                .Select(i => i.PersonId).ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        if (births.Count > 0 && kanaKeys.Count > 0)
+        {
+            personIds.UnionWith(await db.PersonRecords.AsNoTracking().Current().Where(p => births.Contains(p.BirthDate) && kanaKeys.Contains(p.NameKanaKey))
+                .Select(p => p.PersonId).ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        var ids = personIds.ToList();
+        var recipients = await db.Recipients.AsNoTracking()
+            .Where(r => numbers.Contains(r.RecipientNumber) || ids.Contains(r.PersonId))
+            .Select(r => new { r.Id, r.PersonId, r.RecipientNumber })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (recipients.Count == 0)
+        {
+            return [];
+        }
+
+        var persons = recipients.Select(r => r.PersonId).Distinct().ToList();
+        var records = (await db.PersonRecords.AsNoTracking().Current().Where(p => persons.Contains(p.PersonId))
+                .Select(p => new { p.PersonId, p.ValidFrom, p.BirthDate, p.NameKana }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(p => p.PersonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ValidFrom).First());
+        var cards = (await db.Insurances.AsNoTracking().Current().Where(i => persons.Contains(i.PersonId))
+                .Select(i => new { i.PersonId, i.InsurerNumber, i.CardSymbol, i.CardNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(i => i.PersonId, i => new CandidateCard(i.InsurerNumber, i.CardSymbol, i.CardNumber));
+        return recipients
+            .Where(r => records.ContainsKey(r.PersonId))
+            .Select(r => new MatchCandidate(r.Id, r.RecipientNumber, records[r.PersonId].BirthDate, records[r.PersonId].NameKana, cards[r.PersonId].ToList()))
+            .ToList();
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using FukushiIryo.Domain.Text;
+
+namespace FukushiIryo.App.Receipts;
+
+/// <summary>The identity keys a receipt carries, as read (any of them may be missing).</summary>
+public sealed record ReceiptKeys(
+    string? RecipientNumber,
+    DateOnly? BirthDate,
+    string? KanaName,
+    string? InsurerNumber,
+    string? CardSymbol,
+    string? CardNumber);
+
+/// <summary>An insurance card of a candidate (保険者番号, 記号, 番号).</summary>
+public sealed record CandidateCard(string InsurerNumber, string? CardSymbol, string? CardNumber);
+
+/// <summary>A recipient that may be the receipt's person: 受給者番号, the person's birth date and kana, and their insurance cards.</summary>
+public sealed record MatchCandidate(
+    long RecipientId,
+    string RecipientNumber,
+    DateOnly BirthDate,
+    string KanaName,
+    IReadOnlyList<CandidateCard> Cards);
+
+/// <summary>The result: a link (照合済), a suggestion for staff (要確認) or nothing (照合不能), with the reason.</summary>
+public sealed record MatchResult(ReceiptMatchStatus Status, long? RecipientId, long? SuggestedRecipientId, string Reason)
+{
+    public static MatchResult Linked(long id, string reason) => new(ReceiptMatchStatus.Matched, id, null, reason);
+
+    public static MatchResult Review(long? suggested, string reason) => new(ReceiptMatchStatus.NeedsReview, null, suggested, reason);
+
+    public static MatchResult None(string reason) => new(ReceiptMatchStatus.Unmatched, null, null, reason);
+}
+
+/// <summary>
+/// 突合 (interfaces.md §5, P3): links a receipt to a recipient by identity, whatever the dates. Pure:
+/// the caller loads the candidates (by 受給者番号, by insurance keys, by kana and birth date).
+/// <list type="number">
+/// <item>A 受給者番号 that names a recipient <b>and</b> an agreeing birth date or kana name: 照合済.
+/// The number naming a recipient with neither agreeing: 要確認 (suggested, never linked).</item>
+/// <item>Without a 受給者番号: 保険者番号, 記号・番号 and birth date together, of exactly one
+/// recipient: 照合済; of two or more: 要確認. A 受給者番号 that names nobody contradicts the
+/// insurance keys: their agreement is then 要確認, not a link.</item>
+/// <item>Kana and birth date alone: 要確認, never linked.</item>
+/// <item>Otherwise 照合不能 (kept).</item>
+/// </list>
+/// Eligibility is not looked at: a recipient whose eligibility does not cover the 診療年月 is still
+/// linked; 資格期間外 is a check rule's finding, not a matching one.
+/// </summary>
+public static class ReceiptMatching
+{
+    public static MatchResult Match(ReceiptKeys keys, IEnumerable<MatchCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var all = candidates.DistinctBy(c => c.RecipientId).ToList();
+        string? number = Clean(keys.RecipientNumber);
+        string? kana = keys.KanaName is { } k && !string.IsNullOrWhiteSpace(k) ? KanaNormalizer.ToSearchKey(k) : null;
+
+        bool BirthAgrees(MatchCandidate c) => keys.BirthDate is { } birth && c.BirthDate == birth;
+        bool KanaAgrees(MatchCandidate c) => kana is not null && KanaNormalizer.ToSearchKey(c.KanaName) == kana;
+
+        if (number is not null)
+        {
+            var named = all.Where(c => c.RecipientNumber == number).ToList();
+            if (named.Count == 1)
+            {
+                var candidate = named[0];
+                if (BirthAgrees(candidate) || KanaAgrees(candidate))
+                {
+                    return MatchResult.Linked(candidate.RecipientId, BirthAgrees(candidate) ? "受給者番号と生年月日が一致" : "受給者番号と氏名カナが一致");
+                }
+
+                return MatchResult.Review(candidate.RecipientId, "受給者番号は一致するが生年月日・氏名カナが一致しない");
+            }
+        }
+
+        string? insurer = NormalizeInsurer(keys.InsurerNumber);
+        string? symbol = Clean(keys.CardSymbol);
+        string? card = Clean(keys.CardNumber);
+        if (insurer is not null && card is not null && keys.BirthDate is not null)
+        {
+            var byCard = all.Where(c => BirthAgrees(c) && c.Cards.Any(x =>
+                NormalizeInsurer(x.InsurerNumber) == insurer && Clean(x.CardSymbol) == symbol && Clean(x.CardNumber) == card)).ToList();
+            if (byCard.Count == 1)
+            {
+                return number is null
+                    ? MatchResult.Linked(byCard[0].RecipientId, "保険者番号・記号番号・生年月日が一致")
+                    : MatchResult.Review(byCard[0].RecipientId, "保険者番号・記号番号・生年月日は一致するが受給者番号が台帳にない");
+            }
+
+            if (byCard.Count > 1)
+            {
+                return MatchResult.Review(null, "保険者番号・記号番号・生年月日が一致する受給者が複数");
+            }
+        }
+
+        var weak = all.Where(c => BirthAgrees(c) && KanaAgrees(c)).ToList();
+        return weak.Count switch
+        {
+            1 => MatchResult.Review(weak[0].RecipientId, "氏名カナと生年月日だけが一致（弱い一致）"),
+            > 1 => MatchResult.Review(null, "氏名カナと生年月日が一致する受給者が複数"),
+            _ => MatchResult.None(number is null ? "一致する受給者がいない" : "受給者番号が台帳にない"),
+        };
+    }
+
+    /// <summary>保険者番号 as compared: digits only, an 8-digit number beginning <c>00</c> read as the 6-digit 国保 number.</summary>
+    public static string? NormalizeInsurer(string? text)
+    {
+        string? digits = Clean(text);
+        return digits is { Length: 8 } && digits.StartsWith("00", StringComparison.Ordinal) ? digits[2..] : digits;
+    }
+
+    /// <summary>NFKC, spaces removed; null when nothing is left.</summary>
+    public static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var builder = new StringBuilder(normalized.Length);
+        foreach (char c in normalized)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.Length == 0 ? null : builder.ToString();
+    }
+}

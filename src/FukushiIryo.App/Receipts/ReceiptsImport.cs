@@ -1,0 +1,395 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Importing;
+using FukushiIryo.App.Masters;
+using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Numbers;
+using FukushiIryo.Formats.Common;
+using FukushiIryo.Formats.Import;
+using FukushiIryo.Formats.Uke;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.Receipts;
+
+/// <summary>Which reader a receipts file takes (interfaces.md §5 <c>--layout uke|autopay|LAYOUT.json</c>).</summary>
+public enum ReceiptFileFormat
+{
+    Uke,
+    Autopay,
+}
+
+/// <summary>
+/// <c>fukushi import receipts</c> (UKE or autopay) and <c>fukushi import paid-receipts</c> (interfaces.md
+/// §0, §5; docs/adr/0015-receipts-import.md). All-or-nothing per file, read twice, streaming: pass 1
+/// checks every receipt (a file error rejects the whole file); pass 2 matches each batch against the
+/// candidates loaded for it (<see cref="ReceiptMatching"/>) and writes it through <see cref="BulkInsert"/>,
+/// in one transaction with the file's 取込履歴 row and its audit entry. Receipts matching no recipient
+/// are kept as 照合不能; doubtful contents are warnings kept on the receipt, for the check rules.
+/// </summary>
+public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
+{
+    public const string UkeKind = "uke";
+    public const string AutopayKind = "autopay";
+    public const string PaidKind = "paid-receipts";
+
+    /// <summary>奈良県: the 都道府県 of autopay rows without one.</summary>
+    public const string CityPrefectureCode = "29";
+
+    private const int BatchSize = 2000;
+
+    /// <summary>Receives the number of receipts written so far (pass 2).</summary>
+    public IProgress<long>? Progress { get; init; }
+
+    /// <summary>
+    /// The format of <paramref name="path"/>: <paramref name="layout"/> <c>uke</c> or <c>autopay</c> as given,
+    /// a layout file (.json) = autopay; without one, by extension (<c>.UKE</c> → uke, <c>.csv</c> → autopay),
+    /// else by content (a first record beginning <c>IR,</c>, <c>UK,</c> or <c>YK,</c> is UKE).
+    /// </summary>
+    public static ReceiptFileFormat Detect(string path, string? layout)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (layout is not null)
+        {
+            return layout.Equals("uke", StringComparison.OrdinalIgnoreCase) ? ReceiptFileFormat.Uke : ReceiptFileFormat.Autopay;
+        }
+
+        var extension = Path.GetExtension(path);
+        if (extension.Equals(".uke", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReceiptFileFormat.Uke;
+        }
+
+        if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReceiptFileFormat.Autopay;
+        }
+
+        using var stream = File.OpenRead(path);
+        Span<byte> start = stackalloc byte[3];
+        int read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
+        return read == 3 && start[2] == (byte)',' && (start[..2].SequenceEqual("IR"u8) || start[..2].SequenceEqual("UK"u8) || start[..2].SequenceEqual("YK"u8))
+            ? ReceiptFileFormat.Uke
+            : ReceiptFileFormat.Autopay;
+    }
+
+    /// <summary><c>import receipts</c>: <paramref name="request"/>.LayoutPath is a layout file for autopay, or null.</summary>
+    public async Task<ImportResult> RunAsync(ImportRequest request, YearMonth processingMonth, ReceiptFileFormat format, string source = "kokuhoren", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return format == ReceiptFileFormat.Uke
+            ? await RunUkeAsync(request, processingMonth, cancellationToken).ConfigureAwait(false)
+            : await RunRowsAsync(request, AutopayKind, processingMonth, source, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>import paid-receipts</c>: history migrated from the previous system (システム管理).</summary>
+    public Task<ImportResult> RunPaidAsync(ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return RunRowsAsync(request, PaidKind, null, null, cancellationToken);
+    }
+
+    private async Task<ImportResult> RunRowsAsync(ImportRequest request, string kind, YearMonth? processingMonth, string? source, CancellationToken cancellationToken)
+    {
+        using var opening = await ImportOpening.OpenAsync(db, kind, request, cancellationToken).ConfigureAwait(false);
+        var (file, result) = (opening.File, opening.Result);
+        if (!opening.CanRead)
+        {
+            return result;
+        }
+
+        foreach (var record in file.Records())
+        {
+            result.RowsRead++;
+            var problems = new List<ImportProblem>();
+            _ = kind == PaidKind ? AutopayRows.ReadPaid(record, CityPrefectureCode, problems)?.Claim : AutopayRows.Read(record, CityPrefectureCode, problems);
+            result.AddRange(problems);
+        }
+
+        if (Finished(request, result))
+        {
+            return result;
+        }
+
+        var now = AppClock.Now(clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var importedFile = await opening.RegisterAsync(db, kind, request.Actor, now, cancellationToken).ConfigureAwait(false);
+        var writer = new BatchWriter(db, Progress);
+        await writer.LoadPayersAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var record in file.Records())
+        {
+            var problems = new List<ImportProblem>();
+            Receipt receipt;
+            if (kind == PaidKind)
+            {
+                var paid = AutopayRows.ReadPaid(record, CityPrefectureCode, problems)!;
+                receipt = FromRow(paid.Claim, ReceiptSource.PaidMigrated, null, YearMonthOf(paid.PaidOn), problems, record);
+                receipt.PaidOn = paid.PaidOn;
+                receipt.SubsidyAmount = paid.SubsidyAmount;
+            }
+            else
+            {
+                var row = AutopayRows.Read(record, CityPrefectureCode, problems)!;
+                receipt = FromRow(row, ReceiptSource.Autopay, source, processingMonth!.Value, problems, record);
+            }
+
+            receipt.ImportedFileId = importedFile.Id;
+            receipt.ImportedAt = now;
+            await writer.AddAsync(receipt, cancellationToken).ConfigureAwait(false);
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        result.Inserted = (int)writer.Written;
+        opening.Complete(db, importedFile);
+        await FinishAsync(request, kind, importedFile, result, writer, processingMonth, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        result.Status = ImportStatus.Imported;
+        return result;
+    }
+
+    private async Task<ImportResult> RunUkeAsync(ImportRequest request, YearMonth processingMonth, CancellationToken cancellationToken)
+    {
+        var encoding = request.Encoding ?? EncodingChoice.Auto;
+        string sha256;
+        await using (var stream = File.OpenRead(request.FilePath))
+        {
+            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        }
+
+        var result = new ImportResult { FileName = Path.GetFileName(request.FilePath), Sha256 = sha256 };
+        if (await db.ImportedFiles.AnyAsync(f => f.Kind == UkeKind && f.Sha256 == sha256, cancellationToken).ConfigureAwait(false))
+        {
+            result.Status = ImportStatus.AlreadyImported;
+            return result;
+        }
+
+        using (var reader = UkeReader.Open(request.FilePath, encoding))
+        {
+            UkeHeader? header = null;
+            foreach (var claim in reader.Claims())
+            {
+                result.RowsRead++;
+                if (!ReferenceEquals(header, claim.Header))
+                {
+                    header = claim.Header;
+                    result.AddRange(header.Warnings);
+                }
+
+                result.AddRange(claim.Warnings);
+            }
+
+            result.AddRange(reader.Errors);
+        }
+
+        if (Finished(request, result))
+        {
+            return result;
+        }
+
+        var now = AppClock.Now(clock);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var importedFile = new ImportedFile { Kind = UkeKind, FileName = result.FileName, Sha256 = sha256, ImportedAt = now, ImportedBy = request.Actor };
+        db.ImportedFiles.Add(importedFile);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var writer = new BatchWriter(db, Progress);
+        await writer.LoadPayersAsync(cancellationToken).ConfigureAwait(false);
+        using (var reader = UkeReader.Open(request.FilePath, encoding))
+        {
+            foreach (var claim in reader.Claims())
+            {
+                var receipt = FromClaim(claim, processingMonth, writer.OurPayers);
+                receipt.ImportedFileId = importedFile.Id;
+                receipt.ImportedAt = now;
+                await writer.AddAsync(receipt, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        result.Inserted = (int)writer.Written;
+        importedFile.RowsRead = result.RowsRead;
+        importedFile.RowsImported = result.Inserted;
+        importedFile.Warnings = result.WarningCount;
+        await FinishAsync(request, UkeKind, importedFile, result, writer, processingMonth, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        result.Status = ImportStatus.Imported;
+        return result;
+    }
+
+    private static bool Finished(ImportRequest request, ImportResult result)
+    {
+        if (result.HasErrors)
+        {
+            result.Status = ImportStatus.Rejected;
+            return true;
+        }
+
+        if (request.DryRun)
+        {
+            result.Status = ImportStatus.Validated;
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task FinishAsync(ImportRequest request, string kind, ImportedFile importedFile, ImportResult result, BatchWriter writer, YearMonth? processingMonth, CancellationToken cancellationToken)
+    {
+        result.Notes.Add($"照合済 {writer.Matched} 件 / 要確認 {writer.NeedsReview} 件 / 照合不能 {writer.Unmatched} 件");
+        db.ImportedFiles.Update(importedFile);
+        db.AddAudit(new AuditEntry(request.Actor, kind == PaidKind ? AuditEventType.PaidReceiptsImported : AuditEventType.ReceiptsImported, "import", importedFile.Id.ToString(CultureInfo.InvariantCulture), new Dictionary<string, object?>
+        {
+            ["file"] = result.FileName,
+            ["format"] = kind,
+            ["sha256"] = importedFile.Sha256,
+            ["month"] = processingMonth?.ToString(),
+            ["rowsRead"] = result.RowsRead,
+            ["inserted"] = result.Inserted,
+            ["matched"] = writer.Matched,
+            ["needsReview"] = writer.NeedsReview,
+            ["unmatched"] = writer.Unmatched,
+            ["warnings"] = result.WarningCount,
+        }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static int Month(YearMonth month) => (month.Year * 100) + month.Month;
+
+    private static YearMonth YearMonthOf(DateOnly date) => new(date.Year, date.Month);
+
+    private static Receipt FromRow(AutopayRow row, ReceiptSource sourceKind, string? clearinghouse, YearMonth processingMonth, List<ImportProblem> problems, ImportRecord record) => new()
+    {
+        Source = sourceKind,
+        SourceLine = row.Line,
+        Clearinghouse = clearinghouse,
+        ProcessingMonth = Month(processingMonth),
+        ServiceMonth = Month(row.ServiceMonth),
+        ProviderCode = row.ProviderCodeText,
+        PrefectureCode = row.PrefectureCode,
+        ProviderName = row.ProviderName,
+        Schedule = row.Schedule switch
+        {
+            AutopayScheduleKind.Dental => ReceiptSchedule.Dental,
+            AutopayScheduleKind.Pharmacy => ReceiptSchedule.Pharmacy,
+            AutopayScheduleKind.HomeNursing => ReceiptSchedule.HomeNursing,
+            AutopayScheduleKind.CareAllowance => ReceiptSchedule.CareAllowance,
+            _ => ReceiptSchedule.Medical,
+        },
+        Inpatient = row.Inpatient,
+        InsurerShareRate = row.InsurerShareRate,
+        DaysOfCare = row.DaysOfCare,
+        Points = row.Points,
+        MedicalCost = row.MedicalCost,
+        PatientShare = row.PatientShare,
+        MealAmount = row.MealAmount,
+        HighCostRefund = row.HighCostRefund,
+        ExtraBenefit = row.ExtraBenefit,
+        OtherPublicAmount = row.OtherPublicAmount,
+        LongTerm = row.LongTerm,
+        DisasterMutualAid = row.DisasterMutualAid,
+        PayerNumber = row.PayerNumberText,
+        RecipientNumber = row.RecipientNumberText,
+        InsurerNumber = row.InsurerNumberText,
+        KanaName = row.KanaName,
+        BirthDate = row.BirthDate,
+        Warnings = WarningText(problems),
+        RawRecords = RowText(record),
+    };
+
+    private static Receipt FromClaim(UkeClaim claim, YearMonth processingMonth, IReadOnlySet<string> ourPayers)
+    {
+        var ours = claim.PublicExpenses.FirstOrDefault(ko => ourPayers.Contains(ko.PayerNumberText));
+        var others = claim.PublicExpenses.Where(ko => !ReferenceEquals(ko, ours)).Select(ko => ko.PayerNumberText).ToList();
+        var raw = new StringBuilder();
+        Append(raw, claim.Common.Record);
+        if (claim.Insurance is { } ho)
+        {
+            Append(raw, ho.Record);
+        }
+
+        foreach (var ko in claim.PublicExpenses)
+        {
+            Append(raw, ko.Record);
+        }
+
+        foreach (var sn in claim.Qualifications)
+        {
+            Append(raw, sn.Record);
+        }
+
+        if (claim.PatientShareRecord is { } mf)
+        {
+            Append(raw, mf.Record);
+        }
+
+        foreach (var other in claim.OtherRecords)
+        {
+            Append(raw, other);
+        }
+
+        var warnings = claim.Header.Warnings.Concat(claim.Warnings).ToList();
+        return new Receipt
+        {
+            Source = ReceiptSource.Uke,
+            SourceLine = claim.Line,
+            Clearinghouse = claim.Header.Clearinghouse == Formats.Uke.Clearinghouse.ShiharaiKikin ? "shiharai-kikin" : "kokuhoren",
+            ProcessingMonth = Month(processingMonth),
+            ServiceMonth = Month(claim.Common.ServiceMonth),
+            ProviderCode = claim.Header.ProviderCodeText,
+            PrefectureCode = claim.Header.PrefectureCode,
+            ProviderName = claim.Header.ProviderName,
+            Schedule = claim.FeeSchedule switch
+            {
+                FeeSchedule.Dental => ReceiptSchedule.Dental,
+                FeeSchedule.Pharmacy => ReceiptSchedule.Pharmacy,
+                _ => ReceiptSchedule.Medical,
+            },
+            Inpatient = claim.Common.ClaimType.IsInpatient,
+            InsurerShareRate = claim.Common.InsurerShareRate,
+            DaysOfCare = claim.Insurance?.DaysOfCare ?? ours?.DaysOfCare,
+            Points = claim.TotalPoints,
+            PatientShare = claim.Insurance?.PatientShare,
+            MealAmount = claim.Insurance?.MealAmount,
+            OtherPayerNumbers = others.Count == 0 ? null : string.Join(",", others),
+            PayerNumber = ours?.PayerNumberText,
+            RecipientNumber = ours is null ? null : ReceiptMatching.Clean(ours.RecipientNumberText),
+            InsurerNumber = claim.Insurance is { } insurance && insurance.InsurerNumberText.Length > 0 ? insurance.InsurerNumberText : null,
+            CardSymbol = ReceiptMatching.Clean(claim.Insurance?.CardSymbol),
+            CardNumber = ReceiptMatching.Clean(claim.Insurance?.CardNumber),
+            KanaName = claim.Common.KanaName,
+            BirthDate = claim.Common.BirthDate,
+            Warnings = WarningText(warnings),
+            RawRecords = raw.ToString(),
+        };
+    }
+
+    private static readonly string[] RowColumns =
+    [
+        "負担者番号", "受給者番号", "保険者番号", "氏名カナ", "生年月日", "診療年月", "医療機関コード", "医療機関名", "点数表",
+        "入外区分", "給付割合", "実日数", "点数", "医療費", "窓口負担額", "食事療養額", "高額療養費", "附加給付", "長期",
+        "都道府県", "他公費負担額", "災害共済", "支払日", "助成額",
+    ];
+
+    /// <summary>The row's values as written, one "列=値" a line (columns the file has).</summary>
+    private static string RowText(ImportRecord record) =>
+        string.Join("\n", RowColumns.Where(record.Has).Select(column => column + "=" + record.Raw(column)));
+
+    private static void Append(StringBuilder raw, UkeRawRecord record)
+    {
+        if (raw.Length > 0)
+        {
+            raw.Append('\n');
+        }
+
+        raw.AppendJoin(',', record.Fields);
+    }
+
+    private static string? WarningText(IReadOnlyCollection<ImportProblem> problems)
+    {
+        var warnings = problems.Where(p => p.Severity == ImportSeverity.Warning).Select(p => $"{p.Column}: {p.Reason}").ToList();
+        return warnings.Count == 0 ? null : string.Join("\n", warnings);
+    }
+}

@@ -1,0 +1,67 @@
+using FukushiIryo.App.Receipts;
+
+namespace FukushiIryo.App.Tests.Receipts;
+
+/// <summary>突合 (interfaces.md §5, P3) as a table: strong keys link, weak keys go to 要確認, nothing matches = 照合不能.</summary>
+public sealed class ReceiptMatchingTests
+{
+    private static readonly DateOnly HanakoBirth = new(1988, 5, 12);
+    private static readonly DateOnly IchiroBirth = new(2009, 4, 2);
+
+    // Recipient 1: 奈良 花子 (1234567), 国保 133066 奈良-1234. Recipient 2: her son, same card, other birth date.
+    // Recipient 3: a twin-like case — another person with the son's card and birth date (data error in the ledger).
+    private static readonly MatchCandidate Hanako = new(1, "1234567", HanakoBirth, "ナラ ハナコ", [new CandidateCard("133066", "奈良", "1234")]);
+    private static readonly MatchCandidate Ichiro = new(2, "2345678", IchiroBirth, "ナラ イチロウ", [new CandidateCard("00133066", "奈良", "1234")]);
+    private static readonly MatchCandidate IchiroTwin = new(3, "3456789", IchiroBirth, "ナラ ジロウ", [new CandidateCard("133066", "奈良", "1234")]);
+
+    public static TheoryData<string, ReceiptKeys, int, ReceiptMatchStatus, long?, long?> Cases => new()
+    {
+        // 受給者番号 + birth date: linked.
+        { "number and birth", new("1234567", HanakoBirth, null, null, null, null), 1, ReceiptMatchStatus.Matched, 1L, null },
+        // 受給者番号 + kana (birth date wrong): linked; half-width kana without the space agrees.
+        { "number and kana", new("1234567", new DateOnly(1988, 5, 21), "ﾅﾗﾊﾅｺ", null, null, null), 1, ReceiptMatchStatus.Matched, 1L, null },
+        // 受給者番号 names a recipient but neither birth nor kana agrees: 要確認, suggested, not linked.
+        { "number only", new("1234567", new DateOnly(1990, 1, 1), "ヤマダ タロウ", null, null, null), 1, ReceiptMatchStatus.NeedsReview, null, 1L },
+        // No 受給者番号: insurer + 記号番号 (full-width, 8-digit 国保 form) + birth date: linked.
+        { "insurance keys", new(null, HanakoBirth, null, "00133066", "奈良", "１２３４"), 1, ReceiptMatchStatus.Matched, 1L, null },
+        // Insurance keys without the birth date agreeing: nothing strong, nothing weak.
+        { "insurance keys, other birth", new(null, new DateOnly(1970, 1, 1), null, "133066", "奈良", "1234"), 1, ReceiptMatchStatus.Unmatched, null, null },
+        // Two candidates share card and birth date: 要確認 without a suggestion.
+        { "two candidates", new(null, IchiroBirth, null, "133066", "奈良", "1234"), 2, ReceiptMatchStatus.NeedsReview, null, null },
+        // Kana and birth date alone: weak, 要確認 with a suggestion, never linked.
+        { "kana and birth only", new(null, IchiroBirth, "ナライチロウ", "01292010", "１", "２"), 2, ReceiptMatchStatus.NeedsReview, null, 2L },
+        // A 受給者番号 naming nobody with agreeing insurance keys: contradictory, 要確認.
+        { "unknown number, insurance keys", new("9999999", HanakoBirth, null, "133066", "奈良", "1234"), 1, ReceiptMatchStatus.NeedsReview, null, 1L },
+        // Unknown number, unknown person (a Tokyo patient): 照合不能.
+        { "nobody", new("9999999", new DateOnly(1970, 1, 1), "トウキョウ タロウ", "138057", "都", "99"), 1, ReceiptMatchStatus.Unmatched, null, null },
+        // No keys at all: 照合不能.
+        { "no keys", new(null, null, null, null, null, null), 1, ReceiptMatchStatus.Unmatched, null, null },
+        // Kana agrees but birth date does not: not even weak.
+        { "kana only", new(null, new DateOnly(1988, 5, 13), "ナラ ハナコ", null, null, null), 1, ReceiptMatchStatus.Unmatched, null, null },
+        // The number links even when kana and birth of another candidate agree too (number wins).
+        { "number beats weak", new("2345678", IchiroBirth, "ナラ イチロウ", null, null, null), 2, ReceiptMatchStatus.Matched, 2L, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Matches_as_interfaces_md_5_says(string _, ReceiptKeys keys, int candidateSet, ReceiptMatchStatus status, long? linked, long? suggested)
+    {
+        MatchCandidate[] candidates = candidateSet == 1 ? [Hanako, Ichiro] : [Hanako, Ichiro, IchiroTwin];
+        var result = ReceiptMatching.Match(keys, candidates);
+
+        Assert.Equal((status, linked, suggested), (result.Status, result.RecipientId, result.SuggestedRecipientId));
+        Assert.False(string.IsNullOrEmpty(result.Reason));
+    }
+
+    /// <summary>
+    /// Matching is by identity, whatever the dates: the candidates carry no eligibility period, so a
+    /// recipient whose eligibility ended before the 診療年月 is linked all the same; 資格期間外 is a
+    /// check rule's finding (issue 11 item 6), not matching's.
+    /// </summary>
+    [Fact]
+    public void A_recipient_whose_eligibility_does_not_cover_the_service_month_is_still_linked()
+    {
+        var result = ReceiptMatching.Match(new ReceiptKeys("1234567", HanakoBirth, "ナラ ハナコ", null, null, null), [Hanako]);
+        Assert.Equal((ReceiptMatchStatus.Matched, 1L), (result.Status, result.RecipientId));
+    }
+}
