@@ -25,7 +25,7 @@ internal static class CliPermissions
         ("import residents --migration", Permissions.ImportMigration),
         ("import tax", Permissions.ImportTax),
         ("import recipients", Permissions.ImportMigration),
-        ("import receipts", Permissions.ImportReceipts),
+        ("import receipts", Permissions.ImportMedicalClaims),
         ("import paid-receipts", Permissions.ImportMigration),
         ("masters update banks", Permissions.MastersUpdate),
         ("masters update postal", Permissions.MastersUpdate),

@@ -57,10 +57,10 @@ public static partial class AuditEventType
     public const string TaxImported = "import.tax";
 
     /// <summary>A receipts file (UKE or autopay) was imported (<c>import receipts</c>): counts and match results only.</summary>
-    public const string ReceiptsImported = "import.receipts";
+    public const string MedicalClaimsImported = "import.receipts";
 
     /// <summary>Paid receipts migrated from the previous system were imported (<c>import paid-receipts</c>).</summary>
-    public const string PaidReceiptsImported = "import.paid_receipts";
+    public const string PaidClaimsImported = "import.paid_receipts";
 
     /// <summary>Staff recorded an applicant's 養育費 申告 for a person and 課税年度 (old and new amounts).</summary>
     public const string ChildSupportDeclared = "income.child_support_declared";

@@ -36,7 +36,7 @@ public static class Permissions
     public const string ImportTax = "import.tax";
 
     /// <summary>レセプト・自動償還データの取込（CLI import receipts）。</summary>
-    public const string ImportReceipts = "import.receipts";
+    public const string ImportMedicalClaims = "import.receipts";
 
     /// <summary>養育費の申告（児童養育費・受給者養育費）の記録（宛名詳細 画面）。</summary>
     public const string ChildSupportRecord = "income.child_support.record";
@@ -106,7 +106,7 @@ public static class Permissions
         (AuditVerify, "監査ログのハッシュ連鎖の検証と個人番号パターン検査", [RoleNames.Auditor, RoleNames.SystemAdmin]),
         (ImportResidents, "住民・宛名情報の取込", [RoleNames.Reviewer]),
         (ImportTax, "地方税関係情報の取込", [RoleNames.Reviewer]),
-        (ImportReceipts, "レセプト・自動償還データの取込と突合", [RoleNames.Reviewer]),
+        (ImportMedicalClaims, "レセプト・自動償還データの取込と突合", [RoleNames.Reviewer]),
         (ChildSupportRecord, "養育費の申告（児童養育費・受給者養育費）の記録", [RoleNames.Counter]),
         (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
         (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),

@@ -21,8 +21,8 @@ internal static class ImportCommands
         import.Subcommands.Add(Residents(options, environment));
         import.Subcommands.Add(Tax(options, environment));
         import.Subcommands.Add(Recipients(options, environment));
-        import.Subcommands.Add(ReceiptsImportCommands.Receipts(options, environment));
-        import.Subcommands.Add(ReceiptsImportCommands.PaidReceipts(options, environment));
+        import.Subcommands.Add(MedicalClaimsImportCommands.Receipts(options, environment));
+        import.Subcommands.Add(MedicalClaimsImportCommands.PaidReceipts(options, environment));
         return import;
     }
 

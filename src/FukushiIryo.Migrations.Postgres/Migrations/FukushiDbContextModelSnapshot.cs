@@ -1849,6 +1849,164 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("SalaryDeductionBands");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.MedicalClaims.MedicalClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CardSymbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Clearinghouse")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("DaysOfCare")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DisasterMutualAid")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("ExtraBenefit")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HighCostRefund")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ImportedFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Inpatient")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InsurerNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("InsurerShareRate")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KanaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("LongTerm")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MatchReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MatchStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("MealAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MedicalCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OtherPayerNumbers")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("OtherPublicAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("PatientShare")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayerNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RawRecords")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecipientNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ServiceMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("SourceLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SubsidyAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SuggestedRecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedFileId");
+
+                    b.HasIndex("ProcessingMonth", "MatchStatus");
+
+                    b.HasIndex("RecipientId", "ServiceMonth");
+
+                    b.ToTable("MedicalClaims");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -2322,164 +2480,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Households");
-                });
-
-            modelBuilder.Entity("FukushiIryo.App.Receipts.Receipt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("CardNumber")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("CardSymbol")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Clearinghouse")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int?>("DaysOfCare")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("DisasterMutualAid")
-                        .HasColumnType("boolean");
-
-                    b.Property<long?>("ExtraBenefit")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("HighCostRefund")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("ImportedFileId")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("Inpatient")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("InsurerNumber")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int?>("InsurerShareRate")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("KanaName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<bool>("LongTerm")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("MatchReason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("MatchStatus")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long?>("MealAmount")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("MedicalCost")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("OtherPayerNumbers")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long?>("OtherPublicAmount")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("date");
-
-                    b.Property<long?>("PatientShare")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("PayerNumber")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<long?>("Points")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("PrefectureCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<int>("ProcessingMonth")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ProviderCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("ProviderName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RawRecords")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long?>("RecipientId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("RecipientNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Schedule")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("ServiceMonth")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long>("SourceLine")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("SubsidyAmount")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("SuggestedRecipientId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Warnings")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImportedFileId");
-
-                    b.HasIndex("ProcessingMonth", "MatchStatus");
-
-                    b.HasIndex("RecipientId", "ServiceMonth");
-
-                    b.ToTable("Receipts");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>

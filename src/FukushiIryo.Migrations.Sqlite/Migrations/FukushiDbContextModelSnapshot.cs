@@ -1794,6 +1794,162 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("SalaryDeductionBands");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.MedicalClaims.MedicalClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardSymbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clearinghouse")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysOfCare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DisasterMutualAid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExtraBenefit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HighCostRefund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Inpatient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InsurerNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InsurerShareRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KanaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LongTerm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MatchReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MealAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MedicalCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherPayerNumbers")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OtherPublicAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PatientShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayerNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawRecords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubsidyAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SuggestedRecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedFileId");
+
+                    b.HasIndex("ProcessingMonth", "MatchStatus");
+
+                    b.HasIndex("RecipientId", "ServiceMonth");
+
+                    b.ToTable("MedicalClaims");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -2249,162 +2405,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Households");
-                });
-
-            modelBuilder.Entity("FukushiIryo.App.Receipts.Receipt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CardNumber")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CardSymbol")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Clearinghouse")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DaysOfCare")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("DisasterMutualAid")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ExtraBenefit")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HighCostRefund")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ImportedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ImportedFileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Inpatient")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InsurerNumber")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("InsurerShareRate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("KanaName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("LongTerm")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MatchReason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MatchStatus")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MealAmount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("MedicalCost")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OtherPayerNumbers")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OtherPublicAmount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PatientShare")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PayerNumber")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Points")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PrefectureCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProcessingMonth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProviderCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RawRecords")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RecipientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RecipientNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Schedule")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ServiceMonth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SourceLine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SubsidyAmount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SuggestedRecipientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Warnings")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImportedFileId");
-
-                    b.HasIndex("ProcessingMonth", "MatchStatus");
-
-                    b.HasIndex("RecipientId", "ServiceMonth");
-
-                    b.ToTable("Receipts");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>

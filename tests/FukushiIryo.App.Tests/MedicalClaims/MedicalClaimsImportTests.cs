@@ -4,7 +4,7 @@ using FukushiIryo.App.Audit;
 using FukushiIryo.App.Eligibility;
 using FukushiIryo.App.Importing;
 using FukushiIryo.App.Linkage;
-using FukushiIryo.App.Receipts;
+using FukushiIryo.App.MedicalClaims;
 using FukushiIryo.App.Tests.Infrastructure;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Numbers;
@@ -12,11 +12,11 @@ using FukushiIryo.Formats.Uke;
 using FukushiIryo.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
-namespace FukushiIryo.App.Tests.Receipts;
+namespace FukushiIryo.App.Tests.MedicalClaims;
 
-/// <summary><c>import receipts</c> (UKE, autopay) and <c>import paid-receipts</c> (interfaces.md §0, §5), on both databases.</summary>
+/// <summary><c>import claims</c> (UKE, autopay) and <c>import paid-receipts</c> (interfaces.md §0, §5), on both databases.</summary>
 [Collection(PostgresCollectionName.Value)]
-public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
+public sealed class MedicalClaimsImportTests(PostgresFixture fixture) : IDisposable
 {
     private const string AutopayHeader = "負担者番号,受給者番号,保険者番号,氏名カナ,生年月日,診療年月,医療機関コード,医療機関名,点数表,入外区分,給付割合,実日数,点数,医療費,窓口負担額,食事療養額,高額療養費,附加給付,長期";
     private const string OurPayer = "90290024";
@@ -36,27 +36,27 @@ public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
         await using var database = await LedgerAsync(provider);
         var path = WriteUke("202610.UKE", Uke());
 
-        var result = await ImportAsync(database, path, ReceiptFileFormat.Uke);
+        var result = await ImportAsync(database, path, MedicalClaimFileFormat.Uke);
 
         Assert.Equal(ImportStatus.Imported, result.Status);
         Assert.Equal((4, 4), (result.RowsRead, result.Inserted));
         await using var db = database.Open();
         var ids = await db.Recipients.ToDictionaryAsync(r => r.RecipientNumber, r => r.Id);
-        var receipts = await db.Receipts.OrderBy(r => r.SourceLine).ToListAsync();
+        var receipts = await db.MedicalClaims.OrderBy(r => r.SourceLine).ToListAsync();
         Assert.Equal(
-            [(ReceiptMatchStatus.Matched, ids[Mother], (long?)null), (ReceiptMatchStatus.Matched, ids[Son], null), (ReceiptMatchStatus.Unmatched, null, null), (ReceiptMatchStatus.NeedsReview, null, ids[RecipientNumber.FromSerial(3).ToString()])],
+            [(MedicalClaimMatchStatus.Matched, ids[Mother], (long?)null), (MedicalClaimMatchStatus.Matched, ids[Son], null), (MedicalClaimMatchStatus.Unmatched, null, null), (MedicalClaimMatchStatus.NeedsReview, null, ids[RecipientNumber.FromSerial(3).ToString()])],
             receipts.Select(r => (r.MatchStatus, r.RecipientId, r.SuggestedRecipientId)).ToList());
         var first = receipts[0];
-        Assert.Equal((ReceiptSource.Uke, 202610, 202609, Provider, ReceiptSchedule.Medical, false), (first.Source, first.ProcessingMonth, first.ServiceMonth, first.ProviderCode, first.Schedule, first.Inpatient));
+        Assert.Equal((MedicalClaimSource.Uke, 202610, 202609, Provider, MedicalClaimSchedule.Medical, false), (first.Source, first.ProcessingMonth, first.ServiceMonth, first.ProviderCode, first.Schedule, first.Inpatient));
         Assert.Equal((1000L, (long?)3000, OurPayer, Mother, "133066"), (first.Points!.Value, first.PatientShare, first.PayerNumber, first.RecipientNumber, first.InsurerNumber));
         Assert.Equal("kokuhoren", first.Clearinghouse);
         Assert.StartsWith("RE,1,1112,202609,", first.RawRecords, StringComparison.Ordinal);
         Assert.Contains("\nKO," + OurPayer + "," + Mother, first.RawRecords, StringComparison.Ordinal);
         // The Tokyo patient's KO is someone else's 公費: kept as 他公費, its number is not taken as ours.
         Assert.Equal((TokyoPayer, (string?)null), (receipts[2].OtherPayerNumbers, receipts[2].RecipientNumber));
-        var file = await db.ImportedFiles.SingleAsync(f => f.Kind == ReceiptsImport.UkeKind);
-        Assert.Equal((ReceiptsImport.UkeKind, 4, 4), (file.Kind, file.RowsRead, file.RowsImported));
-        Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.EventType == AuditEventType.ReceiptsImported));
+        var file = await db.ImportedFiles.SingleAsync(f => f.Kind == MedicalClaimsImport.UkeKind);
+        Assert.Equal((MedicalClaimsImport.UkeKind, 4, 4), (file.Kind, file.RowsRead, file.RowsImported));
+        Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.EventType == AuditEventType.MedicalClaimsImported));
         Assert.Contains("照合済 2 件 / 要確認 1 件 / 照合不能 1 件", result.Notes);
     }
 
@@ -66,20 +66,20 @@ public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
     {
         await using var database = await LedgerAsync(provider);
         var broken = Uke(goPoints: 3999);
-        var rejected = await ImportAsync(database, WriteUke("broken.UKE", broken), ReceiptFileFormat.Uke);
+        var rejected = await ImportAsync(database, WriteUke("broken.UKE", broken), MedicalClaimFileFormat.Uke);
         Assert.Equal(ImportStatus.Rejected, rejected.Status);
         Assert.Contains(rejected.Errors, e => e.Line == broken.Count);
         await using (var db = database.Open())
         {
-            Assert.Equal(0, await db.Receipts.CountAsync());
-            Assert.Equal(0, await db.ImportedFiles.CountAsync(f => f.Kind == ReceiptsImport.UkeKind));
+            Assert.Equal(0, await db.MedicalClaims.CountAsync());
+            Assert.Equal(0, await db.ImportedFiles.CountAsync(f => f.Kind == MedicalClaimsImport.UkeKind));
         }
 
         var good = WriteUke("good.UKE", Uke());
-        Assert.Equal(ImportStatus.Imported, (await ImportAsync(database, good, ReceiptFileFormat.Uke)).Status);
-        Assert.Equal(ImportStatus.AlreadyImported, (await ImportAsync(database, good, ReceiptFileFormat.Uke)).Status);
+        Assert.Equal(ImportStatus.Imported, (await ImportAsync(database, good, MedicalClaimFileFormat.Uke)).Status);
+        Assert.Equal(ImportStatus.AlreadyImported, (await ImportAsync(database, good, MedicalClaimFileFormat.Uke)).Status);
         await using var check = database.Open();
-        Assert.Equal(4, await check.Receipts.CountAsync());
+        Assert.Equal(4, await check.MedicalClaims.CountAsync());
     }
 
     [Theory]
@@ -97,24 +97,24 @@ public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
             $"{OurPayer},0000126,133066,トウキョウ タロウ,1970-01-01,2026-09,{Provider},奈良テスト医院,医科,外来,70,1,500,,1500,0,0,0,0",
         ];
         var broken = WriteCsv("broken.csv", AutopayHeader, [.. rows, $"{OurPayer},{Mother},133066,ﾅﾗ ﾊﾅｺ,1988-05-12,2026-09,{Provider},奈良テスト医院,医科,外来,70,2,千,,3000,0,,0,0"]);
-        var rejected = await ImportAsync(database, broken, ReceiptFileFormat.Autopay);
+        var rejected = await ImportAsync(database, broken, MedicalClaimFileFormat.Autopay);
         Assert.Equal(ImportStatus.Rejected, rejected.Status);
         Assert.Contains(rejected.Errors, e => e.Line == 6 && e.Column == "点数");
 
-        var result = await ImportAsync(database, WriteCsv("autopay.csv", AutopayHeader, rows), ReceiptFileFormat.Autopay);
+        var result = await ImportAsync(database, WriteCsv("autopay.csv", AutopayHeader, rows), MedicalClaimFileFormat.Autopay);
 
         Assert.Equal(ImportStatus.Imported, result.Status);
         await using var db = database.Open();
         var ids = await db.Recipients.ToDictionaryAsync(r => r.RecipientNumber, r => r.Id);
-        var receipts = await db.Receipts.OrderBy(r => r.SourceLine).ToListAsync();
+        var receipts = await db.MedicalClaims.OrderBy(r => r.SourceLine).ToListAsync();
         Assert.Equal(
-            [(ReceiptMatchStatus.Matched, ids[Mother]), (ReceiptMatchStatus.NeedsReview, null), (ReceiptMatchStatus.Matched, ids[Orphan]), (ReceiptMatchStatus.Unmatched, (long?)null)],
+            [(MedicalClaimMatchStatus.Matched, ids[Mother]), (MedicalClaimMatchStatus.NeedsReview, null), (MedicalClaimMatchStatus.Matched, ids[Orphan]), (MedicalClaimMatchStatus.Unmatched, (long?)null)],
             receipts.Select(r => (r.MatchStatus, r.RecipientId)).ToList());
         var inpatient = receipts[1];
         Assert.Equal((true, 8000L, 24000L, 1380L, (long?)12000, (long?)0, ids[Mother]), (inpatient.Inpatient, inpatient.Points!.Value, inpatient.PatientShare!.Value, inpatient.MealAmount!.Value, inpatient.HighCostRefund, inpatient.ExtraBenefit, inpatient.SuggestedRecipientId!.Value));
         Assert.Null(receipts[0].HighCostRefund);
-        Assert.Equal((ReceiptSource.Autopay, "kokuhoren", 202610), (receipts[0].Source, receipts[0].Clearinghouse, receipts[0].ProcessingMonth));
-        // 0000126 has a wrong check digit: not a file error, a warning kept on the receipt for the check rules.
+        Assert.Equal((MedicalClaimSource.Autopay, "kokuhoren", 202610), (receipts[0].Source, receipts[0].Clearinghouse, receipts[0].ProcessingMonth));
+        // 0000126 has a wrong check digit: not a file error, a warning kept on the claim for the check rules.
         Assert.Contains("受給者番号", receipts[3].Warnings ?? string.Empty, StringComparison.Ordinal);
     }
 
@@ -129,16 +129,16 @@ public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
         ]);
         await using (var db = database.Open())
         {
-            var result = await new ReceiptsImport(db, Clock()).RunPaidAsync(new ImportRequest(path, "admin", Day, Migration: true));
+            var result = await new MedicalClaimsImport(db, Clock()).RunPaidAsync(new ImportRequest(path, "admin", Day, Migration: true));
             Assert.Equal(ImportStatus.Imported, result.Status);
         }
 
         await using var check = database.Open();
-        var receipt = await check.Receipts.SingleAsync();
-        Assert.Equal((ReceiptSource.PaidMigrated, new DateOnly(2025, 8, 20), 2500L, 202508, 202506, ReceiptMatchStatus.Matched),
+        var receipt = await check.MedicalClaims.SingleAsync();
+        Assert.Equal((MedicalClaimSource.PaidMigrated, new DateOnly(2025, 8, 20), 2500L, 202508, 202506, MedicalClaimMatchStatus.Matched),
             (receipt.Source, receipt.PaidOn!.Value, receipt.SubsidyAmount!.Value, receipt.ProcessingMonth, receipt.ServiceMonth, receipt.MatchStatus));
-        Assert.Equal(1, await check.AuditEvents.CountAsync(a => a.EventType == AuditEventType.PaidReceiptsImported));
-        Assert.Equal(ReceiptsImport.PaidKind, (await check.ImportedFiles.OrderBy(f => f.Id).LastAsync()).Kind);
+        Assert.Equal(1, await check.AuditEvents.CountAsync(a => a.EventType == AuditEventType.PaidClaimsImported));
+        Assert.Equal(MedicalClaimsImport.PaidKind, (await check.ImportedFiles.OrderBy(f => f.Id).LastAsync()).Kind);
     }
 
     [Theory]
@@ -155,11 +155,11 @@ public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
         }
 
         file.Add(["GO", count.ToString(CultureInfo.InvariantCulture), (100L * count).ToString(CultureInfo.InvariantCulture), "99"]);
-        var result = await ImportAsync(database, WriteUke("big.UKE", file), ReceiptFileFormat.Uke);
+        var result = await ImportAsync(database, WriteUke("big.UKE", file), MedicalClaimFileFormat.Uke);
 
         Assert.Equal((ImportStatus.Imported, count), (result.Status, result.Inserted));
         await using var db = database.Open();
-        Assert.Equal(count, await db.Receipts.CountAsync(r => r.MatchStatus == ReceiptMatchStatus.Unmatched));
+        Assert.Equal(count, await db.MedicalClaims.CountAsync(r => r.MatchStatus == MedicalClaimMatchStatus.Unmatched));
     }
 
     /// <summary>Opt-in: the real sample files of ../shared/data/uke-samples, when the folder exists (never copied).</summary>
@@ -175,13 +175,13 @@ public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
         await using var database = await LedgerAsync("sqlite");
         foreach (var path in Directory.GetFiles(samples, "*.UKE").Order(StringComparer.Ordinal))
         {
-            var result = await ImportAsync(database, path, ReceiptsImport.Detect(path, null));
+            var result = await ImportAsync(database, path, MedicalClaimsImport.Detect(path, null));
             Assert.True(result.Status == ImportStatus.Imported, $"{Path.GetFileName(path)}: {string.Join("; ", result.Errors.Take(5).Select(e => $"{e.Line} {e.Column} {e.Reason}"))}");
         }
 
         await using var db = database.Open();
-        Assert.True(await db.Receipts.AnyAsync());
-        Assert.Equal(0, await db.Receipts.CountAsync(r => r.MatchStatus != ReceiptMatchStatus.Unmatched));
+        Assert.True(await db.MedicalClaims.AnyAsync());
+        Assert.Equal(0, await db.MedicalClaims.CountAsync(r => r.MatchStatus != MedicalClaimMatchStatus.Unmatched));
     }
 
     [Fact]
@@ -189,11 +189,11 @@ public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
     {
         var uke = WriteUke("noext", Uke());
         var csv = WriteCsv("noext2", AutopayHeader, []);
-        Assert.Equal(ReceiptFileFormat.Uke, ReceiptsImport.Detect(uke, null));
-        Assert.Equal(ReceiptFileFormat.Autopay, ReceiptsImport.Detect(csv, null));
-        Assert.Equal(ReceiptFileFormat.Autopay, ReceiptsImport.Detect(uke, "autopay"));
-        Assert.Equal(ReceiptFileFormat.Uke, ReceiptsImport.Detect(Path.Combine(folder, "x.uke"), null));
-        Assert.Equal(ReceiptFileFormat.Autopay, ReceiptsImport.Detect(Path.Combine(folder, "x.CSV"), null));
+        Assert.Equal(MedicalClaimFileFormat.Uke, MedicalClaimsImport.Detect(uke, null));
+        Assert.Equal(MedicalClaimFileFormat.Autopay, MedicalClaimsImport.Detect(csv, null));
+        Assert.Equal(MedicalClaimFileFormat.Autopay, MedicalClaimsImport.Detect(uke, "autopay"));
+        Assert.Equal(MedicalClaimFileFormat.Uke, MedicalClaimsImport.Detect(Path.Combine(folder, "x.uke"), null));
+        Assert.Equal(MedicalClaimFileFormat.Autopay, MedicalClaimsImport.Detect(Path.Combine(folder, "x.CSV"), null));
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
@@ -231,7 +231,7 @@ public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
     private static string[] Ko(string payer, string recipient) => ["KO", payer, recipient, "", "2", "1000", "500", "", "", "", "", ""];
 
     /// <summary>
-    /// Four receipts: 花子 by 受給者番号 (our KO), 一郎 by insurance keys, a Tokyo patient (another 公費), 桜 by kana
+    /// Four claims: 花子 by 受給者番号 (our KO), 一郎 by insurance keys, a Tokyo patient (another 公費), 桜 by kana
     /// and birth only (another insurer): GO counts HO and KO records (6) and sums the points.
     /// </summary>
     private static List<string[]> Uke(long goPoints = 4000) =>
@@ -264,10 +264,10 @@ public sealed class ReceiptsImportTests(PostgresFixture fixture) : IDisposable
         return path;
     }
 
-    private static async Task<ImportResult> ImportAsync(TestDatabase database, string path, ReceiptFileFormat format)
+    private static async Task<ImportResult> ImportAsync(TestDatabase database, string path, MedicalClaimFileFormat format)
     {
         await using var db = database.Open();
-        return await new ReceiptsImport(db, Clock()).RunAsync(new ImportRequest(path, "reviewer", Day), October, format);
+        return await new MedicalClaimsImport(db, Clock()).RunAsync(new ImportRequest(path, "reviewer", Day), October, format);
     }
 
     /// <summary>The 台帳 of RecipientsImportTests: 花子 (1), 一郎 (2), 桜 (3) with 国保 133066 奈良-1234, and an orphan (4) lost in 2024.</summary>

@@ -12,24 +12,24 @@ using FukushiIryo.Formats.Import;
 using FukushiIryo.Formats.Uke;
 using Microsoft.EntityFrameworkCore;
 
-namespace FukushiIryo.App.Receipts;
+namespace FukushiIryo.App.MedicalClaims;
 
-/// <summary>Which reader a receipts file takes (interfaces.md §5 <c>--layout uke|autopay|LAYOUT.json</c>).</summary>
-public enum ReceiptFileFormat
+/// <summary>Which reader a claims file takes (interfaces.md §5 <c>--layout uke|autopay|LAYOUT.json</c>).</summary>
+public enum MedicalClaimFileFormat
 {
     Uke,
     Autopay,
 }
 
 /// <summary>
-/// <c>fukushi import receipts</c> (UKE or autopay) and <c>fukushi import paid-receipts</c> (interfaces.md
+/// <c>fukushi import claims</c> (UKE or autopay) and <c>fukushi import paid-receipts</c> (interfaces.md
 /// §0, §5; docs/adr/0015-receipts-import.md). All-or-nothing per file, read twice, streaming: pass 1
-/// checks every receipt (a file error rejects the whole file); pass 2 matches each batch against the
-/// candidates loaded for it (<see cref="ReceiptMatching"/>) and writes it through <see cref="BulkInsert"/>,
-/// in one transaction with the file's 取込履歴 row and its audit entry. Receipts matching no recipient
-/// are kept as 照合不能; doubtful contents are warnings kept on the receipt, for the check rules.
+/// checks every claim (a file error rejects the whole file); pass 2 matches each batch against the
+/// candidates loaded for it (<see cref="MedicalClaimMatching"/>) and writes it through <see cref="BulkInsert"/>,
+/// in one transaction with the file's 取込履歴 row and its audit entry. Claims matching no recipient
+/// are kept as 照合不能; doubtful contents are warnings kept on the claim, for the check rules.
 /// </summary>
-public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
+public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
 {
     public const string UkeKind = "uke";
     public const string AutopayKind = "autopay";
@@ -40,7 +40,7 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
 
     private const int BatchSize = 2000;
 
-    /// <summary>Receives the number of receipts written so far (pass 2).</summary>
+    /// <summary>Receives the number of claims written so far (pass 2).</summary>
     public IProgress<long>? Progress { get; init; }
 
     /// <summary>
@@ -48,38 +48,38 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
     /// a layout file (.json) = autopay; without one, by extension (<c>.UKE</c> → uke, <c>.csv</c> → autopay),
     /// else by content (a first record beginning <c>IR,</c>, <c>UK,</c> or <c>YK,</c> is UKE).
     /// </summary>
-    public static ReceiptFileFormat Detect(string path, string? layout)
+    public static MedicalClaimFileFormat Detect(string path, string? layout)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (layout is not null)
         {
-            return layout.Equals("uke", StringComparison.OrdinalIgnoreCase) ? ReceiptFileFormat.Uke : ReceiptFileFormat.Autopay;
+            return layout.Equals("uke", StringComparison.OrdinalIgnoreCase) ? MedicalClaimFileFormat.Uke : MedicalClaimFileFormat.Autopay;
         }
 
         var extension = Path.GetExtension(path);
         if (extension.Equals(".uke", StringComparison.OrdinalIgnoreCase))
         {
-            return ReceiptFileFormat.Uke;
+            return MedicalClaimFileFormat.Uke;
         }
 
         if (extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            return ReceiptFileFormat.Autopay;
+            return MedicalClaimFileFormat.Autopay;
         }
 
         using var stream = File.OpenRead(path);
         Span<byte> start = stackalloc byte[3];
         int read = stream.ReadAtLeast(start, 3, throwOnEndOfStream: false);
         return read == 3 && start[2] == (byte)',' && (start[..2].SequenceEqual("IR"u8) || start[..2].SequenceEqual("UK"u8) || start[..2].SequenceEqual("YK"u8))
-            ? ReceiptFileFormat.Uke
-            : ReceiptFileFormat.Autopay;
+            ? MedicalClaimFileFormat.Uke
+            : MedicalClaimFileFormat.Autopay;
     }
 
-    /// <summary><c>import receipts</c>: <paramref name="request"/>.LayoutPath is a layout file for autopay, or null.</summary>
-    public async Task<ImportResult> RunAsync(ImportRequest request, YearMonth processingMonth, ReceiptFileFormat format, string source = "kokuhoren", CancellationToken cancellationToken = default)
+    /// <summary><c>import claims</c>: <paramref name="request"/>.LayoutPath is a layout file for autopay, or null.</summary>
+    public async Task<ImportResult> RunAsync(ImportRequest request, YearMonth processingMonth, MedicalClaimFileFormat format, string source = "kokuhoren", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return format == ReceiptFileFormat.Uke
+        return format == MedicalClaimFileFormat.Uke
             ? await RunUkeAsync(request, processingMonth, cancellationToken).ConfigureAwait(false)
             : await RunRowsAsync(request, AutopayKind, processingMonth, source, cancellationToken).ConfigureAwait(false);
     }
@@ -121,18 +121,18 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
         foreach (var record in file.Records())
         {
             var problems = new List<ImportProblem>();
-            Receipt receipt;
+            MedicalClaim receipt;
             if (kind == PaidKind)
             {
                 var paid = AutopayRows.ReadPaid(record, CityPrefectureCode, problems)!;
-                receipt = FromRow(paid.Claim, ReceiptSource.PaidMigrated, null, YearMonthOf(paid.PaidOn), problems, record);
+                receipt = FromRow(paid.Claim, MedicalClaimSource.PaidMigrated, null, YearMonthOf(paid.PaidOn), problems, record);
                 receipt.PaidOn = paid.PaidOn;
                 receipt.SubsidyAmount = paid.SubsidyAmount;
             }
             else
             {
                 var row = AutopayRows.Read(record, CityPrefectureCode, problems)!;
-                receipt = FromRow(row, ReceiptSource.Autopay, source, processingMonth!.Value, problems, record);
+                receipt = FromRow(row, MedicalClaimSource.Autopay, source, processingMonth!.Value, problems, record);
             }
 
             receipt.ImportedFileId = importedFile.Id;
@@ -240,7 +240,7 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
     {
         result.Notes.Add($"照合済 {writer.Matched} 件 / 要確認 {writer.NeedsReview} 件 / 照合不能 {writer.Unmatched} 件");
         db.ImportedFiles.Update(importedFile);
-        db.AddAudit(new AuditEntry(request.Actor, kind == PaidKind ? AuditEventType.PaidReceiptsImported : AuditEventType.ReceiptsImported, "import", importedFile.Id.ToString(CultureInfo.InvariantCulture), new Dictionary<string, object?>
+        db.AddAudit(new AuditEntry(request.Actor, kind == PaidKind ? AuditEventType.PaidClaimsImported : AuditEventType.MedicalClaimsImported, "import", importedFile.Id.ToString(CultureInfo.InvariantCulture), new Dictionary<string, object?>
         {
             ["file"] = result.FileName,
             ["format"] = kind,
@@ -260,7 +260,7 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
 
     private static YearMonth YearMonthOf(DateOnly date) => new(date.Year, date.Month);
 
-    private static Receipt FromRow(AutopayRow row, ReceiptSource sourceKind, string? clearinghouse, YearMonth processingMonth, List<ImportProblem> problems, ImportRecord record) => new()
+    private static MedicalClaim FromRow(AutopayRow row, MedicalClaimSource sourceKind, string? clearinghouse, YearMonth processingMonth, List<ImportProblem> problems, ImportRecord record) => new()
     {
         Source = sourceKind,
         SourceLine = row.Line,
@@ -272,11 +272,11 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
         ProviderName = row.ProviderName,
         Schedule = row.Schedule switch
         {
-            AutopayScheduleKind.Dental => ReceiptSchedule.Dental,
-            AutopayScheduleKind.Pharmacy => ReceiptSchedule.Pharmacy,
-            AutopayScheduleKind.HomeNursing => ReceiptSchedule.HomeNursing,
-            AutopayScheduleKind.CareAllowance => ReceiptSchedule.CareAllowance,
-            _ => ReceiptSchedule.Medical,
+            AutopayScheduleKind.Dental => MedicalClaimSchedule.Dental,
+            AutopayScheduleKind.Pharmacy => MedicalClaimSchedule.Pharmacy,
+            AutopayScheduleKind.HomeNursing => MedicalClaimSchedule.HomeNursing,
+            AutopayScheduleKind.CareAllowance => MedicalClaimSchedule.CareAllowance,
+            _ => MedicalClaimSchedule.Medical,
         },
         Inpatient = row.Inpatient,
         InsurerShareRate = row.InsurerShareRate,
@@ -299,7 +299,7 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
         RawRecords = RowText(record),
     };
 
-    private static Receipt FromClaim(UkeClaim claim, YearMonth processingMonth, IReadOnlySet<string> ourPayers)
+    private static MedicalClaim FromClaim(UkeClaim claim, YearMonth processingMonth, IReadOnlySet<string> ourPayers)
     {
         var ours = claim.PublicExpenses.FirstOrDefault(ko => ourPayers.Contains(ko.PayerNumberText));
         var others = claim.PublicExpenses.Where(ko => !ReferenceEquals(ko, ours)).Select(ko => ko.PayerNumberText).ToList();
@@ -331,9 +331,9 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
         }
 
         var warnings = claim.Header.Warnings.Concat(claim.Warnings).ToList();
-        return new Receipt
+        return new MedicalClaim
         {
-            Source = ReceiptSource.Uke,
+            Source = MedicalClaimSource.Uke,
             SourceLine = claim.Line,
             Clearinghouse = claim.Header.Clearinghouse == Formats.Uke.Clearinghouse.ShiharaiKikin ? "shiharai-kikin" : "kokuhoren",
             ProcessingMonth = Month(processingMonth),
@@ -343,9 +343,9 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
             ProviderName = claim.Header.ProviderName,
             Schedule = claim.FeeSchedule switch
             {
-                FeeSchedule.Dental => ReceiptSchedule.Dental,
-                FeeSchedule.Pharmacy => ReceiptSchedule.Pharmacy,
-                _ => ReceiptSchedule.Medical,
+                FeeSchedule.Dental => MedicalClaimSchedule.Dental,
+                FeeSchedule.Pharmacy => MedicalClaimSchedule.Pharmacy,
+                _ => MedicalClaimSchedule.Medical,
             },
             Inpatient = claim.Common.ClaimType.IsInpatient,
             InsurerShareRate = claim.Common.InsurerShareRate,
@@ -355,10 +355,10 @@ public sealed class ReceiptsImport(FukushiDbContext db, TimeProvider clock)
             MealAmount = claim.Insurance?.MealAmount,
             OtherPayerNumbers = others.Count == 0 ? null : string.Join(",", others),
             PayerNumber = ours?.PayerNumberText,
-            RecipientNumber = ours is null ? null : ReceiptMatching.Clean(ours.RecipientNumberText),
+            RecipientNumber = ours is null ? null : MedicalClaimMatching.Clean(ours.RecipientNumberText),
             InsurerNumber = claim.Insurance is { } insurance && insurance.InsurerNumberText.Length > 0 ? insurance.InsurerNumberText : null,
-            CardSymbol = ReceiptMatching.Clean(claim.Insurance?.CardSymbol),
-            CardNumber = ReceiptMatching.Clean(claim.Insurance?.CardNumber),
+            CardSymbol = MedicalClaimMatching.Clean(claim.Insurance?.CardSymbol),
+            CardNumber = MedicalClaimMatching.Clean(claim.Insurance?.CardNumber),
             KanaName = claim.Common.KanaName,
             BirthDate = claim.Common.BirthDate,
             Warnings = WarningText(warnings),

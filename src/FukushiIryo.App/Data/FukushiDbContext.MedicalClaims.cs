@@ -1,9 +1,9 @@
-using FukushiIryo.App.Receipts;
+using FukushiIryo.App.MedicalClaims;
 using Microsoft.EntityFrameworkCore;
 
 namespace FukushiIryo.App.Data;
 
 public sealed partial class FukushiDbContext
 {
-    public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<MedicalClaim> MedicalClaims => Set<MedicalClaim>();
 }

@@ -1,15 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
-using FukushiIryo.App.Receipts;
+using FukushiIryo.App.MedicalClaims;
 using FukushiIryo.Domain.Calendar;
 
 namespace FukushiIryo.Cli.Commands;
 
 /// <summary>
-/// <c>fukushi import receipts FILE --month YYYY-MM [--layout uke|autopay|LAYOUT.json] [--source kokuhoren|shiharai-kikin]</c>
+/// <c>fukushi import claims FILE --month YYYY-MM [--layout uke|autopay|LAYOUT.json] [--source kokuhoren|shiharai-kikin]</c>
 /// and <c>fukushi import paid-receipts FILE</c> (interfaces.md §5, §7).
 /// </summary>
-internal static class ReceiptsImportCommands
+internal static class MedicalClaimsImportCommands
 {
     public static Command Receipts(GlobalOptions options, CliEnvironment environment)
     {
@@ -34,8 +34,8 @@ internal static class ReceiptsImportCommands
             var builtIn = layout is "uke" or "autopay" ? layout : null;
             return await ImportCommands.RunAsync(parsed, options, environment, common, "import receipts", async (session, request) =>
             {
-                var format = ReceiptsImport.Detect(request.FilePath, layout is null ? null : builtIn ?? "autopay");
-                var import = new ReceiptsImport(session.Db, environment.Clock) { Progress = Progress(environment) };
+                var format = MedicalClaimsImport.Detect(request.FilePath, layout is null ? null : builtIn ?? "autopay");
+                var import = new MedicalClaimsImport(session.Db, environment.Clock) { Progress = Progress(environment) };
                 var result = await import.RunAsync(request, processing, format, sourceName, cancellationToken).ConfigureAwait(false);
                 EndProgress(environment);
                 return result;
@@ -52,7 +52,7 @@ internal static class ReceiptsImportCommands
         command.SetAction(async (parsed, cancellationToken) =>
             await ImportCommands.RunAsync(parsed, options, environment, common, "import paid-receipts", async (session, request) =>
             {
-                var import = new ReceiptsImport(session.Db, environment.Clock) { Progress = Progress(environment) };
+                var import = new MedicalClaimsImport(session.Db, environment.Clock) { Progress = Progress(environment) };
                 var result = await import.RunPaidAsync(request with { Migration = true }, cancellationToken).ConfigureAwait(false);
                 EndProgress(environment);
                 return result;

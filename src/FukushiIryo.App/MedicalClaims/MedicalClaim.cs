@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace FukushiIryo.App.Receipts;
+namespace FukushiIryo.App.MedicalClaims;
 
-/// <summary>Where a receipt (レセプト) came from.</summary>
-public enum ReceiptSource
+/// <summary>Where a claim (レセプト) came from.</summary>
+public enum MedicalClaimSource
 {
     /// <summary>A UKE file (レセプト電算) from 国保連 or 支払基金.</summary>
     Uke = 1,
@@ -12,12 +12,12 @@ public enum ReceiptSource
     /// <summary>A 自動償還 (autopay) CSV row.</summary>
     Autopay = 2,
 
-    /// <summary>A paid receipt migrated from the previous system (<c>import paid-receipts</c>): never paid again.</summary>
+    /// <summary>A paid claim migrated from the previous system (<c>import paid-receipts</c>): never paid again.</summary>
     PaidMigrated = 3,
 }
 
-/// <summary>点数表 of a receipt (interfaces.md §5).</summary>
-public enum ReceiptSchedule
+/// <summary>点数表 of a claim (interfaces.md §5).</summary>
+public enum MedicalClaimSchedule
 {
     /// <summary>医科.</summary>
     Medical = 1,
@@ -36,7 +36,7 @@ public enum ReceiptSchedule
 }
 
 /// <summary>The result of matching (突合, interfaces.md §5).</summary>
-public enum ReceiptMatchStatus
+public enum MedicalClaimMatchStatus
 {
     /// <summary>照合済: linked to a recipient by strong keys.</summary>
     Matched = 1,
@@ -44,31 +44,31 @@ public enum ReceiptMatchStatus
     /// <summary>要確認: a weak match (kana and birth date only, disagreeing keys, two candidates); never linked, staff decide.</summary>
     NeedsReview = 2,
 
-    /// <summary>照合不能: no recipient matches; kept (receipt data is never skipped).</summary>
+    /// <summary>照合不能: no recipient matches; kept (claim data is never skipped).</summary>
     Unmatched = 3,
 }
 
 /// <summary>
-/// レセプト (受診記録): one imported UKE claim, autopay row or migrated paid receipt, as read (identifiers
+/// レセプト (受診記録): one imported UKE claim, autopay row or migrated paid claim, as read (identifiers
 /// as written, amounts in yen, months as <c>YYYYMM</c> integers) with the matching result. The records
 /// as written are kept in <see cref="RawRecords"/>. Flat on purpose: bulk inserted (BulkInsert).
 /// </summary>
-public sealed class Receipt
+public sealed class MedicalClaim
 {
     public long Id { get; set; }
 
-    public ReceiptSource Source { get; set; }
+    public MedicalClaimSource Source { get; set; }
 
     /// <summary>The file it came from (取込履歴).</summary>
     public long ImportedFileId { get; set; }
 
-    /// <summary>The physical line of the receipt (the RE record of a UKE receipt).</summary>
+    /// <summary>The physical line of the claim (the RE record of a UKE claim).</summary>
     public long SourceLine { get; set; }
 
     /// <summary>審査支払機関 for UKE: kokuhoren / shiharai-kikin; null for autopay and migrated rows.</summary>
     public string? Clearinghouse { get; set; }
 
-    /// <summary>処理年月 (<c>--month</c>) as YYYYMM; for a migrated paid receipt the month of its 支払日.</summary>
+    /// <summary>処理年月 (<c>--month</c>) as YYYYMM; for a migrated paid claim the month of its 支払日.</summary>
     public int ProcessingMonth { get; set; }
 
     /// <summary>診療年月 as YYYYMM.</summary>
@@ -82,7 +82,7 @@ public sealed class Receipt
 
     public string? ProviderName { get; set; }
 
-    public ReceiptSchedule Schedule { get; set; }
+    public MedicalClaimSchedule Schedule { get; set; }
 
     /// <summary>入外: 入院 when true.</summary>
     public bool Inpatient { get; set; }
@@ -93,13 +93,13 @@ public sealed class Receipt
     /// <summary>実日数.</summary>
     public int? DaysOfCare { get; set; }
 
-    /// <summary>点数; null where the receipt gives 医療費 instead.</summary>
+    /// <summary>点数; null where the claim gives 医療費 instead.</summary>
     public long? Points { get; set; }
 
     /// <summary>医療費 in yen (訪問看護, 療養費).</summary>
     public long? MedicalCost { get; set; }
 
-    /// <summary>一部負担金 / 窓口負担額 in yen as given; null when the receipt gives none (derived from 点数 later, D12).</summary>
+    /// <summary>一部負担金 / 窓口負担額 in yen as given; null when the claim gives none (derived from 点数 later, D12).</summary>
     public long? PatientShare { get; set; }
 
     /// <summary>食事療養額 in yen.</summary>
@@ -114,7 +114,7 @@ public sealed class Receipt
     /// <summary>他公費負担額 in yen; null = unknown.</summary>
     public long? OtherPublicAmount { get; set; }
 
-    /// <summary>他公費: 公費負担者番号 of the receipt's other 公費 (UKE KO records not of our programme), comma-separated.</summary>
+    /// <summary>他公費: 公費負担者番号 of the claim's other 公費 (UKE KO records not of our programme), comma-separated.</summary>
     public string? OtherPayerNumbers { get; set; }
 
     /// <summary>長期 (特定疾病療養受療証).</summary>
@@ -149,7 +149,7 @@ public sealed class Receipt
     /// <summary>For 要確認: the recipient the weak keys point at (a suggestion for staff, not a link).</summary>
     public long? SuggestedRecipientId { get; set; }
 
-    public ReceiptMatchStatus MatchStatus { get; set; }
+    public MedicalClaimMatchStatus MatchStatus { get; set; }
 
     /// <summary>Why the match ended as it did (Japanese, for staff).</summary>
     public string MatchReason { get; set; } = string.Empty;
@@ -157,10 +157,10 @@ public sealed class Receipt
     /// <summary>The reader's warnings (doubtful contents for the check rules), one "列: 理由" a line.</summary>
     public string? Warnings { get; set; }
 
-    /// <summary>支払日 of a migrated paid receipt.</summary>
+    /// <summary>支払日 of a migrated paid claim.</summary>
     public DateOnly? PaidOn { get; set; }
 
-    /// <summary>助成額 in yen of a migrated paid receipt.</summary>
+    /// <summary>助成額 in yen of a migrated paid claim.</summary>
     public long? SubsidyAmount { get; set; }
 
     /// <summary>The records as written (UKE: one record a line; CSV: the row's values).</summary>
@@ -169,9 +169,9 @@ public sealed class Receipt
     public DateTimeOffset ImportedAt { get; set; }
 }
 
-internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
+internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<MedicalClaim>
 {
-    public void Configure(EntityTypeBuilder<Receipt> builder)
+    public void Configure(EntityTypeBuilder<MedicalClaim> builder)
     {
         builder.Property(r => r.Clearinghouse).HasMaxLength(20);
         builder.Property(r => r.ProviderCode).HasMaxLength(10);

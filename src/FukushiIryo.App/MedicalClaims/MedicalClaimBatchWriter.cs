@@ -2,17 +2,17 @@ using FukushiIryo.App.Data;
 using FukushiIryo.App.Masters;
 using Microsoft.EntityFrameworkCore;
 
-namespace FukushiIryo.App.Receipts;
+namespace FukushiIryo.App.MedicalClaims;
 
 /// <summary>
-/// Pass 2 of a receipts import: collects receipts into batches, loads the candidate recipients of a
-/// batch (by 受給者番号, by 保険者番号 + 記号番号, by kana + birth date), matches each receipt
-/// (<see cref="ReceiptMatching"/>) and writes the batch through <see cref="BulkInsert"/>.
+/// Pass 2 of a claims import: collects claims into batches, loads the candidate recipients of a
+/// batch (by 受給者番号, by 保険者番号 + 記号番号, by kana + birth date), matches each claim
+/// (<see cref="MedicalClaimMatching"/>) and writes the batch through <see cref="BulkInsert"/>.
 /// </summary>
 internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress)
 {
     private const int BatchSize = 2000;
-    private readonly List<Receipt> batch = new(BatchSize);
+    private readonly List<MedicalClaim> batch = new(BatchSize);
     private readonly HashSet<string> ourPayers = new(StringComparer.Ordinal);
 
     public IReadOnlySet<string> OurPayers => ourPayers;
@@ -34,7 +34,7 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
         }
     }
 
-    public async Task AddAsync(Receipt receipt, CancellationToken cancellationToken)
+    public async Task AddAsync(MedicalClaim receipt, CancellationToken cancellationToken)
     {
         batch.Add(receipt);
         if (batch.Count == BatchSize)
@@ -53,15 +53,15 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
         var candidates = await CandidatesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var receipt in batch)
         {
-            var match = ReceiptMatching.Match(KeysOf(receipt), candidates);
+            var match = MedicalClaimMatching.Match(KeysOf(receipt), candidates);
             receipt.MatchStatus = match.Status;
             receipt.RecipientId = match.RecipientId;
             receipt.SuggestedRecipientId = match.SuggestedRecipientId;
             receipt.MatchReason = match.Reason;
             switch (match.Status)
             {
-                case ReceiptMatchStatus.Matched: Matched++; break;
-                case ReceiptMatchStatus.NeedsReview: NeedsReview++; break;
+                case MedicalClaimMatchStatus.Matched: Matched++; break;
+                case MedicalClaimMatchStatus.NeedsReview: NeedsReview++; break;
                 default: Unmatched++; break;
             }
         }
@@ -71,15 +71,15 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
         progress?.Report(Written);
     }
 
-    private static ReceiptKeys KeysOf(Receipt receipt) =>
+    private static MedicalClaimKeys KeysOf(MedicalClaim receipt) =>
         new(receipt.RecipientNumber, receipt.BirthDate, receipt.KanaName, receipt.InsurerNumber, receipt.CardSymbol, receipt.CardNumber);
 
     private async Task<List<MatchCandidate>> CandidatesAsync(CancellationToken cancellationToken)
     {
-        var numbers = batch.Select(r => ReceiptMatching.Clean(r.RecipientNumber)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var numbers = batch.Select(r => MedicalClaimMatching.Clean(r.RecipientNumber)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var births = batch.Select(r => r.BirthDate).OfType<DateOnly>().Distinct().ToList();
         var kanaKeys = batch.Select(r => r.KanaName).Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => Domain.Text.KanaNormalizer.ToSearchKey(k!)).Distinct(StringComparer.Ordinal).ToList();
-        var cardNumbers = batch.Select(r => ReceiptMatching.Clean(r.CardNumber)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var cardNumbers = batch.Select(r => MedicalClaimMatching.Clean(r.CardNumber)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 
         var personIds = new HashSet<long>();
         if (cardNumbers.Count > 0)

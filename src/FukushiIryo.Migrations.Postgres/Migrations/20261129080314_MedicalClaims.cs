@@ -7,13 +7,13 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FukushiIryo.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Receipts : Migration
+    public partial class MedicalClaims : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Receipts",
+                name: "MedicalClaims",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
@@ -60,22 +60,22 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Receipts", x => x.Id);
+                    table.PrimaryKey("PK_MedicalClaims", x => x.Id);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Receipts_ImportedFileId",
-                table: "Receipts",
+                name: "IX_MedicalClaims_ImportedFileId",
+                table: "MedicalClaims",
                 column: "ImportedFileId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Receipts_ProcessingMonth_MatchStatus",
-                table: "Receipts",
+                name: "IX_MedicalClaims_ProcessingMonth_MatchStatus",
+                table: "MedicalClaims",
                 columns: new[] { "ProcessingMonth", "MatchStatus" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Receipts_RecipientId_ServiceMonth",
-                table: "Receipts",
+                name: "IX_MedicalClaims_RecipientId_ServiceMonth",
+                table: "MedicalClaims",
                 columns: new[] { "RecipientId", "ServiceMonth" });
         }
 
@@ -83,7 +83,7 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Receipts");
+                name: "MedicalClaims");
         }
     }
 }

@@ -3,9 +3,9 @@ using FukushiIryo.TestSupport;
 
 namespace FukushiIryo.Cli.Tests;
 
-/// <summary><c>import receipts</c> and <c>import paid-receipts</c> through the CLI: exit codes, roles and the summary.</summary>
+/// <summary><c>import claims</c> and <c>import paid-receipts</c> through the CLI: exit codes, roles and the summary.</summary>
 [Collection(PostgresCollectionName.Value)]
-public sealed class ReceiptsImportCommandsTests(PostgresFixture fixture)
+public sealed class MedicalClaimsImportCommandsTests(PostgresFixture fixture)
 {
     private const string Header = "負担者番号,受給者番号,保険者番号,氏名カナ,生年月日,診療年月,医療機関コード,医療機関名,点数表,入外区分,給付割合,実日数,点数,医療費,窓口負担額,食事療養額,高額療養費,附加給付,長期";
     private const string Row = "90290024,0000125,133066,トウキョウ タロウ,1970-01-01,2026-09,0100102,奈良テスト医院,医科,外来,70,1,500,,1500,0,0,0,0";

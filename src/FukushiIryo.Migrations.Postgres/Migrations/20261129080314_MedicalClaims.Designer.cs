@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FukushiIryo.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(FukushiDbContext))]
-    [Migration("20261129074312_Receipts")]
-    partial class Receipts
+    [Migration("20261129080314_MedicalClaims")]
+    partial class MedicalClaims
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,227 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.Application", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountHolderKana")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("AccountType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("ApplicantPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ApplicantRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ApplicationKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ApplicationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("BranchName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CardSymbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("FixedTermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InsuranceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("InsurerNumber")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("PublicAssistance")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("ReasonArisenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReceptionNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ReceptionSerial")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceptionYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SingleParentReason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantPersonId");
+
+                    b.HasIndex("AppliedOn");
+
+                    b.HasIndex("ReceptionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ReceptionYear", "ReceptionSerial")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "AppliedOn");
+
+                    b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.ApplicationChild", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("InChildWelfareFacility")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Insured")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("RecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("RemoteArea")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SeparateCustody")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("ApplicationId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationChildren");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NumberSequences");
+                });
 
             modelBuilder.Entity("FukushiIryo.App.Audit.AuditEvent", b =>
                 {
@@ -730,6 +951,17 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
                     b.Property<long>("RecipientId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1620,6 +1852,164 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("SalaryDeductionBands");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.MedicalClaims.MedicalClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CardSymbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Clearinghouse")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("DaysOfCare")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("DisasterMutualAid")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("ExtraBenefit")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HighCostRefund")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ImportedFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Inpatient")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InsurerNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("InsurerShareRate")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KanaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("LongTerm")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MatchReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MatchStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("MealAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MedicalCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OtherPayerNumbers")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("OtherPublicAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("PatientShare")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayerNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RawRecords")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("RecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecipientNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ServiceMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("SourceLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SubsidyAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SuggestedRecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedFileId");
+
+                    b.HasIndex("ProcessingMonth", "MatchStatus");
+
+                    b.HasIndex("RecipientId", "ServiceMonth");
+
+                    b.ToTable("MedicalClaims");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -1785,6 +2175,55 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.People.Inquiry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Inquirer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "AskedAt");
+
+                    b.ToTable("Inquiries");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.People.Insurance", b =>
@@ -2044,164 +2483,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Households");
-                });
-
-            modelBuilder.Entity("FukushiIryo.App.Receipts.Receipt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("CardNumber")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("CardSymbol")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Clearinghouse")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int?>("DaysOfCare")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("DisasterMutualAid")
-                        .HasColumnType("boolean");
-
-                    b.Property<long?>("ExtraBenefit")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("HighCostRefund")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("ImportedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("ImportedFileId")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("Inpatient")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("InsurerNumber")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int?>("InsurerShareRate")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("KanaName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<bool>("LongTerm")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("MatchReason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("MatchStatus")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long?>("MealAmount")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("MedicalCost")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("OtherPayerNumbers")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<long?>("OtherPublicAmount")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("date");
-
-                    b.Property<long?>("PatientShare")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("PayerNumber")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<long?>("Points")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("PrefectureCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<int>("ProcessingMonth")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ProviderCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("ProviderName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RawRecords")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long?>("RecipientId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("RecipientNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Schedule")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("ServiceMonth")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<long>("SourceLine")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("SubsidyAmount")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("SuggestedRecipientId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Warnings")
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImportedFileId");
-
-                    b.HasIndex("ProcessingMonth", "MatchStatus");
-
-                    b.HasIndex("RecipientId", "ServiceMonth");
-
-                    b.ToTable("Receipts");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>
@@ -2547,6 +2828,35 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Applications.Application", b =>
+                {
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.ApplicationChild", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Applications.Application", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Documents.CertificateIssue", b =>
                 {
                     b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
@@ -2671,6 +2981,15 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.People.Inquiry", b =>
+                {
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FukushiIryo.App.People.Insurance", b =>
                 {
                     b.HasOne("FukushiIryo.App.People.Person", null)
@@ -2770,6 +3089,11 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.Application", b =>
+                {
+                    b.Navigation("Children");
                 });
 #pragma warning restore 612, 618
         }

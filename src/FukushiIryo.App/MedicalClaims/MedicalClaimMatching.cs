@@ -1,10 +1,10 @@
 using System.Text;
 using FukushiIryo.Domain.Text;
 
-namespace FukushiIryo.App.Receipts;
+namespace FukushiIryo.App.MedicalClaims;
 
-/// <summary>The identity keys a receipt carries, as read (any of them may be missing).</summary>
-public sealed record ReceiptKeys(
+/// <summary>The identity keys a claim carries, as read (any of them may be missing).</summary>
+public sealed record MedicalClaimKeys(
     string? RecipientNumber,
     DateOnly? BirthDate,
     string? KanaName,
@@ -15,7 +15,7 @@ public sealed record ReceiptKeys(
 /// <summary>An insurance card of a candidate (保険者番号, 記号, 番号).</summary>
 public sealed record CandidateCard(string InsurerNumber, string? CardSymbol, string? CardNumber);
 
-/// <summary>A recipient that may be the receipt's person: 受給者番号, the person's birth date and kana, and their insurance cards.</summary>
+/// <summary>A recipient that may be the claim's person: 受給者番号, the person's birth date and kana, and their insurance cards.</summary>
 public sealed record MatchCandidate(
     long RecipientId,
     string RecipientNumber,
@@ -24,17 +24,17 @@ public sealed record MatchCandidate(
     IReadOnlyList<CandidateCard> Cards);
 
 /// <summary>The result: a link (照合済), a suggestion for staff (要確認) or nothing (照合不能), with the reason.</summary>
-public sealed record MatchResult(ReceiptMatchStatus Status, long? RecipientId, long? SuggestedRecipientId, string Reason)
+public sealed record MatchResult(MedicalClaimMatchStatus Status, long? RecipientId, long? SuggestedRecipientId, string Reason)
 {
-    public static MatchResult Linked(long id, string reason) => new(ReceiptMatchStatus.Matched, id, null, reason);
+    public static MatchResult Linked(long id, string reason) => new(MedicalClaimMatchStatus.Matched, id, null, reason);
 
-    public static MatchResult Review(long? suggested, string reason) => new(ReceiptMatchStatus.NeedsReview, null, suggested, reason);
+    public static MatchResult Review(long? suggested, string reason) => new(MedicalClaimMatchStatus.NeedsReview, null, suggested, reason);
 
-    public static MatchResult None(string reason) => new(ReceiptMatchStatus.Unmatched, null, null, reason);
+    public static MatchResult None(string reason) => new(MedicalClaimMatchStatus.Unmatched, null, null, reason);
 }
 
 /// <summary>
-/// 突合 (interfaces.md §5, P3): links a receipt to a recipient by identity, whatever the dates. Pure:
+/// 突合 (interfaces.md §5, P3): links a claim to a recipient by identity, whatever the dates. Pure:
 /// the caller loads the candidates (by 受給者番号, by insurance keys, by kana and birth date).
 /// <list type="number">
 /// <item>A 受給者番号 that names a recipient <b>and</b> an agreeing birth date or kana name: 照合済.
@@ -48,9 +48,9 @@ public sealed record MatchResult(ReceiptMatchStatus Status, long? RecipientId, l
 /// Eligibility is not looked at: a recipient whose eligibility does not cover the 診療年月 is still
 /// linked; 資格期間外 is a check rule's finding, not a matching one.
 /// </summary>
-public static class ReceiptMatching
+public static class MedicalClaimMatching
 {
-    public static MatchResult Match(ReceiptKeys keys, IEnumerable<MatchCandidate> candidates)
+    public static MatchResult Match(MedicalClaimKeys keys, IEnumerable<MatchCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(candidates);

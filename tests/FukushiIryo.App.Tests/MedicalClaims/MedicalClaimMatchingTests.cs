@@ -1,9 +1,9 @@
-using FukushiIryo.App.Receipts;
+using FukushiIryo.App.MedicalClaims;
 
-namespace FukushiIryo.App.Tests.Receipts;
+namespace FukushiIryo.App.Tests.MedicalClaims;
 
 /// <summary>突合 (interfaces.md §5, P3) as a table: strong keys link, weak keys go to 要確認, nothing matches = 照合不能.</summary>
-public sealed class ReceiptMatchingTests
+public sealed class MedicalClaimMatchingTests
 {
     private static readonly DateOnly HanakoBirth = new(1988, 5, 12);
     private static readonly DateOnly IchiroBirth = new(2009, 4, 2);
@@ -14,40 +14,40 @@ public sealed class ReceiptMatchingTests
     private static readonly MatchCandidate Ichiro = new(2, "2345678", IchiroBirth, "ナラ イチロウ", [new CandidateCard("00133066", "奈良", "1234")]);
     private static readonly MatchCandidate IchiroTwin = new(3, "3456789", IchiroBirth, "ナラ ジロウ", [new CandidateCard("133066", "奈良", "1234")]);
 
-    public static TheoryData<string, ReceiptKeys, int, ReceiptMatchStatus, long?, long?> Cases => new()
+    public static TheoryData<string, MedicalClaimKeys, int, MedicalClaimMatchStatus, long?, long?> Cases => new()
     {
         // 受給者番号 + birth date: linked.
-        { "number and birth", new("1234567", HanakoBirth, null, null, null, null), 1, ReceiptMatchStatus.Matched, 1L, null },
+        { "number and birth", new("1234567", HanakoBirth, null, null, null, null), 1, MedicalClaimMatchStatus.Matched, 1L, null },
         // 受給者番号 + kana (birth date wrong): linked; half-width kana without the space agrees.
-        { "number and kana", new("1234567", new DateOnly(1988, 5, 21), "ﾅﾗﾊﾅｺ", null, null, null), 1, ReceiptMatchStatus.Matched, 1L, null },
+        { "number and kana", new("1234567", new DateOnly(1988, 5, 21), "ﾅﾗﾊﾅｺ", null, null, null), 1, MedicalClaimMatchStatus.Matched, 1L, null },
         // 受給者番号 names a recipient but neither birth nor kana agrees: 要確認, suggested, not linked.
-        { "number only", new("1234567", new DateOnly(1990, 1, 1), "ヤマダ タロウ", null, null, null), 1, ReceiptMatchStatus.NeedsReview, null, 1L },
+        { "number only", new("1234567", new DateOnly(1990, 1, 1), "ヤマダ タロウ", null, null, null), 1, MedicalClaimMatchStatus.NeedsReview, null, 1L },
         // No 受給者番号: insurer + 記号番号 (full-width, 8-digit 国保 form) + birth date: linked.
-        { "insurance keys", new(null, HanakoBirth, null, "00133066", "奈良", "１２３４"), 1, ReceiptMatchStatus.Matched, 1L, null },
+        { "insurance keys", new(null, HanakoBirth, null, "00133066", "奈良", "１２３４"), 1, MedicalClaimMatchStatus.Matched, 1L, null },
         // Insurance keys without the birth date agreeing: nothing strong, nothing weak.
-        { "insurance keys, other birth", new(null, new DateOnly(1970, 1, 1), null, "133066", "奈良", "1234"), 1, ReceiptMatchStatus.Unmatched, null, null },
+        { "insurance keys, other birth", new(null, new DateOnly(1970, 1, 1), null, "133066", "奈良", "1234"), 1, MedicalClaimMatchStatus.Unmatched, null, null },
         // Two candidates share card and birth date: 要確認 without a suggestion.
-        { "two candidates", new(null, IchiroBirth, null, "133066", "奈良", "1234"), 2, ReceiptMatchStatus.NeedsReview, null, null },
+        { "two candidates", new(null, IchiroBirth, null, "133066", "奈良", "1234"), 2, MedicalClaimMatchStatus.NeedsReview, null, null },
         // Kana and birth date alone: weak, 要確認 with a suggestion, never linked.
-        { "kana and birth only", new(null, IchiroBirth, "ナライチロウ", "01292010", "１", "２"), 2, ReceiptMatchStatus.NeedsReview, null, 2L },
+        { "kana and birth only", new(null, IchiroBirth, "ナライチロウ", "01292010", "１", "２"), 2, MedicalClaimMatchStatus.NeedsReview, null, 2L },
         // A 受給者番号 naming nobody with agreeing insurance keys: contradictory, 要確認.
-        { "unknown number, insurance keys", new("9999999", HanakoBirth, null, "133066", "奈良", "1234"), 1, ReceiptMatchStatus.NeedsReview, null, 1L },
+        { "unknown number, insurance keys", new("9999999", HanakoBirth, null, "133066", "奈良", "1234"), 1, MedicalClaimMatchStatus.NeedsReview, null, 1L },
         // Unknown number, unknown person (a Tokyo patient): 照合不能.
-        { "nobody", new("9999999", new DateOnly(1970, 1, 1), "トウキョウ タロウ", "138057", "都", "99"), 1, ReceiptMatchStatus.Unmatched, null, null },
+        { "nobody", new("9999999", new DateOnly(1970, 1, 1), "トウキョウ タロウ", "138057", "都", "99"), 1, MedicalClaimMatchStatus.Unmatched, null, null },
         // No keys at all: 照合不能.
-        { "no keys", new(null, null, null, null, null, null), 1, ReceiptMatchStatus.Unmatched, null, null },
+        { "no keys", new(null, null, null, null, null, null), 1, MedicalClaimMatchStatus.Unmatched, null, null },
         // Kana agrees but birth date does not: not even weak.
-        { "kana only", new(null, new DateOnly(1988, 5, 13), "ナラ ハナコ", null, null, null), 1, ReceiptMatchStatus.Unmatched, null, null },
+        { "kana only", new(null, new DateOnly(1988, 5, 13), "ナラ ハナコ", null, null, null), 1, MedicalClaimMatchStatus.Unmatched, null, null },
         // The number links even when kana and birth of another candidate agree too (number wins).
-        { "number beats weak", new("2345678", IchiroBirth, "ナラ イチロウ", null, null, null), 2, ReceiptMatchStatus.Matched, 2L, null },
+        { "number beats weak", new("2345678", IchiroBirth, "ナラ イチロウ", null, null, null), 2, MedicalClaimMatchStatus.Matched, 2L, null },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Matches_as_interfaces_md_5_says(string _, ReceiptKeys keys, int candidateSet, ReceiptMatchStatus status, long? linked, long? suggested)
+    public void Matches_as_interfaces_md_5_says(string _, MedicalClaimKeys keys, int candidateSet, MedicalClaimMatchStatus status, long? linked, long? suggested)
     {
         MatchCandidate[] candidates = candidateSet == 1 ? [Hanako, Ichiro] : [Hanako, Ichiro, IchiroTwin];
-        var result = ReceiptMatching.Match(keys, candidates);
+        var result = MedicalClaimMatching.Match(keys, candidates);
 
         Assert.Equal((status, linked, suggested), (result.Status, result.RecipientId, result.SuggestedRecipientId));
         Assert.False(string.IsNullOrEmpty(result.Reason));
@@ -61,7 +61,7 @@ public sealed class ReceiptMatchingTests
     [Fact]
     public void A_recipient_whose_eligibility_does_not_cover_the_service_month_is_still_linked()
     {
-        var result = ReceiptMatching.Match(new ReceiptKeys("1234567", HanakoBirth, "ナラ ハナコ", null, null, null), [Hanako]);
-        Assert.Equal((ReceiptMatchStatus.Matched, 1L), (result.Status, result.RecipientId));
+        var result = MedicalClaimMatching.Match(new MedicalClaimKeys("1234567", HanakoBirth, "ナラ ハナコ", null, null, null), [Hanako]);
+        Assert.Equal((MedicalClaimMatchStatus.Matched, 1L), (result.Status, result.RecipientId));
     }
 }

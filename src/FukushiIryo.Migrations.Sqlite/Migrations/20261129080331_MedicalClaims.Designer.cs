@@ -11,14 +11,231 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FukushiIryo.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(FukushiDbContext))]
-    [Migration("20261129074325_Receipts")]
-    partial class Receipts
+    [Migration("20261129080331_MedicalClaims")]
+    partial class MedicalClaims
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.Application", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountHolderKana")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ApplicantPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApplicantRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardSymbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FixedTermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsuranceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InsurerNumber")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicAssistance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReasonArisenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceptionNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceptionSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceptionYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SingleParentReason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantPersonId");
+
+                    b.HasIndex("AppliedOn");
+
+                    b.HasIndex("ReceptionNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ReceptionYear", "ReceptionSerial")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "AppliedOn");
+
+                    b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.ApplicationChild", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InChildWelfareFacility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Insured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemoteArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SeparateCustody")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RecipientId");
+
+                    b.HasIndex("ApplicationId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ApplicationChildren");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NumberSequences");
+                });
 
             modelBuilder.Entity("FukushiIryo.App.Audit.AuditEvent", b =>
                 {
@@ -709,6 +926,17 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
 
                     b.Property<long>("RecipientId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1569,6 +1797,162 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("SalaryDeductionBands");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.MedicalClaims.MedicalClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CardSymbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clearinghouse")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DaysOfCare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DisasterMutualAid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExtraBenefit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HighCostRefund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Inpatient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InsurerNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InsurerShareRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KanaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LongTerm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MatchReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MealAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MedicalCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherPayerNumbers")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OtherPublicAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PatientShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayerNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrefectureCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawRecords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ServiceMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubsidyAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SuggestedRecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportedFileId");
+
+                    b.HasIndex("ProcessingMonth", "MatchStatus");
+
+                    b.HasIndex("RecipientId", "ServiceMonth");
+
+                    b.ToTable("MedicalClaims");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -1728,6 +2112,53 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("HouseholdMembers");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.People.Inquiry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inquirer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "AskedAt");
+
+                    b.ToTable("Inquiries");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.People.Insurance", b =>
@@ -1977,162 +2408,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Households");
-                });
-
-            modelBuilder.Entity("FukushiIryo.App.Receipts.Receipt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("BirthDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CardNumber")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CardSymbol")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Clearinghouse")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DaysOfCare")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("DisasterMutualAid")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ExtraBenefit")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("HighCostRefund")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ImportedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ImportedFileId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Inpatient")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InsurerNumber")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("InsurerShareRate")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("KanaName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("LongTerm")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("MatchReason")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MatchStatus")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("MealAmount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("MedicalCost")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OtherPayerNumbers")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("OtherPublicAmount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("PaidOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PatientShare")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PayerNumber")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("Points")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PrefectureCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProcessingMonth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProviderCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RawRecords")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RecipientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RecipientNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Schedule")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ServiceMonth")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SourceLine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SubsidyAmount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SuggestedRecipientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Warnings")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ImportedFileId");
-
-                    b.HasIndex("ProcessingMonth", "MatchStatus");
-
-                    b.HasIndex("RecipientId", "ServiceMonth");
-
-                    b.ToTable("Receipts");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>
@@ -2466,6 +2741,35 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Applications.Application", b =>
+                {
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.ApplicationChild", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Applications.Application", null)
+                        .WithMany("Children")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Documents.CertificateIssue", b =>
                 {
                     b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
@@ -2590,6 +2894,15 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.People.Inquiry", b =>
+                {
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FukushiIryo.App.People.Insurance", b =>
                 {
                     b.HasOne("FukushiIryo.App.People.Person", null)
@@ -2689,6 +3002,11 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Applications.Application", b =>
+                {
+                    b.Navigation("Children");
                 });
 #pragma warning restore 612, 618
         }
