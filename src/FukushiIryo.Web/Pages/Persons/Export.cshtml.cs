@@ -14,31 +14,19 @@ namespace FukushiIryo.Web.Pages.Persons;
 /// after a 再認証; the file's first line names who exported it, when and why; audited.
 /// Criteria travel in the POST body, as in the search.
 /// </summary>
-public sealed class ExportModel(PersonSearch search, PersonalDataExports exports, ReauthenticationGate gate, UserManager<StaffUser> users) : PageModel
+public sealed class ExportModel(PersonSearch search, PersonalDataExports exports, ReauthenticationGate gate, UserManager<StaffUser> users)
+    : ExportPageModel(exports, gate, users)
 {
     public static readonly string[] Columns = ["宛名番号", "氏名", "氏名カナ", "生年月日", "性別", "住所", "住民区分", "受給者番号"];
 
     [BindProperty]
     public SearchInput Criteria { get; set; } = new();
 
-    [BindProperty]
-    public string? Purpose { get; set; }
-
-    [BindProperty]
-    public string? Password { get; set; }
-
-    [BindProperty]
-    public string? Code { get; set; }
-
-    public string? Problem { get; private set; }
-
-    public bool RecentlyReauthenticated { get; private set; }
-
     public IActionResult OnGet() => RedirectToPage("/Persons/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        RecentlyReauthenticated = await gate.IsRecentAsync(HttpContext).ConfigureAwait(false);
+        await LoadReauthenticationAsync().ConfigureAwait(false);
         DateOnly? birth = null;
         if (!string.IsNullOrWhiteSpace(Criteria.BirthDate))
         {
@@ -58,39 +46,15 @@ public sealed class ExportModel(PersonSearch search, PersonalDataExports exports
             return Page();
         }
 
-        if (PersonalDataExports.CheckPurpose(Purpose) is { } purposeProblem)
-        {
-            Problem = purposeProblem;
-            return Page();
-        }
-
-        if (await gate.CheckAsync(HttpContext, Password, Code, "export persons").ConfigureAwait(false) is { } authProblem)
-        {
-            Password = null;
-            Code = null;
-            Problem = authProblem;
-            return Page();
-        }
-
-        var user = await users.GetUserAsync(User).ConfigureAwait(false);
-        var request = new ExportRequest("persons", "宛名検索結果", Purpose!, User.Identity!.Name!, user?.DisplayName ?? string.Empty, new Dictionary<string, object?>
+        var selected = new Dictionary<string, object?>
         {
             ["atenaNumber"] = criteria.AtenaNumber,
             ["recipientNumber"] = criteria.RecipientNumber,
             ["kana"] = criteria.Kana,
             ["name"] = criteria.Name,
             ["birthDate"] = criteria.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        });
-        var result = await exports.WriteAsync(request, Columns, Rows(criteria), HttpContext.RequestAborted).ConfigureAwait(false);
-        if (result.Status != ExportStatus.Written)
-        {
-            Problem = "出力するデータに個人番号らしき数字が含まれていたため、出力を中止しました。システム管理者に連絡してください。";
-            return Page();
-        }
-
-        Response.Headers.CacheControl = "no-store";
-        var stream = new FileStream(result.Path!, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        return File(stream, "text/csv; charset=utf-8", result.FileName);
+        };
+        return await DeliverAsync("persons", "宛名検索結果", selected, Columns, Rows(criteria)).ConfigureAwait(false);
     }
 
     private async IAsyncEnumerable<IReadOnlyList<string?>> Rows(PersonSearchCriteria criteria)
