@@ -135,6 +135,14 @@ public sealed class WebAppFixture : IAsyncLifetime
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FukushiDbContext>();
             await db.Database.MigrateAsync();
+            if (postgresConnection is not null)
+            {
+                // The app migrates and loads the shipped masters itself only on SQLite; on PostgreSQL
+                // `fukushi db migrate` does, and this stands in for it.
+                await FukushiIryo.App.Masters.MasterDefaults.EnsureLoadedAsync(db, AppClock.Now(TimeProvider.System), default);
+                await FukushiIryo.App.Masters.ReferenceMasters.EnsureLoadedAsync(db, AppClock.Now(TimeProvider.System), "system", default);
+            }
+
             var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
             var staffNumber = 1000;
             foreach (var (login, name, role) in new[]
