@@ -60,19 +60,21 @@ public sealed partial class ApplicationPageTests(WebAppFixture app)
         }
 
         using var approver = await StaffSession.LoginAsync(app, Approver);
-        var decide = await approver.Client.GetStringAsync($"/Applications/{id}/Decide");
-        var version = VersionPattern().Match(decide).Groups[1].Value;
-        var fields = new Dictionary<string, string> { ["Version"] = version, ["Result"] = "Granted", ["Reason"] = "要件を満たす" };
-        var first = await approver.PostFormWithTokenFromAsync($"/Applications/{id}/Decide", decide, new(fields));
+
+        // The 再認証 comes before the decision form, so the approver decides once.
+        var first = await approver.Client.GetAsync($"/Applications/{id}/Decide");
         Assert.StartsWith("/Account/Reauthenticate", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var passed = await approver.PostFormAsync("/Account/Reauthenticate", new() { ["Password"] = WebAppFixture.Password, ["Code"] = StaffSession.CodeFor(app, Approver), ["ReturnUrl"] = $"/Applications/{id}/Decide" });
+        Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
         await using (var db = app.OpenDb())
         {
             Assert.Equal(ApplicationStatus.Pending, (await db.Applications.SingleAsync(a => a.Id == id)).Status);
         }
 
-        var passed = await approver.PostFormAsync("/Account/Reauthenticate", new() { ["Password"] = WebAppFixture.Password, ["Code"] = StaffSession.CodeFor(app, Approver), ["ReturnUrl"] = $"/Applications/{id}/Decide" });
-        Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
-        var decided = await approver.PostFormAsync($"/Applications/{id}/Decide", new(fields));
+        var decide = await approver.Client.GetStringAsync($"/Applications/{id}/Decide");
+        var version = VersionPattern().Match(decide).Groups[1].Value;
+        var fields = new Dictionary<string, string> { ["Version"] = version, ["Result"] = "Granted", ["Reason"] = "要件を満たす" };
+        var decided = await approver.PostFormWithTokenFromAsync($"/Applications/{id}/Decide", decide, new(fields));
         Assert.Equal($"/Applications/{id}?decided=1", decided.Headers.Location!.OriginalString);
 
         var detail = await approver.Client.GetStringAsync(decided.Headers.Location);
@@ -114,14 +116,68 @@ public sealed partial class ApplicationPageTests(WebAppFixture app)
         Assert.StartsWith("/Account/AccessDenied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_person_who_is_already_an_active_recipient_is_refused_beside_the_field_and_nothing_is_saved()
+    {
+        using var staff = await StaffSession.LoginAsync(app, "madoguchi1");
+        var fields = await ValidFormAsync();
+        fields["Input.ApplicantAtena"] = "000101"; // 奈良 花子: imported as an active 父母 recipient (受給者番号 of serial 101)
+        fields["Input.Children[0].Atena"] = "000102"; // 奈良 一郎: an active 児童 recipient
+        int before;
+        await using (var db = app.OpenDb())
+        {
+            before = await db.Applications.CountAsync();
+        }
+
+        var response = await staff.PostFormAsync("/Applications/New", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var mother = FukushiIryo.Domain.Numbers.RecipientNumber.FromSerial(101).ToString();
+        var son = FukushiIryo.Domain.Numbers.RecipientNumber.FromSerial(102).ToString();
+        Assert.Matches($"data-field=\"ApplicantAtena\">宛名番号 000101 の人は令和[^<]*時点ですでに受給者です（受給者番号 {mother}）。新規申請は受け付けられません。", html);
+        Assert.Matches($"data-field=\"Children\\[0\\].Atena\">宛名番号 000102 の人は令和[^<]*時点ですでに受給者です（受給者番号 {son}）。", html);
+        Assert.Contains("保存していません", html, StringComparison.Ordinal);
+        await using var check = app.OpenDb();
+        Assert.Equal(before, await check.Applications.CountAsync());
+    }
+
+    /// <summary>
+    /// A household of the 住基 with no recipient yet (平城 京子 and her child), imported once into the
+    /// shared database: the seeded 奈良 household is already on the ledger.
+    /// </summary>
+    private async Task SeedApplicantsAsync()
+    {
+        await using var db = app.OpenDb();
+        if (await db.Persons.AnyAsync(p => p.AtenaNumber == "000601"))
+        {
+            return;
+        }
+
+        var residents = Path.Combine(Path.GetTempPath(), $"fukushi-applicants-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(residents, string.Join("\n",
+            "宛名番号,世帯番号,氏名,氏名カナ,生年月日,性別,続柄,郵便番号,住所,住民区分,異動事由,異動日,届出日",
+            "000601,0006,平城 京子,ヘイジョウ キョウコ,1987-09-09,2,世帯主,6308501,奈良県奈良市登大路町30番地,1,,2020-04-01,",
+            "000602,0006,平城 遥,ヘイジョウ ハルカ,2014-04-01,2,子,6308501,奈良県奈良市登大路町30番地,1,,2020-04-01,") + "\n", new System.Text.UTF8Encoding(true));
+        try
+        {
+            var imported = await new FukushiIryo.App.Linkage.ResidentsImport(db, TimeProvider.System).RunAsync(new FukushiIryo.App.Importing.ImportRequest(residents, "admin", new DateOnly(2026, 11, 2), Migration: true));
+            Assert.Equal(FukushiIryo.App.Importing.ImportStatus.Imported, imported.Status);
+        }
+        finally
+        {
+            File.Delete(residents);
+        }
+    }
+
     private async Task<Dictionary<string, string>> ValidFormAsync()
     {
+        await SeedApplicantsAsync();
         await using var db = app.OpenDb();
         var branch = await db.BankBranches.Where(b => b.RemovedInEdition == null && b.BankCode != "9900").OrderBy(b => b.Id).FirstOrDefaultAsync();
         return new()
         {
             ["Input.AppliedOn"] = DateOnly.FromDateTime(app.Clock.GetUtcNow().AddHours(9).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.ApplicantAtena"] = "000101",
+            ["Input.ApplicantAtena"] = "000601",
             ["Input.ApplicantRole"] = "Parent",
             ["Input.SingleParentReason"] = "Divorce",
             ["Input.ReasonArisenOn"] = "2023-12-20",
@@ -131,8 +187,8 @@ public sealed partial class ApplicationPageTests(WebAppFixture app)
             ["Input.BranchCode"] = branch?.BranchCode ?? "001",
             ["Input.AccountType"] = "Ordinary",
             ["Input.AccountNumber"] = "123456",
-            ["Input.AccountHolderKana"] = "ﾅﾗ ﾊﾅｺ",
-            ["Input.Children[0].Atena"] = "000103",
+            ["Input.AccountHolderKana"] = "ﾍｲｼﾞｮｳ ｷｮｳｺ",
+            ["Input.Children[0].Atena"] = "000602",
             ["Input.Children[0].Insured"] = "true",
         };
     }

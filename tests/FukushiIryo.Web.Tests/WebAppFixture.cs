@@ -15,17 +15,31 @@ namespace FukushiIryo.Web.Tests;
 
 /// <summary>
 /// The real web app on Kestrel (a free loopback port) over a fresh SQLite database holding a small
-/// household and one account per role, for HTTP and browser tests.
+/// household and one account per role, for HTTP and browser tests. The shared collection fixture is
+/// always SQLite; <see cref="OnPostgres"/> makes one more over a PostgreSQL database (the journey of
+/// issue 9 runs on both), which its test starts and disposes itself.
 /// </summary>
 public sealed class WebAppFixture : IAsyncLifetime
 {
     public const string Password = "a long enough passphrase";
     private readonly string folder = Directory.CreateTempSubdirectory("fukushi-web-").FullName;
+    private readonly string? postgresConnection;
     private WebApplicationFactory<Program>? factory;
+
+    public WebAppFixture()
+    {
+    }
+
+    private WebAppFixture(string postgresConnection) => this.postgresConnection = postgresConnection;
+
+    /// <summary>A fixture (not yet started) over an empty PostgreSQL database, e.g. one of the throwaway cluster.</summary>
+    public static WebAppFixture OnPostgres(string connectionString) => new(connectionString);
 
     public string DatabasePath => Path.Combine(folder, "fukushi.db");
 
-    public DatabaseSettings Settings => new(DatabaseProvider.Sqlite, DatabasePath);
+    public DatabaseSettings Settings => postgresConnection is null
+        ? new(DatabaseProvider.Sqlite, DatabasePath)
+        : new(DatabaseProvider.Postgres, postgresConnection);
 
     public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
 
@@ -64,7 +78,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         await SeedAsync();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting(DatabaseSettings.WelfareVariable, "sqlite:" + DatabasePath);
+            builder.UseSetting(DatabaseSettings.WelfareVariable, postgresConnection is null ? "sqlite:" + DatabasePath : "postgres:" + postgresConnection);
             builder.UseSetting(FukushiIryo.App.Audit.AuditAnchors.PathVariable, AnchorFile);
             builder.UseEnvironment("Production");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -121,6 +135,14 @@ public sealed class WebAppFixture : IAsyncLifetime
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<FukushiDbContext>();
             await db.Database.MigrateAsync();
+            if (postgresConnection is not null)
+            {
+                // The app migrates and loads the shipped masters itself only on SQLite; on PostgreSQL
+                // `fukushi db migrate` does, and this stands in for it.
+                await FukushiIryo.App.Masters.MasterDefaults.EnsureLoadedAsync(db, AppClock.Now(TimeProvider.System), default);
+                await FukushiIryo.App.Masters.ReferenceMasters.EnsureLoadedAsync(db, AppClock.Now(TimeProvider.System), "system", default);
+            }
+
             var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
             var staffNumber = 1000;
             foreach (var (login, name, role) in new[]

@@ -192,6 +192,18 @@ public sealed class ApplicationIntake(FukushiDbContext db, TimeProvider clock)
             return null;
         }
 
+        // A person already eligible on the application date is not applied for again: a change of
+        // their particulars is a 記載事項変更, a renewal is its own procedure.
+        var activeNumber = await db.Recipients.AsNoTracking()
+            .Where(recipient => recipient.PersonId == person.Id)
+            .Join(db.EligibilityRecords.AsNoTracking().AsOf(on).Where(e => e.Status == EligibilityStatus.Active), recipient => recipient.Id, eligibility => eligibility.RecipientId, (recipient, _) => recipient.RecipientNumber)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (activeNumber is not null)
+        {
+            problems[field] = $"宛名番号 {number} の人は{Day(on)}時点ですでに受給者です（受給者番号 {activeNumber}）。新規申請は受け付けられません。";
+            return null;
+        }
+
         return (person, record);
     }
 

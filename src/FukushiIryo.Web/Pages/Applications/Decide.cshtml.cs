@@ -9,9 +9,10 @@ namespace FukushiIryo.Web.Pages.Applications;
 /// <summary>
 /// 決定 (決裁, permission <c>application.decide</c>, 再認証 before the act): 認定 or 却下 with the 決定理由.
 /// The user who entered the application is refused (P2); a page read before the application
-/// changed is refused (its version).
+/// changed is refused (its version). The 再認証 comes before the form (IncludeGet): asked only at the
+/// POST, it sent the approver back to an empty form to decide a second time.
 /// </summary>
-[RequiresReauthentication]
+[RequiresReauthentication(IncludeGet = true)]
 public sealed class DecideModel(FukushiDbContext db, TimeProvider clock) : PageModel
 {
     public Application Application { get; private set; } = default!;
