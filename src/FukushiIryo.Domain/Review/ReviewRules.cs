@@ -222,7 +222,8 @@ public static class ReviewRules
         var thisMonth = YearMonth.Of(context.Today);
         if (claim.ServiceMonth > thisMonth)
         {
-            return Finding("R07", ReviewSeverity.Rejected, $"診療月 {claim.ServiceMonth} は未来の月です（審査日 {context.Today:yyyy-MM-dd}）。");
+            return Finding("R07", ReviewSeverity.Rejected,
+                string.Create(CultureInfo.InvariantCulture, $"診療月 {claim.ServiceMonth} は未来の月です（審査日 {context.Today:yyyy-MM-dd}）。"));
         }
 
         return claim.ServiceMonth > claim.ProcessingMonth
