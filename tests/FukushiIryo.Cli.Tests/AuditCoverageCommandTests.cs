@@ -46,7 +46,7 @@ public sealed class AuditCoverageCommandTests(PostgresFixture fixture)
             }
 
             var run = await cli.RunWithInputAsync(stdin, args);
-            Assert.True(run.ExitCode is 0, $"{string.Join(' ', args)}: {run.ExitCode} {run.Error}");
+            Assert.True(run.ExitCode is 0, $"{string.Join(' ', args)}: {run.ExitCode} {run.Error} {run.Output}");
             await using var check = FukushiDatabase.Open(DatabaseSettings.Parse(cli.Database));
             var written = await check.AuditEvents.AsNoTracking().Where(e => e.Sequence > before).OrderBy(e => e.Sequence).ToListAsync();
             var wanted = written.FirstOrDefault(e => e.EventType == eventType);

@@ -9,8 +9,9 @@ public readonly record struct MyNumberMatch(int Start, int Length);
 /// The pattern half of P16 (pia-controls.md): finds in free text the 12-digit numbers that pass the
 /// 個人番号 check digit — written in one run (<c>123456789018</c>) or grouped 4-4-4 with a space or a
 /// hyphen (<c>1234 5678 9018</c>), in half- or full-width digits. A run of more or fewer than 12
-/// digits is not one. A match is a candidate for review: about one random 12-digit number in ten
-/// passes the check.
+/// digits is not one, nor is a run that touches an ASCII letter (it is part of a token: a hash, an
+/// identifier, a base-32/64 key — hex hashes and GUIDs hold 12-digit runs by chance). A match is a
+/// candidate for review: about one random 12-digit number in ten passes the check.
 /// </summary>
 public static class MyNumberPattern
 {
@@ -28,7 +29,11 @@ public static class MyNumberPattern
             var run = runs[i];
             if (run.Length == 12)
             {
-                Check(text, run.Start, run.Length, matches);
+                if (!TouchesToken(text, run.Start, run.Length))
+                {
+                    Check(text, run.Start, run.Length, matches);
+                }
+
                 continue;
             }
 
@@ -40,7 +45,11 @@ public static class MyNumberPattern
                 && !IsSeparatorAfter(text, runs[i + 2], i + 3 < runs.Count ? runs[i + 3] : null))
             {
                 var end = runs[i + 2].Start + runs[i + 2].Length;
-                Check(text, run.Start, end - run.Start, matches);
+                if (!TouchesToken(text, run.Start, end - run.Start))
+                {
+                    Check(text, run.Start, end - run.Start, matches);
+                }
+
                 i += 2;
             }
         }
@@ -101,6 +110,11 @@ public static class MyNumberPattern
 
     private static bool IsSeparatorAfter(string text, (int Start, int Length) run, (int Start, int Length)? next) =>
         next is { } n && IsSeparatorBetween(text, run, n);
+
+    /// <summary>Whether the span has an ASCII letter right before or after it.</summary>
+    private static bool TouchesToken(string text, int start, int length) =>
+        (start > 0 && char.IsAsciiLetter(text[start - 1]))
+        || (start + length < text.Length && char.IsAsciiLetter(text[start + length]));
 
     private static bool IsSeparator(char c) => c is ' ' or '-' or '\u3000' or '－' or '‐' or '−';
 

@@ -15,7 +15,7 @@ public sealed class MyNumberPatternTests
     [InlineData("1234 5678 9018", 0, 14)]
     [InlineData("メモ：1234-5678-9018。", 3, 14)]
     [InlineData("１２３４５６７８９０１８", 0, 12)]
-    [InlineData("ABC987654321093", 3, 12)]
+    [InlineData("（987654321093）", 1, 12)]
     [InlineData("電話 0742-34-1111 番号 987654321093", 19, 12)]
     public void A_valid_number_is_found_where_it_is(string text, int start, int length)
     {
@@ -34,6 +34,10 @@ public sealed class MyNumberPatternTests
     [InlineData("0742-34-1111")]
     [InlineData("")]
     [InlineData("受給者番号 2900014 口座 1234567")]
+    [InlineData("ABC987654321093")] // part of a token
+    [InlineData("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")] // a hash
+    [InlineData("sha256 9f123456789018ab")] // 12 digits inside a hex string
+    [InlineData("cli-0a1b2c3d123456789018e5f6a7b8c9d0")] // inside a GUID
     public void Other_texts_hold_none(string text) => Assert.Empty(MyNumberPattern.Find(text));
 
     [Fact]
@@ -48,7 +52,7 @@ public sealed class MyNumberPatternTests
     {
         var random = new Random(seed.Get);
         var digits = string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('0' + random.Next(10))));
-        var found = MyNumberPattern.Find("x" + digits + "y").Count == 1;
+        var found = MyNumberPattern.Find("番号 " + digits + "。").Count == 1;
         return (found == MyNumber.IsValid(digits)).ToProperty();
     }
 }
