@@ -73,6 +73,8 @@ public static class AppServices
         services.AddScoped<Audit.MyNumberScan>();
         services.AddScoped<Settings.SystemSettings>();
         services.AddScoped<PersonLedger>();
+        services.AddScoped<Review.ReviewRun>();
+        services.AddScoped<Review.ReviewQueueService>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonProfile>();
         services.AddScoped<BankDirectory>();

@@ -27,6 +27,7 @@ internal static class CliPermissions
         ("import recipients", Permissions.ImportMigration),
         ("import receipts", Permissions.ImportMedicalClaims),
         ("import paid-receipts", Permissions.ImportMigration),
+        ("review run", Permissions.ReviewRun),
         ("masters update banks", Permissions.MastersUpdate),
         ("masters update postal", Permissions.MastersUpdate),
         ("income determine", Permissions.IncomeDetermine),

@@ -127,6 +127,7 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Applications/New", Permissions.ApplicationEnter);
             options.Conventions.AuthorizePage("/Applications/Decide", Permissions.ApplicationDecide);
             options.Conventions.AuthorizePage("/Applications/Print", Permissions.DocumentsPrint);
+            options.Conventions.AuthorizeFolder("/Review", Permissions.ReviewResolve);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>

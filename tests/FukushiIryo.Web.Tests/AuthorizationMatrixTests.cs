@@ -56,6 +56,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Persons/{id:long}/Memo"] = "/Persons/1/Memo",
         ["Persons/{id:long}/Inquiry"] = "/Persons/1/Inquiry",
         ["Losses"] = "/Losses",
+        ["Review"] = "/Review",
+        ["Review/Index"] = "/Review/Index",
         ["Losses/Index"] = "/Losses/Index",
         ["Losses/Candidate/{id:long}"] = "/Losses/Candidate/1",
         ["Losses/Recipient/{id:long}"] = "/Losses/Recipient/1",

@@ -138,6 +138,21 @@ public static partial class AuditEventType
     /// <summary>A 資格喪失候補 was dismissed by staff with a reason (no loss).</summary>
     public const string LossCandidateDismissed = "eligibility.loss_candidate_dismissed";
 
+    /// <summary>審査 ran for a 処理年月 (<c>review run</c>): counts per outcome and rule only.</summary>
+    public const string ReviewRan = "review.ran";
+
+    /// <summary>Staff approved (承認) a claim's 審査 result; details hold the old and new status.</summary>
+    public const string ClaimReviewApproved = "review.approved";
+
+    /// <summary>Staff rejected (否認) a claim with a reason; details hold the old and new status and the reason.</summary>
+    public const string ClaimReviewRejected = "review.rejected";
+
+    /// <summary>Staff corrected a claim's match (照合の訂正) to a recipient by 受給者番号; details hold the old and new recipient.</summary>
+    public const string ClaimReviewRematched = "review.rematched";
+
+    /// <summary>Staff approved every open claim of one rule in the queue's filter (一括承認); details hold the filter and the count.</summary>
+    public const string ClaimReviewsBulkApproved = "review.bulk_approved";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

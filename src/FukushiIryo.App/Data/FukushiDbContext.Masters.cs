@@ -22,6 +22,9 @@ public sealed partial class FukushiDbContext
     /// <summary>制度の優先順位 (Masters, decisions.md D3).</summary>
     public DbSet<ProgramPrecedence> ProgramPrecedences => Set<ProgramPrecedence>();
 
+    /// <summary>請求期限 (Masters, 審査 rule R08).</summary>
+    public DbSet<ClaimDeadline> ClaimDeadlines => Set<ClaimDeadline>();
+
     /// <summary>地方税関係情報 (Income).</summary>
     public DbSet<TaxRecord> TaxRecords => Set<TaxRecord>();
 }

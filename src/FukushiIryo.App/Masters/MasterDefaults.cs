@@ -10,9 +10,10 @@ namespace FukushiIryo.App.Masters;
 /// <summary>What one <see cref="MasterDefaults.EnsureLoadedAsync"/> inserted.</summary>
 /// <param name="IncomeMasters">Rows of the income masters (<see cref="IncomeMasterDefaults"/>).</param>
 /// <param name="EligibilityMasters">Rows of the 喪失日の規則 and 制度の優先順位 masters (<see cref="Masters.EligibilityMasters"/>).</param>
-public sealed record MasterDefaultsResult(int AgeBrackets, int PublicPayers, int BankHolidays, int IncomeMasters = 0, int EligibilityMasters = 0)
+/// <param name="ReviewMasters">Rows of the 請求期限 master (<see cref="Masters.ReviewMasters"/>).</param>
+public sealed record MasterDefaultsResult(int AgeBrackets, int PublicPayers, int BankHolidays, int IncomeMasters = 0, int EligibilityMasters = 0, int ReviewMasters = 0)
 {
-    public int Total => AgeBrackets + PublicPayers + BankHolidays + IncomeMasters + EligibilityMasters;
+    public int Total => AgeBrackets + PublicPayers + BankHolidays + IncomeMasters + EligibilityMasters + ReviewMasters;
 }
 
 /// <summary>
@@ -75,8 +76,9 @@ public static class MasterDefaults
         db.BankHolidays.AddRange(holidays);
         var incomeRows = await IncomeMasterDefaults.AddMissingAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
         var eligibilityRows = await EligibilityMasters.AddMissingDefaultsAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
+        var reviewRows = await ReviewMasters.AddMissingDefaultsAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new MasterDefaultsResult(brackets.Count, payers.Count, holidays.Count, incomeRows, eligibilityRows);
+        return new MasterDefaultsResult(brackets.Count, payers.Count, holidays.Count, incomeRows, eligibilityRows, reviewRows);
     }
 
     /// <summary>The shipped 年齢区分 rows, not yet stamped.</summary>

@@ -38,6 +38,12 @@ public static class Permissions
     /// <summary>レセプト・自動償還データの取込（CLI import receipts）。</summary>
     public const string ImportMedicalClaims = "import.receipts";
 
+    /// <summary>審査の実行（CLI review run）。</summary>
+    public const string ReviewRun = "review.run";
+
+    /// <summary>審査キューの閲覧と処理（承認・否認・照合の訂正・一括承認）（審査 画面）。</summary>
+    public const string ReviewResolve = "review.resolve";
+
     /// <summary>養育費の申告（児童養育費・受給者養育費）の記録（宛名詳細 画面）。</summary>
     public const string ChildSupportRecord = "income.child_support.record";
 
@@ -107,6 +113,8 @@ public static class Permissions
         (ImportResidents, "住民・宛名情報の取込", [RoleNames.Reviewer]),
         (ImportTax, "地方税関係情報の取込", [RoleNames.Reviewer]),
         (ImportMedicalClaims, "レセプト・自動償還データの取込と突合", [RoleNames.Reviewer]),
+        (ReviewRun, "審査（チェック規則）の実行", [RoleNames.Reviewer]),
+        (ReviewResolve, "審査キューの閲覧と処理（承認・否認・照合の訂正・一括承認）", [RoleNames.Reviewer]),
         (ChildSupportRecord, "養育費の申告（児童養育費・受給者養育費）の記録", [RoleNames.Counter]),
         (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
         (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),

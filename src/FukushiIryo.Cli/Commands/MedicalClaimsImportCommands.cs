@@ -60,7 +60,7 @@ internal static class MedicalClaimsImportCommands
         return command;
     }
 
-    private static YearMonth ParseMonth(string text)
+    internal static YearMonth ParseMonth(string text)
     {
         if (text.Length == 7 && text[4] == '-'
             && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year)

@@ -1175,6 +1175,46 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Masters.ClaimDeadline", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("ClaimDeadlines");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Masters.HighCostIncomeBracket", b =>
                 {
                     b.Property<long>("Id")
@@ -2482,6 +2522,107 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("Households");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("MedicalClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("ProcessingMonth", "Status");
+
+                    b.ToTable("ClaimReviews");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReviewFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClaimReviewId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimReviewId");
+
+                    b.HasIndex("Code", "ClaimReviewId");
+
+                    b.ToTable("ClaimReviewFindings");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>
                 {
                     b.Property<long>("Id")
@@ -3019,6 +3160,24 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReview", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReviewFinding", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Review.ClaimReview", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ClaimReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>
                 {
                     b.HasOne("FukushiIryo.App.Security.StaffUser", null)
@@ -3091,6 +3250,11 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
             modelBuilder.Entity("FukushiIryo.App.Applications.Application", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReview", b =>
+                {
+                    b.Navigation("Findings");
                 });
 #pragma warning restore 612, 618
         }

@@ -1142,6 +1142,44 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Masters.ClaimDeadline", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ValidFrom");
+
+                    b.ToTable("ClaimDeadlines");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Masters.HighCostIncomeBracket", b =>
                 {
                     b.Property<long>("Id")
@@ -2407,6 +2445,103 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("Households");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MedicalClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId")
+                        .IsUnique()
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.HasIndex("ProcessingMonth", "Status");
+
+                    b.ToTable("ClaimReviews");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReviewFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimReviewId");
+
+                    b.HasIndex("Code", "ClaimReviewId");
+
+                    b.ToTable("ClaimReviewFindings");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>
                 {
                     b.Property<long>("Id")
@@ -2932,6 +3067,24 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReview", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReviewFinding", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Review.ClaimReview", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ClaimReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Security.StaffRecoveryCode", b =>
                 {
                     b.HasOne("FukushiIryo.App.Security.StaffUser", null)
@@ -3004,6 +3157,11 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
             modelBuilder.Entity("FukushiIryo.App.Applications.Application", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Review.ClaimReview", b =>
+                {
+                    b.Navigation("Findings");
                 });
 #pragma warning restore 612, 618
         }

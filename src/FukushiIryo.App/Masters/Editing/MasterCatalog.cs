@@ -300,9 +300,24 @@ public static class MasterCatalog
             : [],
     };
 
+    /// <summary>請求期限 (審査 rule R08): one succession.</summary>
+    public static MasterTable<ClaimDeadline> ClaimDeadlines { get; } = new()
+    {
+        Key = "claim-deadlines",
+        Title = "請求期限",
+        Description = "審査で請求期限超過（R08）と判定する月数です。処理年月が診療月からこの月数を超えたレセプトを否とします。市の規則と違うときは、変わる日から「新しい値」で登録してください。",
+        Series = _ => "claim-deadline",
+        Order = rows => rows.OrderBy(row => row.ValidFrom),
+        Fields =
+        [
+            MasterFields.WholeNumber<ClaimDeadline>("months", "請求期限（月数）", row => row.Months, (row, value) => row.Months = value ?? 0, 1, 240,
+                hint: "診療月の翌月から数えた月数（初期値 60 = 5年）"),
+        ],
+    };
+
     /// <summary>Every editable master, in the order of the マスタ管理 list.</summary>
     public static IReadOnlyList<MasterTable> All { get; } =
-        [PublicPayers, AgeBrackets, BankHolidays, LossRules, ProgramPrecedences, IncomeLimits, IncomeDeductions, SalaryDeductionBands, HighCostLimits, HighCostIncomeBrackets];
+        [PublicPayers, AgeBrackets, BankHolidays, LossRules, ProgramPrecedences, IncomeLimits, IncomeDeductions, SalaryDeductionBands, HighCostLimits, HighCostIncomeBrackets, ClaimDeadlines];
 
     /// <summary>The master of <paramref name="key"/>, or null.</summary>
     public static MasterTable? Find(string? key) => All.FirstOrDefault(table => string.Equals(table.Key, key, StringComparison.Ordinal));

@@ -1,0 +1,225 @@
+using System.Globalization;
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Eligibility;
+using FukushiIryo.App.Masters;
+using FukushiIryo.App.MedicalClaims;
+using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Review;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.Review;
+
+/// <summary>What one 審査 run did: claims per outcome, findings per rule, resolved claims left alone.</summary>
+public sealed record ReviewRunResult(
+    YearMonth Month,
+    int Reviewed,
+    int SkippedResolved,
+    IReadOnlyDictionary<ReviewOutcome, int> ByOutcome,
+    IReadOnlyDictionary<string, int> ByRule);
+
+/// <summary>
+/// 審査 of a 処理年月 (issue 11 item 6): loads the month's claims (migrated paid claims are history,
+/// not reviewed) in batches of <see cref="BatchSize"/>, with their recipients' eligibility, insurance
+/// and 生活保護 periods and the duplicate history, runs <see cref="ReviewRules"/>, and stores each
+/// claim's outcome and findings (<see cref="ClaimReview"/>). Re-runnable: a claim's open result is
+/// superseded by the new one; a resolved (承認・否認) result is never touched. One transaction per
+/// batch; one audit event for the run.
+/// </summary>
+public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
+{
+    /// <summary>Claims per batch (and per transaction).</summary>
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>生活保護 as staff record it as 他制度 on an eligibility row.</summary>
+    public const string PublicAssistanceProgram = "生活保護";
+
+    public async Task<ReviewRunResult> RunAsync(YearMonth month, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        int key = MonthKey(month);
+        var today = JstClock.Today(clock);
+        var parameters = new ReviewParameters(await db.ClaimDeadlineMonthsOnAsync(month.FirstDay, cancellationToken).ConfigureAwait(false));
+        var byOutcome = Enum.GetValues<ReviewOutcome>().ToDictionary(o => o, _ => 0);
+        var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int reviewed = 0, skipped = 0;
+        long lastId = 0;
+        while (true)
+        {
+            var claims = await db.MedicalClaims.AsNoTracking()
+                .Where(c => c.ProcessingMonth == key && c.Source != MedicalClaimSource.PaidMigrated && c.Id > lastId)
+                .OrderBy(c => c.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (claims.Count == 0)
+            {
+                break;
+            }
+
+            lastId = claims[^1].Id;
+            var batch = await ReviewBatchAsync(claims, today, parameters, actor, cancellationToken).ConfigureAwait(false);
+            skipped += batch.Skipped;
+            foreach (var review in batch.Stored)
+            {
+                reviewed++;
+                byOutcome[review.Outcome]++;
+                foreach (var code in review.Findings.Select(f => f.Code).Distinct())
+                {
+                    byRule[code] = byRule.GetValueOrDefault(code) + 1;
+                }
+            }
+        }
+
+        db.AddAudit(new AuditEntry(actor, AuditEventType.ReviewRan, "review", month.ToString(), new Dictionary<string, object?>
+        {
+            ["month"] = month.ToString(),
+            ["reviewed"] = reviewed,
+            ["skippedResolved"] = skipped,
+            ["accepted"] = byOutcome[ReviewOutcome.Accepted],
+            ["needsReview"] = byOutcome[ReviewOutcome.NeedsReview],
+            ["rejected"] = byOutcome[ReviewOutcome.Rejected],
+            ["rules"] = string.Join(",", byRule.Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key}:{pair.Value}"))),
+        }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new ReviewRunResult(month, reviewed, skipped, byOutcome, byRule);
+    }
+
+    /// <summary>The rules' result for one claim as it stands (after its match was corrected).</summary>
+    internal async Task<ReviewResult> ReviewClaimAsync(MedicalClaim claim, CancellationToken cancellationToken)
+    {
+        var month = MonthOf(claim.ProcessingMonth);
+        var parameters = new ReviewParameters(await db.ClaimDeadlineMonthsOnAsync(month.FirstDay, cancellationToken).ConfigureAwait(false));
+        var contexts = await ContextsAsync([claim], JstClock.Today(clock), parameters, cancellationToken).ConfigureAwait(false);
+        return ReviewRules.Review(contexts[0]);
+    }
+
+    private async Task<(List<ClaimReview> Stored, int Skipped)> ReviewBatchAsync(
+        List<MedicalClaim> claims, DateOnly today, ReviewParameters parameters, string actor, CancellationToken cancellationToken)
+    {
+        var ids = claims.Select(c => c.Id).ToList();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var current = await db.ClaimReviews
+                    .Where(r => ids.Contains(r.MedicalClaimId) && r.SupersededAt == null)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                var resolved = current.Where(r => r.Status != ClaimReviewStatus.Open).Select(r => r.MedicalClaimId).ToHashSet();
+                var toReview = claims.Where(c => !resolved.Contains(c.Id)).ToList();
+                var contexts = await ContextsAsync(toReview, today, parameters, cancellationToken).ConfigureAwait(false);
+                var now = AppClock.Now(clock);
+                foreach (var open in current.Where(r => r.Status == ClaimReviewStatus.Open))
+                {
+                    open.SupersededAt = now;
+                }
+
+                // The superseded rows leave the filtered unique index before the new ones arrive.
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                var stored = toReview.Select((claim, i) => Store(claim, ReviewRules.Review(contexts[i]), now, actor)).ToList();
+                db.ClaimReviews.AddRange(stored);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                return (stored, resolved.Count);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    internal static ClaimReview Store(MedicalClaim claim, ReviewResult result, DateTimeOffset now, string actor) => new()
+    {
+        MedicalClaimId = claim.Id,
+        ProcessingMonth = claim.ProcessingMonth,
+        ProviderCode = claim.ProviderCode,
+        Outcome = result.Outcome,
+        Status = ClaimReviewStatus.Open,
+        ReviewedAt = now,
+        ReviewedBy = actor,
+        Findings = result.Findings.Select(f => new ClaimReviewFinding { Code = f.Code, Severity = f.Severity, Message = f.Message }).ToList(),
+    };
+
+    /// <summary>The context of each claim, in order: its recipient's registered facts and the history of the same recipients and 診療月.</summary>
+    private async Task<List<ReviewContext>> ContextsAsync(List<MedicalClaim> claims, DateOnly today, ReviewParameters parameters, CancellationToken cancellationToken)
+    {
+        var recipientIds = claims.Where(c => c.RecipientId is not null).Select(c => c.RecipientId!.Value).Distinct().ToList();
+        var serviceMonths = claims.Select(c => c.ServiceMonth).Distinct().ToList();
+        var recipients = await db.Recipients.AsNoTracking()
+            .Where(r => recipientIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.RecipientNumber, r.PersonId })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var personIds = recipients.Select(r => r.PersonId).Distinct().ToList();
+        var births = (await db.PersonRecords.AsNoTracking().Current().Where(p => personIds.Contains(p.PersonId))
+                .Select(p => new { p.PersonId, p.ValidFrom, p.BirthDate }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(p => p.PersonId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ValidFrom).First().BirthDate);
+        var eligibility = (await db.EligibilityRecords.AsNoTracking().Current()
+            .Where(e => recipientIds.Contains(e.RecipientId))
+            .Select(e => new { e.RecipientId, e.Status, e.OtherProgram, e.ValidFrom, e.ValidTo })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(e => e.ValidTo is null || e.ValidTo > e.ValidFrom)
+            .ToLookup(e => e.RecipientId);
+        var insurance = (await db.Insurances.AsNoTracking().Current()
+            .Where(i => personIds.Contains(i.PersonId))
+            .Select(i => new { i.PersonId, i.InsurerNumber, i.ValidFrom, i.ValidTo })
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(i => i.ValidTo is null || i.ValidTo > i.ValidFrom)
+            .ToLookup(i => i.PersonId);
+        var history = (await db.MedicalClaims.AsNoTracking()
+            .Where(c => c.RecipientId != null && recipientIds.Contains(c.RecipientId.Value) && serviceMonths.Contains(c.ServiceMonth))
+            .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(ToReviewClaim)
+            .ToLookup(c => c.RecipientId);
+
+        var facts = recipients.Where(r => births.ContainsKey(r.PersonId)).ToDictionary(r => r.Id, r => new ReviewRecipient
+        {
+            RecipientNumber = r.RecipientNumber,
+            BirthDate = births[r.PersonId],
+            EligibilityPeriods = eligibility[r.Id].Where(e => e.Status == EligibilityStatus.Active).Select(e => Period(e.ValidFrom, e.ValidTo)).ToList(),
+            PublicAssistancePeriods = eligibility[r.Id]
+                .Where(e => string.Equals(e.OtherProgram?.Trim(), PublicAssistanceProgram, StringComparison.Ordinal))
+                .Select(e => Period(e.ValidFrom, e.ValidTo)).ToList(),
+            Insurance = insurance[r.PersonId].Select(i => new InsuranceSpell(i.InsurerNumber, Period(i.ValidFrom, i.ValidTo))).ToList(),
+        });
+
+        return claims.Select(claim =>
+        {
+            var reviewClaim = ToReviewClaim(claim);
+            ReviewRecipient? recipient = claim.RecipientId is { } id ? facts.GetValueOrDefault(id) : null;
+            IReadOnlyList<ReviewClaim> others = claim.RecipientId is null ? [] : history[claim.RecipientId].ToList();
+            return new ReviewContext(reviewClaim, recipient, others, today, parameters);
+        }).ToList();
+    }
+
+    internal static ReviewClaim ToReviewClaim(MedicalClaim claim) => new()
+    {
+        Id = claim.Id,
+        Origin = (ClaimOrigin)(int)claim.Source,
+        RecipientId = claim.RecipientId,
+        ServiceMonth = MonthOf(claim.ServiceMonth),
+        ProcessingMonth = MonthOf(claim.ProcessingMonth),
+        ProviderCode = claim.ProviderCode,
+        PrefectureCode = claim.PrefectureCode,
+        Schedule = (ClaimSchedule)(int)claim.Schedule,
+        Inpatient = claim.Inpatient,
+        InsurerShareRate = claim.InsurerShareRate,
+        Points = claim.Points,
+        MedicalCost = claim.MedicalCost,
+        PatientShare = claim.PatientShare,
+        OtherPublicAmount = claim.OtherPublicAmount,
+        OtherPayerNumbers = claim.OtherPayerNumbers,
+        LongTerm = claim.LongTerm,
+        DisasterMutualAid = claim.DisasterMutualAid,
+        RecipientNumber = claim.RecipientNumber,
+        InsurerNumber = claim.InsurerNumber,
+        BirthDate = claim.BirthDate,
+    };
+
+    /// <summary>A <c>[from, to)</c> history period as days, both ends inclusive (open = <see cref="DateOnly.MaxValue"/>).</summary>
+    private static DatePeriod Period(DateOnly from, DateOnly? to) =>
+        new(from, to is { } end ? end.AddDays(-1) : DateOnly.MaxValue);
+
+    public static int MonthKey(YearMonth month) => (month.Year * 100) + month.Month;
+
+    public static YearMonth MonthOf(int key) => new(key / 100, key % 100);
+}
