@@ -138,6 +138,15 @@ public static partial class AuditEventType
     /// <summary>A 資格喪失候補 was dismissed by staff with a reason (no loss).</summary>
     public const string LossCandidateDismissed = "eligibility.loss_candidate_dismissed";
 
+    /// <summary>An API key was made for an external system (<c>apikeys add</c>); details: system, permissions, period; never the key.</summary>
+    public const string ApiKeyCreated = "apikey.created";
+
+    /// <summary>The API keys were listed (<c>apikeys list</c>).</summary>
+    public const string ApiKeyListed = "apikey.listed";
+
+    /// <summary>An API key was disabled (<c>apikeys disable</c>).</summary>
+    public const string ApiKeyDisabled = "apikey.disabled";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
