@@ -220,9 +220,9 @@ public static class ApiEndpoints
             stored.DeterminedAt, determinedNow));
     }
 
-    private static async Task<Results<Created<ApplicationReceivedResponse>, ValidationProblem>> PostApplicationAsync(HttpContext http, ApplicationForm form, ApplicationIntake intake)
+    private static async Task<Results<Created<ApplicationReceivedResponse>, ValidationProblem>> PostApplicationAsync(HttpContext http, ApplicationForm form, FukushiDbContext db, TimeProvider clock)
     {
-        var result = await intake.ReceiveAsync(form, Actor(http), ClientAddress(http), http.RequestAborted).ConfigureAwait(false);
+        var result = await new ApplicationIntake(db, clock).ReceiveAsync(form, Actor(http), ClientAddress(http), http.RequestAborted).ConfigureAwait(false);
         if (result.Saved is not { } saved)
         {
             return TypedResults.ValidationProblem(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }, StringComparer.Ordinal), title: "入力に誤りがあります。何も保存していません。");
@@ -232,9 +232,9 @@ public static class ApiEndpoints
             saved.Id, saved.ReceptionNumber, saved.Version, saved.Findings.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
-    private static async Task<Ok<ApplicationItem[]>> PendingAsync(ApplicationDecisions decisions, FukushiDbContext db, HttpContext http)
+    private static async Task<Ok<ApplicationItem[]>> PendingAsync(FukushiDbContext db, TimeProvider clock, HttpContext http)
     {
-        var pending = await decisions.PendingAsync(http.RequestAborted).ConfigureAwait(false);
+        var pending = await new ApplicationDecisions(db, clock).PendingAsync(http.RequestAborted).ConfigureAwait(false);
         var ids = pending.Select(a => a.ApplicantPersonId).Distinct().ToList();
         var atena = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AtenaNumber, http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(pending.Select(a => new ApplicationItem(
@@ -243,7 +243,7 @@ public static class ApiEndpoints
     }
 
     private static async Task<Results<Ok<DecisionResponse>, ProblemHttpResult, ValidationProblem>> DecideAsync(
-        HttpContext http, long id, DecisionRequest request, ApplicationDecisions decisions, StaffSessions sessions)
+        HttpContext http, long id, DecisionRequest request, FukushiDbContext db, TimeProvider clock, StaffSessions sessions)
     {
         // A machine cannot be the 決裁 person: no key holds the permission, and none passes here.
         if (ApiKeyAuthentication.IsApiKey(http.User))
@@ -271,7 +271,7 @@ public static class ApiEndpoints
 
         try
         {
-            var decided = await decisions.DecideAsync(id, request.Version, result.Value, request.Reason, Actor(http), ClientAddress(http), http.RequestAborted).ConfigureAwait(false);
+            var decided = await new ApplicationDecisions(db, clock).DecideAsync(id, request.Version, result.Value, request.Reason, Actor(http), ClientAddress(http), http.RequestAborted).ConfigureAwait(false);
             return TypedResults.Ok(new DecisionResponse(decided.Id, decided.ReceptionNumber, decided.Status.ToString(), decided.Version));
         }
         catch (ConcurrencyConflictException exception)
