@@ -54,6 +54,7 @@ internal static class FukushiCli
         root.Subcommands.Add(IncomeCommands.Build(options, environment));
         root.Subcommands.Add(DemoCommands.Build(options, environment));
         root.Subcommands.Add(SettingsCommands.Build(options, environment));
+        root.Subcommands.Add(ApiKeysCommands.Build(options, environment));
         return root;
     }
 }
