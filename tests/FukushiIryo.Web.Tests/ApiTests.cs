@@ -176,6 +176,16 @@ public sealed class ApiTests(WebAppFixture app)
         var response = await approver.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("再認証が必要です", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // After the 再認証 the call reaches the decision rules (here: no such application).
+        var login = $"role{RoleNames.All.ToList().IndexOf(RoleNames.Approver)}";
+        var reauthenticated = await approver.PostFormAsync("/Account/Reauthenticate", new() { ["Password"] = WebAppFixture.Password, ["Code"] = StaffSession.CodeFor(app, login), ["ReturnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, reauthenticated.StatusCode);
+        using var again = new HttpRequestMessage(HttpMethod.Post, "/api/v1/applications/999999/decision") { Content = JsonContent.Create(new { version = 1, result = "Granted" }) };
+        again.Headers.Add(token.GetProperty("headerName").GetString()!, token.GetProperty("token").GetString());
+        var decided = await approver.Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, decided.StatusCode);
+        Assert.Contains("申請が見つかりません", await decided.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
