@@ -68,6 +68,7 @@ public static class AppServices
         services.AddScoped<StaffSessions>();
         services.AddScoped<StaffTotp>();
         services.AddScoped<StaffStepUp>();
+        services.AddScoped<ApiKeys>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Exports.PersonalDataExports>();
         services.AddScoped<Audit.MyNumberScan>();

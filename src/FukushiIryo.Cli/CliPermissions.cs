@@ -34,6 +34,9 @@ internal static class CliPermissions
         ("demo seed", Permissions.DemoSeed),
         ("settings set", Permissions.SettingsManage),
         ("settings list", Permissions.SettingsManage),
+        ("apikeys add", Permissions.ApiKeysManage),
+        ("apikeys list", Permissions.ApiKeysManage),
+        ("apikeys disable", Permissions.ApiKeysManage),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

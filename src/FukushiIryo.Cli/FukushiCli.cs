@@ -55,6 +55,7 @@ internal static class FukushiCli
         root.Subcommands.Add(ReviewCommands.Build(options, environment));
         root.Subcommands.Add(DemoCommands.Build(options, environment));
         root.Subcommands.Add(SettingsCommands.Build(options, environment));
+        root.Subcommands.Add(ApiKeysCommands.Build(options, environment));
         return root;
     }
 }

@@ -2,6 +2,7 @@ using FukushiIryo.App;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.Security;
+using FukushiIryo.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -140,6 +141,7 @@ public static class WebHost
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddFukushiApi();
 
         var app = builder.Build();
 
@@ -165,6 +167,7 @@ public static class WebHost
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapFukushiApi();
         return app;
     }
 
@@ -175,7 +178,8 @@ public static class WebHost
     {
         foreach (var permission in Permissions.All)
         {
-            builder.AddPolicy(permission, policy => policy.RequireRole(Permissions.RolesFor(permission)));
+            // Staff hold a permission through their roles; an external system through its API key (ADR 0018).
+            builder.AddPolicy(permission, policy => policy.RequireAssertion(context => Api.ApiKeyAuthentication.Holds(context.User, permission)));
         }
 
         return builder;

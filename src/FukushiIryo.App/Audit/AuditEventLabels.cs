@@ -62,6 +62,9 @@ public static class AuditEventLabels
         [AuditEventType.InquiryRecorded] = "問合せの記録",
         [AuditEventType.EligibilityLost] = "資格消滅",
         [AuditEventType.LossCandidateDismissed] = "資格喪失候補の取下げ",
+        [AuditEventType.ApiKeyCreated] = "APIキーの発行",
+        [AuditEventType.ApiKeyListed] = "APIキーの一覧",
+        [AuditEventType.ApiKeyDisabled] = "APIキーの無効化",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

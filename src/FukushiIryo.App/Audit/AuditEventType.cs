@@ -153,6 +153,15 @@ public static partial class AuditEventType
     /// <summary>Staff approved every open claim of one rule in the queue's filter (一括承認); details hold the filter and the count.</summary>
     public const string ClaimReviewsBulkApproved = "review.bulk_approved";
 
+    /// <summary>An API key was made for an external system (<c>apikeys add</c>); details: system, permissions, period; never the key.</summary>
+    public const string ApiKeyCreated = "apikey.created";
+
+    /// <summary>The API keys were listed (<c>apikeys list</c>).</summary>
+    public const string ApiKeyListed = "apikey.listed";
+
+    /// <summary>An API key was disabled (<c>apikeys disable</c>).</summary>
+    public const string ApiKeyDisabled = "apikey.disabled";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

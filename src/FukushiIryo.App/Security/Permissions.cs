@@ -101,6 +101,9 @@ public static class Permissions
     /// <summary>帳票（受給資格証・認定通知書・却下通知書・喪失通知書・受付簿）の印刷（P11）。印刷のたびに操作履歴に記録。</summary>
     public const string DocumentsPrint = "documents.print";
 
+    /// <summary>外部システムのAPIキーの発行・一覧・無効化（CLI apikeys）。キーの権限に決裁・監査は含められない。</summary>
+    public const string ApiKeysManage = "apikeys.manage";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -134,6 +137,7 @@ public static class Permissions
         (InquiryRecord, "問合せ記録の記録（だれが、だれについて、いつ、何を回答したか）", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer]),
         (EligibilityLoss, "資格消滅と資格喪失候補の確認・取下げ", [RoleNames.Counter, RoleNames.Reviewer]),
         (DocumentsPrint, "帳票（受給資格証・認定通知書・却下通知書・喪失通知書・受付簿）の印刷", [RoleNames.Counter, RoleNames.Approver]),
+        (ApiKeysManage, "外部システムのAPIキーの発行・一覧・無効化", [RoleNames.SystemAdmin]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =
