@@ -38,8 +38,6 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
     /// <summary>奈良県: the 都道府県 of autopay rows without one.</summary>
     public const string CityPrefectureCode = "29";
 
-    private const int BatchSize = 2000;
-
     /// <summary>Receives the number of claims written so far (pass 2).</summary>
     public IProgress<long>? Progress { get; init; }
 

@@ -7,8 +7,8 @@ public readonly record struct MyNumberMatch(int Start, int Length);
 
 /// <summary>
 /// The pattern half of P16 (pia-controls.md): finds in free text the 12-digit numbers that pass the
-/// 個人番号 check digit — written in one run (<c>123456789018</c>) or grouped 4-4-4 with a space or a
-/// hyphen (<c>1234 5678 9018</c>), in half- or full-width digits. A run of more or fewer than 12
+/// 個人番号 check digit — written in one run (<c>nnnnnnnnnnnn</c>) or grouped 4-4-4 with a space or a
+/// hyphen (<c>nnnn nnnn nnnn</c>), in half- or full-width digits. A run of more or fewer than 12
 /// digits is not one, nor is a run that touches an ASCII letter (it is part of a token: a hash, an
 /// identifier, a base-32/64 key — hex hashes and GUIDs hold 12-digit runs by chance). A match is a
 /// candidate for review: about one random 12-digit number in ten passes the check.
