@@ -79,6 +79,7 @@ public sealed class PaymentNoticePdfTests
         };
 
         var document = DocumentRenderer.Render(Input(many, Second));
+        File.WriteAllBytes(Path.Combine(Poppler.ArtifactsDirectory, "doc-08-payment-notice-long.pdf"), document.Pdf);
         var text = Poppler.Text(document.Pdf);
         var pages = text.Split('\f', StringSplitOptions.RemoveEmptyEntries).Select(Poppler.Compact).Where(p => p.Length > 0).ToList();
 

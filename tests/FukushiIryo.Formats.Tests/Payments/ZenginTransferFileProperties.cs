@@ -68,6 +68,36 @@ public sealed class ZenginTransferFileProperties
                     && long.Parse(trailer[7..19], CultureInfo.InvariantCulture) == sum;
             });
 
+    private static Gen<ZenginTransfer> AnyTransfer() =>
+        Gen.Zip(
+            Gen.Zip(
+                Gen.ArrayOf(Gen.Elements("ア", "ガ", "ｯ", "髙", "😀", "\r", ",", "　", "A", "ﾞ", "-")).Select(string.Concat),
+                Gen.Elements("0001", "001", "00A1")),
+            Gen.Zip(
+                Gen.Elements("1234567", "12345678", "0000000", "", "12 4567"),
+                Gen.Elements(0L, 1L, ZenginTransferFile.MaxAmount, ZenginTransferFile.MaxAmount + 1)))
+            .Select(t => new ZenginTransfer(t.Item1.Item2, "ミズホ", "001", "トウキヨウ", AccountType.Ordinary, t.Item2.Item1, t.Item1.Item1, t.Item2.Item2, "1000017"));
+
+    /// <summary>Write refuses exactly the files with a transfer that Check reports, and then writes nothing.</summary>
+    [Property(MaxTest = 300)]
+    public Property Write_refuses_exactly_what_check_reports() =>
+        Prop.ForAll(
+            Gen.ListOf(AnyTransfer()).ToArbitrary(),
+            transfers =>
+            {
+                bool writable = transfers.All(t => ZenginTransferFile.Check(t).Count == 0);
+                using var stream = new MemoryStream();
+                try
+                {
+                    ZenginTransferFile.Write(stream, Header, transfers.ToList());
+                    return writable && stream.Length == 122 * (transfers.Count + 3);
+                }
+                catch (ZenginRecordException)
+                {
+                    return !writable && stream.Length == 0;
+                }
+            });
+
     private static Encoding CreateCp932()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
