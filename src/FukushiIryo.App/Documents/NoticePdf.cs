@@ -39,6 +39,9 @@ internal sealed class NoticePdf : IDisposable
 
     public string Title { get; }
 
+    /// <summary>Printed after "（続き）" on a continuation page, e.g. whose notice it is when one PDF holds many.</summary>
+    internal string? ContinuationLabel { get; set; }
+
     /// <summary>The y where the next element goes.</summary>
     public double Y { get; private set; }
 
@@ -317,7 +320,7 @@ internal sealed class NoticePdf : IDisposable
     private void NextPage()
     {
         page = book.NewPage();
-        page.Text(Right, Top - 8, $"{Title}（続き）", SmallFont, TextAlign.Right);
+        page.Text(Right, Top - 8, ContinuationLabel is { Length: > 0 } label ? $"{Title}（続き）　{label}" : $"{Title}（続き）", SmallFont, TextAlign.Right);
         Y = Top;
     }
 

@@ -60,6 +60,7 @@ internal static class PaymentNoticePdf
     private static void Payee(NoticePdf notice, PaymentNoticeInput input, PaymentNoticePayee payee)
     {
         var issuer = input.Issuer;
+        notice.ContinuationLabel = $"受給者番号 {payee.RecipientNumber}　{payee.To.Name}　様";
         notice.Header(issuer, payee.To, input.NoticeDate, payee.NoticeNumber, $"{issuer.Program}{Title}");
         notice.Body($"{WarekiYearMonth.From(input.ProcessingMonth).ToLongString()}処理分の{issuer.Program}について、次のとおり支給することに決定したので通知します。助成金は支払日に次の口座へ振り込みます。");
 

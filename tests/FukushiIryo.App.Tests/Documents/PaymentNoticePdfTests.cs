@@ -85,7 +85,7 @@ public sealed class PaymentNoticePdfTests
 
         Assert.True(document.PageCount >= 3, $"{document.PageCount} pages");
         Assert.Contains("受診者01", pages[0], StringComparison.Ordinal);
-        Assert.Contains("支給決定通知書（続き）", pages[1], StringComparison.Ordinal);
+        Assert.Contains("支給決定通知書（続き）受給者番号1000017𠮷田花子様", pages[1], StringComparison.Ordinal); // whose notice, if the pages part
         Assert.Contains("受診者診療年月医療機関名", pages[1], StringComparison.Ordinal); // header repeated
         // 40 × 1,000 + (1 + … + 40) = 40,820
         Assert.Contains("合計400,000円20,000円40,820円", Poppler.Compact(text), StringComparison.Ordinal);
