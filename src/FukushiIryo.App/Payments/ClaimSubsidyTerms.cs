@@ -70,13 +70,37 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         var results = new List<SubsidyClaim>(claims.Count);
         foreach (var chunk in claims.Chunk(Math.Max(1, ChunkSize)))
         {
-            results.AddRange(await BuildChunkAsync(chunk, masters, cancellationToken).ConfigureAwait(false));
+            results.AddRange((await BuildChunkAsync(chunk, masters, lenient: false, cancellationToken).ConfigureAwait(false)).Select(terms => terms!));
         }
 
         return results;
     }
 
-    private async Task<IEnumerable<SubsidyClaim>> BuildChunkAsync(MedicalClaim[] claims, Masters masters, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="BuildAsync"/> for 審査: a claim whose terms cannot be resolved (no master row in force
+    /// for its 診療月, its recipient gone) gives null instead of failing the others. Unlinked claims give null.
+    /// </summary>
+    internal async Task<IReadOnlyList<SubsidyClaim?>> TryBuildAsync(IReadOnlyList<MedicalClaim> claims, CancellationToken cancellationToken)
+    {
+        var linked = claims.Where(c => c.RecipientId is not null).ToList();
+        var built = new Dictionary<MedicalClaim, SubsidyClaim?>(ReferenceEqualityComparer.Instance);
+        if (linked.Count > 0)
+        {
+            var masters = await Masters.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+            foreach (var chunk in linked.Chunk(Math.Max(1, ChunkSize)))
+            {
+                var terms = await BuildChunkAsync(chunk, masters, lenient: true, cancellationToken).ConfigureAwait(false);
+                for (int i = 0; i < chunk.Length; i++)
+                {
+                    built[chunk[i]] = terms[i];
+                }
+            }
+        }
+
+        return claims.Select(c => built.GetValueOrDefault(c)).ToList();
+    }
+
+    private async Task<List<SubsidyClaim?>> BuildChunkAsync(MedicalClaim[] claims, Masters masters, bool lenient, CancellationToken cancellationToken)
     {
         var recipientIds = claims.Select(c => c.RecipientId!.Value).Distinct().ToList();
         var recipients = await db.Recipients.AsNoTracking()
@@ -120,11 +144,18 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
 
         return claims.Select(claim =>
         {
-            var recipient = recipients.GetValueOrDefault(claim.RecipientId!.Value)
-                ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"レセプト {claim.Id} の受給者 {claim.RecipientId} が見つかりません。"), nameof(claims));
-            var household = recipient.HouseholdId is { } householdId ? householdMembers[householdId].Append(recipient.Id).Distinct().ToList() : [recipient.Id];
-            return Build(claim, recipient, byId, determinations, household.SelectMany(id => history[id]).ToList(), masters);
-        });
+            try
+            {
+                var recipient = recipients.GetValueOrDefault(claim.RecipientId!.Value)
+                    ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"レセプト {claim.Id} の受給者 {claim.RecipientId} が見つかりません。"), nameof(claims));
+                var household = recipient.HouseholdId is { } householdId ? householdMembers[householdId].Append(recipient.Id).Distinct().ToList() : [recipient.Id];
+                return Build(claim, recipient, byId, determinations, household.SelectMany(id => history[id]).ToList(), masters);
+            }
+            catch (Exception exception) when (lenient && exception is MasterDataMissingException or ArgumentException)
+            {
+                return (SubsidyClaim?)null;
+            }
+        }).ToList();
     }
 
     private static SubsidyClaim Build(
