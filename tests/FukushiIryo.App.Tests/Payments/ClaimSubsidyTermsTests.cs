@@ -140,6 +140,26 @@ public sealed class ClaimSubsidyTermsTests(PostgresFixture fixture)
             [Claim(1004, ids.Mother, October, Kokuho, MedicalClaimSchedule.Dental, inpatient: false, days: 1, points: 1_000, share: 3_000)]));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task For_review_a_claim_without_terms_gets_none_and_the_others_are_built(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, fixture);
+        var ids = await LedgerAsync(database);
+        var claims = new[]
+        {
+            Claim(1001, ids.Mother, October, Kokuho, MedicalClaimSchedule.Medical, inpatient: false, days: 3, points: 10_000, share: 30_000),
+            With(Claim(1002, ids.Son, October, Kokuho, MedicalClaimSchedule.Medical, inpatient: false, days: 2, points: 1_000, share: 3_000), c => { c.RecipientId = null; }),
+            Claim(1003, ids.Mother, 201012, Kokuho, MedicalClaimSchedule.Medical, inpatient: false, days: 2, points: 1_000, share: 3_000), // before the 高額療養費 rows (2015-01)
+        };
+
+        await using var db = database.Open();
+        var terms = await new ClaimSubsidyTerms(db).TryBuildAsync(claims, default);
+
+        Assert.Equal([1001L, null, null], terms.Select(t => t?.ClaimId));
+        await Assert.ThrowsAsync<MasterDataMissingException>(() => new ClaimSubsidyTerms(db).BuildAsync([claims[0], claims[2]]));
+    }
+
     [Fact]
     public void The_benefit_method_of_a_claim_follows_its_source_and_our_public_payer()
     {
