@@ -35,6 +35,21 @@ public sealed partial class MasterScreenTests(WebAppFixture app)
         Assert.True(await db.AuditEvents.AnyAsync(e => e.EventType == AuditEventType.AccessDenied && e.Actor == "role1"));
     }
 
+    [Theory]
+    [InlineData("copayment-rules", "一部負担金", "医科 入院")]
+    [InlineData("insurer-extra-benefits", "附加給付（健保組合・共済）", "保険者番号")]
+    [InlineData("clearinghouse-fees", "審査支払手数料", "国保連（国民健康保険団体連合会）")]
+    public async Task The_payment_masters_are_listed_and_their_add_forms_shown(string key, string title, string text)
+    {
+        using var admin = await StaffSession.LoginAsync(app, "admin");
+        var list = await admin.Client.GetAsync("/Masters/" + key);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Contains(title, await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var form = await admin.Client.GetAsync($"/Masters/{key}/add");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains(text, await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_administrator_adds_a_holiday_which_is_saved_audited_and_shown()
     {

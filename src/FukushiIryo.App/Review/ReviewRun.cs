@@ -4,6 +4,7 @@ using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.MedicalClaims;
+using FukushiIryo.App.Payments;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Review;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed record ReviewRunResult(
 /// <summary>
 /// 審査 of a 処理年月 (issue 11 item 6): loads the month's claims (migrated paid claims are history,
 /// not reviewed) in batches of <see cref="BatchSize"/>, with their recipients' eligibility, insurance
-/// and 生活保護 periods and the duplicate history, runs <see cref="ReviewRules"/>, and stores each
+/// and 生活保護 periods, the duplicate history and the payment terms (ClaimSubsidyTerms), runs <see cref="ReviewRules"/>, and stores each
 /// claim's outcome and findings (<see cref="ClaimReview"/>). Re-runnable: a claim's open result is
 /// superseded by the new one; a resolved (承認・否認) result is never touched. One transaction per
 /// batch; one audit event for the run.
@@ -182,12 +183,15 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
             Insurance = insurance[r.PersonId].Select(i => new InsuranceSpell(i.InsurerNumber, Period(i.ValidFrom, i.ValidTo))).ToList(),
         });
 
-        return claims.Select(claim =>
+        // The payment terms (高額療養費 区分, 附加給付, 長期 cap) for R13–R15 (ADR 0021).
+        var subsidies = await new ClaimSubsidyTerms(db).TryBuildAsync(claims, cancellationToken).ConfigureAwait(false);
+
+        return claims.Select((claim, i) =>
         {
             var reviewClaim = ToReviewClaim(claim);
             ReviewRecipient? recipient = claim.RecipientId is { } id ? facts.GetValueOrDefault(id) : null;
             IReadOnlyList<ReviewClaim> others = claim.RecipientId is null ? [] : history[claim.RecipientId].ToList();
-            return new ReviewContext(reviewClaim, recipient, others, today, parameters);
+            return new ReviewContext(reviewClaim, recipient, others, today, parameters, subsidies[i]);
         }).ToList();
     }
 

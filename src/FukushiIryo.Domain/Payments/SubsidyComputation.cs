@@ -21,7 +21,8 @@ public static class SubsidyComputation
 {
     /// <summary>
     /// Computes the 助成額 of <paramref name="claims"/>. Claims sharing a <see cref="CopaymentGroup"/>
-    /// share one 一部負担金: it is charged in ascending <see cref="SubsidyClaim.ClaimId"/> order, each claim
+    /// share one 一部負担金 (its 入院 short-stay amount judged on the group's 実日数 together): it is charged
+    /// in ascending <see cref="SubsidyClaim.ClaimId"/> order, each claim
     /// paying what its 対象額 allows until the group's amount (less what <paramref name="history"/> says was
     /// charged before) is used up. The 長期 cap works the same way per <see cref="LongTermGroup"/>.
     /// </summary>
@@ -36,9 +37,15 @@ public static class SubsidyComputation
         var longTermUsed = new Dictionary<LongTermGroup, long>();
         var results = new SubsidyResult[claims.Count];
 
+        // 入院 under 14 実日数 is judged on the days of the institution and month (D1): the days of the
+        // group's claims together; unknown when any claim of the group does not show them.
+        var groupDays = claims
+            .GroupBy(CopaymentGroupOf)
+            .ToDictionary(g => g.Key, g => g.Any(c => c.DaysOfCare is null) ? (int?)null : g.Sum(c => c.DaysOfCare!.Value));
+
         foreach (var index in Enumerable.Range(0, claims.Count).OrderBy(i => claims[i].ClaimId))
         {
-            results[index] = ComputeOne(claims[index], history, copaymentUsed, longTermUsed);
+            results[index] = ComputeOne(claims[index], history, copaymentUsed, longTermUsed, groupDays);
         }
 
         return results;
@@ -48,7 +55,8 @@ public static class SubsidyComputation
         SubsidyClaim claim,
         SubsidyHistory history,
         Dictionary<CopaymentGroup, long> copaymentUsed,
-        Dictionary<LongTermGroup, long> longTermUsed)
+        Dictionary<LongTermGroup, long> longTermUsed,
+        Dictionary<CopaymentGroup, int?> groupDays)
     {
         Validate(claim);
         var steps = new List<SubsidyStep> { new("総医療費", claim.TotalCost) };
@@ -136,8 +144,8 @@ public static class SubsidyComputation
         long target = Math.Max(0, remaining);
         steps.Add(new("＝ 対象額", target));
 
-        var copaymentGroup = new CopaymentGroup(claim.RecipientId, claim.ProviderCode, claim.ServiceMonth, claim.Kind);
-        long groupAmount = claim.Copayment.For(claim.DaysOfCare);
+        var copaymentGroup = CopaymentGroupOf(claim);
+        long groupAmount = claim.Copayment.For(groupDays[copaymentGroup]);
         long charged = history.CopaymentCharged.GetValueOrDefault(copaymentGroup) + copaymentUsed.GetValueOrDefault(copaymentGroup);
         long copayment = Math.Min(Math.Max(0, groupAmount - charged), target);
         copaymentUsed[copaymentGroup] = copaymentUsed.GetValueOrDefault(copaymentGroup) + copayment;
@@ -167,6 +175,9 @@ public static class SubsidyComputation
             Steps = steps,
         };
     }
+
+    private static CopaymentGroup CopaymentGroupOf(SubsidyClaim claim) =>
+        new(claim.RecipientId, claim.ProviderCode, claim.ServiceMonth, claim.Kind);
 
     private static void Validate(SubsidyClaim claim)
     {

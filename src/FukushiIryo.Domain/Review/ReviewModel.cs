@@ -160,12 +160,18 @@ public sealed record ReviewParameters(int ClaimDeadlineMonths);
 /// <param name="History">Other claims (imported, manual and migrated) of any person, for 重複請求; may contain the claim itself.</param>
 /// <param name="Today">The day of the review (JST).</param>
 /// <param name="Parameters">Master figures in force.</param>
+/// <param name="Subsidy">
+/// The claim as the 助成額 computation reads it, with its master terms resolved (高額療養費 区分 and limits,
+/// 附加給付, 長期 cap, 一部負担金); null when the claim is not linked or its terms could not be resolved.
+/// Rules R13–R15 read it.
+/// </param>
 public sealed record ReviewContext(
     ReviewClaim Claim,
     ReviewRecipient? Recipient,
     IReadOnlyList<ReviewClaim> History,
     DateOnly Today,
-    ReviewParameters Parameters);
+    ReviewParameters Parameters,
+    Payments.SubsidyClaim? Subsidy = null);
 
 /// <summary>One reason a claim is not simply 可.</summary>
 /// <param name="Code">The rule's stable code (R01 …).</param>

@@ -69,6 +69,15 @@ public static class ReviewRules
         new("R12", "給付割合と年齢の不整合", NeedsReviewName,
             "給付割合が診療月の年齢で取りうる割合でない: 6歳到達年度末まで 80%、70歳まで 70%、70歳到達の翌月（1日生まれはその月）から 80% または 70%（現役並み）、75歳の誕生日の月から 90%・80%・70%（後期高齢者）。生年月日は受給者の登録、なければレセプトのもの。",
             RateInconsistentWithAge),
+        new("R13", "高額療養費の区分が不明", NeedsReviewName,
+            "高額療養費の区分（ア〜オ）が分からず既定値「ウ」で推計した（decisions.md D5）。区分の出どころは、職員が記録した区分、国保なら診療月の課税年度（D9）の所得判定、の順。高額療養費額がレセプトにあるとき、または自己負担額（長期の上限の後）が有効な最低の限度額（多数回 オ）に届かないときは推計しないので判定しない。",
+            HighCostCategoryDefaulted),
+        new("R14", "附加給付の推計", NeedsReviewName,
+            "保険者（健保組合・共済）に附加給付マスタの行があり、レセプトに附加給付額がないため、「高額療養費を引いた自己負担額 − 上限額」を端数単位未満切り捨てで推計した（D6）。推計額が0円のとき（上限額以下）は判定しない。保険者の支給決定通知で確認する。",
+            ExtraBenefitEstimated),
+        new("R15", "長期の上限超過", NeedsReviewName,
+            "長期（特定疾病療養受療証）のレセプトで、自己負担額（記載、または点数から算出）が長期の上限額（マスタ HighCostLimit の長期）を超える（D13）。計算は上限で打ち切り、超える分は助成しない。人工透析で上位所得の上限か、記載誤りかを確認する。同じ医療機関・同じ月の他のレセプトとの合算は支払の計算で行う。",
+            LongTermCapExceeded),
     ];
 
     /// <summary>Runs every rule; the outcome is the worst severity found (可 when none).</summary>
@@ -311,6 +320,65 @@ public static class ReviewRules
         return Finding("R12", ReviewSeverity.NeedsReview,
             string.Create(CultureInfo.InvariantCulture,
                 $"給付割合 {rate}% は診療月 {claim.ServiceMonth} の年齢（{AgeRules.AgeOn(birthDate, day)}歳）で取りうる割合（{string.Join("・", allowed.Select(r => r + "%"))}）と違います。"));
+    }
+
+    /// <summary>R13 高額療養費の区分が不明 (D5): the 高額療養費 was estimated with the default 区分.</summary>
+    public static ReviewFinding? HighCostCategoryDefaulted(ReviewContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Subsidy?.HighCost is not { CategoryDefaulted: true } terms || Computed(context) is not { HighCostEstimated: true } result)
+        {
+            return null;
+        }
+
+        long remaining = result.SelfPay - result.LongTermReduction;
+        return Finding("R13", ReviewSeverity.NeedsReview, string.Create(CultureInfo.InvariantCulture,
+            $"高額療養費の区分が分からないため、区分「{terms.Category}」として高額療養費 {Yen(result.HighCostRefund)} を推計しました（自己負担額 {Yen(remaining)} が最低の限度額 {Yen(terms.EstimationFloor)} 以上）。限度額適用認定証や保険者の通知、所得判定で区分を確認してください。"));
+    }
+
+    /// <summary>R14 附加給付の推計 (D6): the insurer pays a 附加給付 the claim does not give.</summary>
+    public static ReviewFinding? ExtraBenefitEstimated(ReviewContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Subsidy?.ExtraBenefitTerms is not { } terms || Computed(context) is not { ExtraBenefitEstimated: true, ExtraBenefit: > 0 } result)
+        {
+            return null;
+        }
+
+        return Finding("R14", ReviewSeverity.NeedsReview, string.Create(CultureInfo.InvariantCulture,
+            $"保険者 {context.Claim.InsurerNumber} は附加給付を行います（上限 {Yen(terms.MonthlyCap)}）。レセプトに附加給付額がないため {Yen(result.ExtraBenefit)} と推計しました。保険者の支給決定通知で確認してください。"));
+    }
+
+    /// <summary>R15 長期の上限超過 (D13): a 長期 claim's self-pay above the cap; the computation caps it.</summary>
+    public static ReviewFinding? LongTermCapExceeded(ReviewContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Subsidy is not { LongTerm: true, LongTermCap: { } cap } || Computed(context) is not { } result || result.SelfPay <= cap)
+        {
+            return null;
+        }
+
+        return Finding("R15", ReviewSeverity.NeedsReview, string.Create(CultureInfo.InvariantCulture,
+            $"長期（特定疾病）の自己負担額 {Yen(result.SelfPay)} が上限 {Yen(cap)} を超えています。計算は上限で打ち切り、超える {Yen(result.SelfPay - cap)} は助成しません。人工透析（上位所得）の上限か、記載誤りかを確認してください。"));
+    }
+
+    /// <summary>The computation of the claim alone (no other claim, no earlier payment); null when it cannot be computed.</summary>
+    private static Payments.SubsidyResult? Computed(ReviewContext context)
+    {
+        if (context.Subsidy is not { } claim || (claim.SelfPay is null && claim.InsurerShareRate is null))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Payments.SubsidyComputation.Compute([claim])[0];
+        }
+        catch (ArgumentException)
+        {
+            // A negative amount or an impossible rate: other rules (R10) report the claim's figures.
+            return null;
+        }
     }
 
     /// <summary>

@@ -188,6 +188,30 @@ public sealed class ReviewRunTests(PostgresFixture fixture) : IDisposable
         Assert.DoesNotContain(codes, c => c.MedicalClaimId == inTime && c.Code == "R08");
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task The_payment_rules_read_the_claims_terms(string provider)
+    {
+        await using var database = await LedgerAsync(provider);
+        await using var db = database.Open();
+        // 花子 has no 所得判定: 区分 ウ by default; 300,000 reaches the lowest limit (R13).
+        var large = await AddClaimAsync(db, Mother, 202609, points: 100_000, share: 300_000);
+        var small = await AddClaimAsync(db, Mother, 202608, points: 1000, share: 3000);
+        var longTerm = await AddClaimAsync(db, Mother, 202607, points: 7_000, share: 21_000);
+        var claim = await db.MedicalClaims.SingleAsync(c => c.Id == longTerm);
+        claim.LongTerm = true;
+        await db.SaveChangesAsync();
+
+        await RunAsync(database);
+
+        await using var check = database.Open();
+        var codes = (await check.ClaimReviewFindings.Join(check.ClaimReviews, f => f.ClaimReviewId, r => r.Id, (f, r) => new { r.MedicalClaimId, f.Code }).ToListAsync())
+            .ToLookup(c => c.MedicalClaimId, c => c.Code);
+        Assert.Contains("R13", codes[large]);
+        Assert.DoesNotContain("R13", codes[small]);
+        Assert.Equal(["R15"], codes[longTerm].Where(c => c.StartsWith("R1", StringComparison.Ordinal) && c != "R10"));
+    }
+
     private sealed record ClaimIds(long Good, long Lost, long Unlinked, long Duplicate);
 
     private static async Task<ReviewRunResult> RunAsync(TestDatabase database, int batchSize = 1000)
