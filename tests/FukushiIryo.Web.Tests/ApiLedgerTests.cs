@@ -92,6 +92,16 @@ public sealed class ApiLedgerTests(WebAppFixture app)
             (await phone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("PhoneNumber")[0].GetString());
         var name = await client.PostAsJsonAsync($"/api/v1/persons/{id}/changes/name", new { version, kind = "Rename", reportedOn = Iso(Today) });
         Assert.True((await name.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("Kind", out _));
+        var insurance = await client.PostAsJsonAsync($"/api/v1/persons/{id}/changes/insurance", new { version, kind = "Change", reportedOn = Iso(Today), insurerNumber = "290016", insuredRole = "Dependant", cardNumber = "1234" });
+        var insuranceErrors = (await insurance.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("保険種別を選んでください。", insuranceErrors.GetProperty("InsuranceKind")[0].GetString());
+        Assert.True(insuranceErrors.TryGetProperty("InsurerNumber", out _));
+        Assert.False(insuranceErrors.TryGetProperty("Kind", out _));
+        var account = await client.PostAsJsonAsync($"/api/v1/persons/{id}/changes/bank-account", new { version, reportedOn = Iso(Today), bankCode = "01", branchCode = "1", accountType = "Ordinary", accountNumber = "12345678", holderKana = "ﾅﾗ ﾖｼﾉ" });
+        var accountErrors = (await account.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(
+            ("金融機関コードは4桁の数字で入力してください。", "店舗コードは3桁の数字で入力してください。", "口座番号は7桁以内の数字で入力してください。"),
+            (accountErrors.GetProperty("BankCode")[0].GetString(), accountErrors.GetProperty("BranchCode")[0].GetString(), accountErrors.GetProperty("AccountNumber")[0].GetString()));
         await using (var db = app.OpenDb())
         {
             Assert.Equal(version, await db.Persons.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());

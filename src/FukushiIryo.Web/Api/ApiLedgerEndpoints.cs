@@ -120,7 +120,8 @@ internal static class ApiLedgerEndpoints
 
         if (!result.IsSaved)
         {
-            return Invalid(result.Problems);
+            // The service names the 保険種別 "Kind" (the page's select); here "kind" is 変更/訂正.
+            return Invalid(result.Problems.Select(p => item == LedgerItem.Insurance && p.Field == "Kind" ? p with { Field = "InsuranceKind" } : p));
         }
 
         var version = await db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).SingleAsync(http.RequestAborted).ConfigureAwait(false);
