@@ -96,12 +96,7 @@ internal static class ApiLedgerEndpoints
             problems.Add(new("Kind", "変更（Change）か訂正（Correction）かを指定してください。"));
         }
 
-        var reported = FormDates.Read(request.ReportedOn, "ReportedOn", "届出日", problems);
-        var effective = FormDates.Read(request.EffectiveOn, "EffectiveOn", kind == LedgerEditKind.Correction ? "訂正する期間の日" : "変更日", problems, required: false) ?? reported;
-        if (reported is { } r && r > JstClock.Today(clock))
-        {
-            problems.Add(new("ReportedOn", "届出日が未来の日付です。"));
-        }
+        var (reported, effective) = Pages.Persons.ChangeModel.ReadDates(request.ReportedOn, request.EffectiveOn, kind ?? LedgerEditKind.Change, JstClock.Today(clock), problems);
 
         if (problems.Count > 0)
         {
