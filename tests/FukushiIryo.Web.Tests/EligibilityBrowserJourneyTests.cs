@@ -78,9 +78,12 @@ public sealed partial class EligibilityBrowserJourneyTests(PostgresFixture postg
         await clerk.GetByLabel("申請年月日").FillAsync(WarekiDate.From(appliedOn).ToLongString());
         await clerk.GetByLabel("申請理由").FillAsync("離婚による");
         await clerk.GetByLabel("宛名番号", new() { Exact = true }).FillAsync(parentAtena);
+        await Expect(clerk.Locator("#applicant-echo")).ToContainTextAsync("春日 桜（生年月日"); // the htmx echo of the typed number
         await clerk.GetByLabel("ひとり親理由").SelectOptionAsync(new SelectOptionValue { Label = "離婚" });
         await clerk.GetByLabel("事由発生年月日").FillAsync("令和5年12月20日");
         await clerk.GetByLabel("児童1の宛名番号").FillAsync(childAtena);
+        await Expect(clerk.Locator("#child-0-echo")).ToContainTextAsync("春日 蓮（生年月日");
+        await clerk.GetByLabel("児童1の他制度").SelectOptionAsync(new SelectOptionValue { Label = "子ども医療" });
         await clerk.Locator("input[name='Input.Children[0].Insured'][type=checkbox]").CheckAsync();
         await clerk.GetByLabel("保険種別").SelectOptionAsync(new SelectOptionValue { Label = "国保" });
         await clerk.GetByLabel("保険者番号").FillAsync("290015");
@@ -94,6 +97,7 @@ public sealed partial class EligibilityBrowserJourneyTests(PostgresFixture postg
         var received = clerk.GetByRole(AriaRole.Status);
         await Expect(received).ToContainTextAsync("で受け付けました。");
         var receptionNumber = ReceptionPattern().Match(await received.InnerTextAsync()).Groups[1].Value;
+        await Expect(clerk.GetByText("ひとり親家庭等医療費助成が子ども医療より優先します。", new() { Exact = false })).ToBeVisibleAsync();
         Assert.NotEmpty(receptionNumber);
         await Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "決定（認定・却下）へ" })).ToHaveCountAsync(0);
         await clerk.ScreenshotAsync(new() { Path = Shot("42-application-received"), FullPage = true });

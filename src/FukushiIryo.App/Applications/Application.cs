@@ -65,6 +65,12 @@ public sealed class Application : IVersionedAggregate
     /// <summary>生活保護 (applicant).</summary>
     public bool PublicAssistance { get; set; }
 
+    /// <summary>
+    /// 他制度 of the applicant on the application date: program names of the ProgramPrecedence
+    /// master (生活保護, 心身障害者医療, 子ども医療, 難病 …), one per line; null when none.
+    /// </summary>
+    public string? OtherPrograms { get; set; }
+
     /// <summary>保険種別 of the applicant.</summary>
     public InsuranceKind InsuranceKind { get; set; }
 
@@ -148,6 +154,9 @@ public sealed class ApplicationChild
     /// <summary>児童福祉施設 入所.</summary>
     public bool InChildWelfareFacility { get; set; }
 
+    /// <summary>他制度 of the child on the application date, one per line (as <see cref="Application.OtherPrograms"/>); null when none.</summary>
+    public string? OtherPrograms { get; set; }
+
     /// <summary>The recipient created by 認定; null before, or when the child was not eligible.</summary>
     public long? RecipientId { get; set; }
 }
@@ -187,6 +196,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.Property(a => a.AccountNumber).HasMaxLength(7);
         builder.Property(a => a.AccountHolderKana).HasMaxLength(100);
         builder.Property(a => a.PhoneNumber).HasMaxLength(20);
+        builder.Property(a => a.OtherPrograms).HasMaxLength(OtherProgramList.MaxStoredLength);
         builder.Property(a => a.Findings).HasMaxLength(4000);
         builder.Property(a => a.EnteredBy).HasMaxLength(100);
         builder.Property(a => a.DecidedBy).HasMaxLength(100);
@@ -203,6 +213,7 @@ internal sealed class ApplicationChildConfiguration : IEntityTypeConfiguration<A
         builder.HasIndex(c => new { c.ApplicationId, c.Position }).IsUnique();
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Recipient>().WithMany().HasForeignKey(c => c.RecipientId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(c => c.OtherPrograms).HasMaxLength(OtherProgramList.MaxStoredLength);
     }
 }
 

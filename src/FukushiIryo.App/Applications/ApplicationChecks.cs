@@ -38,12 +38,12 @@ public static class ApplicationChecks
         var applicant = new ApplicantFacts(
             atena[application.ApplicantPersonId], own.Name, own.BirthDate, application.ApplicantRole, own.RegistryRelationship,
             application.SingleParentReason, application.ReasonArisenOn, application.FixedTermEnd,
-            Insured: true, application.PublicAssistance, [], own.ResidencyStatus == ResidencyStatus.Registered);
+            Insured: true, application.PublicAssistance, OtherProgramList.Split(application.OtherPrograms), own.ResidencyStatus == ResidencyStatus.Registered);
         var children = application.Children.OrderBy(c => c.Position).Select(c =>
         {
             var record = records[c.PersonId];
             return new ChildFacts(
-                atena[c.PersonId], record.Name, record.BirthDate, c.Insured, PublicAssistance: false, [],
+                atena[c.PersonId], record.Name, record.BirthDate, c.Insured, PublicAssistance: false, OtherProgramList.Split(c.OtherPrograms),
                 record.ResidencyStatus == ResidencyStatus.Registered,
                 LivesWithApplicant: own.HouseholdNumber is { Length: > 0 } && record.HouseholdNumber == own.HouseholdNumber,
                 c.RemoteArea, c.SeparateCustody, c.InChildWelfareFacility);

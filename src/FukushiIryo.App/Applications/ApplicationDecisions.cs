@@ -202,6 +202,7 @@ public sealed class ApplicationDecisions(FukushiDbContext db, TimeProvider clock
             FundingShare = share,
             RemoteArea = child?.RemoteArea ?? false,
             SeparateCustody = child?.SeparateCustody ?? false,
+            OtherProgram = OtherProgramList.Display(child is null ? application.OtherPrograms : child.OtherPrograms) is { Length: > 0 } programs ? programs : null,
         }, on, now, actor).ApplyTo(db, now);
         return recipient;
     }

@@ -30,8 +30,11 @@ public sealed class ApplicationForm
     /// <summary>有期終了日 (optional).</summary>
     public string? FixedTermEnd { get; set; }
 
-    /// <summary>生活保護を受けている (applicant).</summary>
+    /// <summary>生活保護を受けている (applicant). Picking 生活保護 in <see cref="OtherPrograms"/> says the same.</summary>
     public bool PublicAssistance { get; set; }
+
+    /// <summary>他制度 of the applicant: program names of the ProgramPrecedence master (<see cref="OtherProgramList"/>).</summary>
+    public List<string> OtherPrograms { get; set; } = [];
 
     /// <summary><see cref="People.InsuranceKind"/> name.</summary>
     public string? InsuranceKind { get; set; } = nameof(People.InsuranceKind.National);
@@ -73,16 +76,25 @@ public sealed class ApplicationForm
 /// <summary>A child of the form.</summary>
 public sealed class ApplicationChildForm
 {
-    /// <summary>宛名番号; a row left empty is ignored.</summary>
+    /// <summary>宛名番号; a row left entirely empty (<see cref="IsEmpty"/>) is ignored.</summary>
     public string? Atena { get; set; }
 
-    public bool Insured { get; set; } = true;
+    /// <summary>保険加入: never assumed; staff tick it (an API call sends <c>true</c>).</summary>
+    public bool Insured { get; set; }
 
     public bool RemoteArea { get; set; }
 
     public bool SeparateCustody { get; set; }
 
     public bool InChildWelfareFacility { get; set; }
+
+    /// <summary>他制度 of the child (<see cref="OtherProgramList"/>).</summary>
+    public List<string> OtherPrograms { get; set; } = [];
+
+    /// <summary>Nothing typed, ticked or picked: the row is not a child.</summary>
+    public bool IsEmpty =>
+        string.IsNullOrWhiteSpace(Atena) && !Insured && !RemoteArea && !SeparateCustody && !InChildWelfareFacility
+        && OtherProgramList.Clean(OtherPrograms).Count == 0;
 }
 
 /// <summary>The outcome of <see cref="ApplicationIntake.ReceiveAsync"/>: the saved application, or the problems by field (nothing saved).</summary>
@@ -91,3 +103,6 @@ public sealed record ApplicationIntakeResult(Application? Saved, IReadOnlyDictio
 {
     public bool IsSaved => Saved is not null;
 }
+
+/// <summary>The echo of a typed 宛名番号 on the form: the registered name and birth date, or the message why not.</summary>
+public sealed record PersonEcho(string? Name, DateOnly? BirthDate, string? Problem);

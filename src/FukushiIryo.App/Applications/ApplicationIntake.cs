@@ -54,9 +54,10 @@ public sealed class ApplicationIntake(FukushiDbContext db, TimeProvider clock)
         }
 
         var account = await ReadAccountAsync(form, problems, cancellationToken).ConfigureAwait(false);
+        var applicantPrograms = ReadPrograms(form.OtherPrograms, nameof(form.OtherPrograms), problems);
 
         var applicant = await FindPersonAsync(form.ApplicantAtena, nameof(form.ApplicantAtena), "申請者", appliedOn ?? today, problems, cancellationToken).ConfigureAwait(false);
-        var children = new List<(ApplicationChildForm Form, Person Person)>();
+        var children = new List<(ApplicationChildForm Form, Person Person, IReadOnlyList<string> Programs)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (applicant is not null)
         {
@@ -66,12 +67,13 @@ public sealed class ApplicationIntake(FukushiDbContext db, TimeProvider clock)
         for (var i = 0; i < form.Children.Count; i++)
         {
             var row = form.Children[i];
-            if (Normalize(row.Atena).Length == 0)
+            if (row.IsEmpty)
             {
                 continue;
             }
 
             var field = string.Create(CultureInfo.InvariantCulture, $"Children[{i}].Atena");
+            var programs = ReadPrograms(row.OtherPrograms, string.Create(CultureInfo.InvariantCulture, $"Children[{i}].OtherPrograms"), problems);
             var child = await FindPersonAsync(row.Atena, field, "児童", appliedOn ?? today, problems, cancellationToken).ConfigureAwait(false);
             if (child is not { } found)
             {
@@ -92,7 +94,7 @@ public sealed class ApplicationIntake(FukushiDbContext db, TimeProvider clock)
             }
             else
             {
-                children.Add((row, found.Person));
+                children.Add((row, found.Person, programs));
             }
         }
 
@@ -117,7 +119,8 @@ public sealed class ApplicationIntake(FukushiDbContext db, TimeProvider clock)
             SingleParentReason = reason.Value,
             ReasonArisenOn = arisen.Value,
             FixedTermEnd = fixedEnd,
-            PublicAssistance = form.PublicAssistance,
+            PublicAssistance = form.PublicAssistance || applicantPrograms.Contains(EligibilityRules.PublicAssistanceProgram),
+            OtherPrograms = OtherProgramList.Join(applicantPrograms),
             InsuranceKind = insuranceKind.Value,
             InsurerNumber = insurerNumber!.ToString(),
             CardSymbol = Normalize(form.CardSymbol) is { Length: > 0 } symbol ? symbol : null,
@@ -142,6 +145,7 @@ public sealed class ApplicationIntake(FukushiDbContext db, TimeProvider clock)
                 RemoteArea = child.Form.RemoteArea,
                 SeparateCustody = child.Form.SeparateCustody,
                 InChildWelfareFacility = child.Form.InChildWelfareFacility,
+                OtherPrograms = OtherProgramList.Join(child.Programs),
             })],
         };
 
@@ -167,6 +171,30 @@ public sealed class ApplicationIntake(FukushiDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ApplicationIntakeResult(application, problems, check);
+    }
+
+    /// <summary>
+    /// The 宛名 behind a typed 宛名番号 for the form's echo (name and birth date as on
+    /// <paramref name="on"/>), or the message the form would show beside the field. A person found
+    /// is a view of the 台帳 and audited (screen 新規申請の入力).
+    /// </summary>
+    public async Task<PersonEcho> EchoAsync(string? atena, DateOnly on, string actor, string? clientAddress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var found = await FindPersonAsync(atena, "Atena", "対象者", on, problems, cancellationToken).ConfigureAwait(false);
+        if (found is not { } person)
+        {
+            return new PersonEcho(null, null, problems["Atena"]);
+        }
+
+        db.AddAudit(new AuditEntry(actor, AuditEventType.PersonViewed, "person", person.Person.AtenaNumber, new Dictionary<string, object?>
+        {
+            ["screen"] = "新規申請の入力（宛名番号の確認）",
+            ["asOf"] = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        }, clientAddress));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new PersonEcho(person.Record.Name, person.Record.BirthDate, null);
     }
 
     private async Task<(Person Person, PersonRecord Record)?> FindPersonAsync(string? atena, string field, string label, DateOnly on, Dictionary<string, string> problems, CancellationToken cancellationToken)
@@ -274,6 +302,26 @@ public sealed class ApplicationIntake(FukushiDbContext db, TimeProvider clock)
         }
 
         return holder.Length == 0 ? null : new AccountFacts(bank, bankName, branch, branchName, type, number, holder);
+    }
+
+    /// <summary>
+    /// 他制度 as picked: cleaned, at most <see cref="OtherProgramList.MaxPrograms"/> names of at most
+    /// <see cref="OtherProgramList.MaxNameLength"/> characters. A name the master does not know is
+    /// not refused here: the eligibility check makes it a 要確認 (ADR 0010 §7).
+    /// </summary>
+    private static IReadOnlyList<string> ReadPrograms(IEnumerable<string?>? programs, string field, Dictionary<string, string> problems)
+    {
+        var cleaned = OtherProgramList.Clean(programs);
+        if (cleaned.Count > OtherProgramList.MaxPrograms)
+        {
+            problems[field] = $"他制度は{OtherProgramList.MaxPrograms}件までです。";
+        }
+        else if (cleaned.FirstOrDefault(p => p.Length > OtherProgramList.MaxNameLength) is { } tooLong)
+        {
+            problems[field] = $"他制度「{tooLong[..10]}…」の名前が長すぎます（{OtherProgramList.MaxNameLength}文字まで）。";
+        }
+
+        return cleaned;
     }
 
     private static T? ReadEnum<T>(string? text, string field, string label, Dictionary<string, string> problems)

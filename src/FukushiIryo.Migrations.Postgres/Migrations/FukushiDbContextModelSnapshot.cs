@@ -133,6 +133,10 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("OtherPrograms")
+                        .HasMaxLength(410)
+                        .HasColumnType("character varying(410)");
+
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -201,6 +205,10 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
                     b.Property<bool>("Insured")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("OtherPrograms")
+                        .HasMaxLength(410)
+                        .HasColumnType("character varying(410)");
 
                     b.Property<long>("PersonId")
                         .HasColumnType("bigint");

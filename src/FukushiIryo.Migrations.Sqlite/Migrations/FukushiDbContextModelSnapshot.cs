@@ -126,6 +126,10 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OtherPrograms")
+                        .HasMaxLength(410)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -192,6 +196,10 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Insured")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherPrograms")
+                        .HasMaxLength(410)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");

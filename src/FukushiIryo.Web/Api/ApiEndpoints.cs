@@ -56,7 +56,7 @@ public static class ApiEndpoints
         api.MapGet("/persons", SearchPersonsAsync).Named(Permissions.PersonSearch)
             .WithSummary("宛名検索（カナ・氏名・生年月日・宛名番号・受給者番号）。検索ごとに操作履歴に記録");
         api.MapGet("/persons/{id:long}", GetPersonAsync).Named(Permissions.PersonView)
-            .WithSummary("個人の台帳（閲覧は操作履歴に記録。秘匿項目は権限がなければマスク）");
+            .WithSummary("個人の台帳（閲覧は操作履歴に記録。秘匿項目（支払口座・メモ）は person.sensitive.view がなければマスク）。version は記載事項変更に使う");
         api.MapGet("/persons/{id:long}/income/{taxYear:int}", GetIncomeAsync).Named(Permissions.IncomeDetermine)
             .WithSummary("所得判定: その課税年度の最新の判定。なければ判定して保存する。金額は秘匿項目の権限がなければマスク");
         api.MapPost("/applications", PostApplicationAsync).Named(Permissions.ApplicationEnter).AddEndpointFilter(Antiforgery)
@@ -65,17 +65,18 @@ public static class ApiEndpoints
             .WithSummary("決定待ちの申請（古い順）");
         api.MapPost("/applications/{id:long}/decision", DecideAsync).Named(Permissions.ApplicationDecide).AddEndpointFilter(Antiforgery)
             .WithSummary("決定（認定・却下、決裁）。職員のみ、再認証ののち。入力者本人は決定できない。APIキーでは行えない");
+        ApiLedgerEndpoints.Map(api);
         return app;
     }
 
     /// <summary>The endpoint needs <paramref name="permission"/>, by a staff session or an API key.</summary>
-    private static RouteHandlerBuilder Named(this RouteHandlerBuilder builder, string permission) =>
+    internal static RouteHandlerBuilder Named(this RouteHandlerBuilder builder, string permission) =>
         builder.RequireAuthorization(new AuthorizeAttribute(permission) { AuthenticationSchemes = ApiKeyAuthentication.ApiScheme })
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>A state-changing call with a staff cookie carries the antiforgery header; a key call has no cookie to forge.</summary>
-    private static async ValueTask<object?> Antiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static async ValueTask<object?> Antiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         if (!ApiKeyAuthentication.IsApiKey(http.User))
@@ -164,7 +165,9 @@ public static class ApiEndpoints
             sensitive,
             sensitive
                 ? account is null ? null : new BankAccountItem(account.BankCode, account.BankName, account.BranchCode, account.BranchName, account.AccountType.ToString(), account.AccountNumber, account.AccountHolderKana)
-                : new BankAccountItem(SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask)));
+                : new BankAccountItem(SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask, SensitiveItems.Mask),
+            sensitive ? [.. view.Memos.Select(m => new MemoItem(m.Id, m.Text, m.RecordedAt, m.RecordedBy, m.CorrectsMemoId))] : null,
+            view.Person.Version));
     }
 
     private static async Task<Results<Ok<IncomeResponse>, ProblemHttpResult>> GetIncomeAsync(
@@ -284,13 +287,13 @@ public static class ApiEndpoints
         }
     }
 
-    private static ProblemHttpResult NotFound(string detail) =>
+    internal static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "見つかりません", detail: detail);
 
     /// <summary>The staff login, or <c>api:SYSTEM</c> for a key: the actor of the audit events.</summary>
-    private static string Actor(HttpContext http) => http.User.Identity?.Name ?? throw new InvalidOperationException("an API call without a user");
+    internal static string Actor(HttpContext http) => http.User.Identity?.Name ?? throw new InvalidOperationException("an API call without a user");
 
-    private static string? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+    internal static string? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 }
 
 /// <summary>The antiforgery header to send with a staff session's acts.</summary>
@@ -302,10 +305,17 @@ public sealed record PersonSearchResponse(int Page, int PageSize, int Total, IRe
 /// <summary>A person found (the record in force today).</summary>
 public sealed record PersonSearchItem(long Id, string AtenaNumber, string Name, string NameKana, DateOnly BirthDate, string Sex, string Address, string ResidencyStatus, IReadOnlyList<string> RecipientNumbers);
 
-/// <summary>個人の台帳 as of today; <see cref="BankAccount"/> is masked without <c>person.sensitive.view</c>.</summary>
+/// <summary>
+/// 個人の台帳 as of today; without <c>person.sensitive.view</c> <see cref="BankAccount"/> is masked
+/// and <see cref="Memos"/> is null (not even their number is told). <see cref="Version"/> goes with a 記載事項変更.
+/// </summary>
 public sealed record PersonResponse(
     long Id, string AtenaNumber, string? Name, string? NameKana, DateOnly? BirthDate, string? Sex, string? Address,
-    IReadOnlyList<RecipientItem> Recipients, InsuranceItem? Insurance, bool SensitiveShown, BankAccountItem? BankAccount);
+    IReadOnlyList<RecipientItem> Recipients, InsuranceItem? Insurance, bool SensitiveShown, BankAccountItem? BankAccount,
+    IReadOnlyList<MemoItem>? Memos, long Version);
+
+/// <summary>A メモ (append-only; a correction names the memo it corrects).</summary>
+public sealed record MemoItem(long Id, string Text, DateTimeOffset RecordedAt, string RecordedBy, long? CorrectsMemoId);
 
 /// <summary>A 受給者 record with its 資格 in force today.</summary>
 public sealed record RecipientItem(string RecipientNumber, string Kind, string? Status, DateOnly? ValidFrom, DateOnly? ValidTo);

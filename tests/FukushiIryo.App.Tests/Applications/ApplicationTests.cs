@@ -201,6 +201,72 @@ public sealed class ApplicationTests(PostgresFixture fixture)
         Assert.Contains("受給者番号" + recipients[1].RecipientNumber, Poppler.Compact(Poppler.Text(document.Pdf)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Other_programs_reach_the_check_a_public_assistance_applicant_cannot_be_granted_and_a_child_medical_child_is_with_a_warning(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, fixture);
+        await SeedAsync(database);
+
+        // 生活保護 picked among the applicant's 他制度: refused (対象外), and 認定 is refused.
+        var assisted = Form("2026-08-01");
+        assisted.OtherPrograms = ["生活保護"];
+        var refused = await ReceiveAsync(database, assisted);
+        Assert.True(refused.PublicAssistance);
+        Assert.Equal("生活保護", refused.OtherPrograms);
+        Assert.Contains("奈良　花子: 生活保護を受けているため対象外です。", refused.Findings.Split('\n'));
+        await using (var db = database.Open())
+        {
+            var grant = await Assert.ThrowsAsync<DecisionRefusedException>(() =>
+                new ApplicationDecisions(db, new SettableClock(Today)).DecideAsync(refused.Id, refused.Version, DecisionResult.Granted, null, "kessai1"));
+            Assert.Contains("生活保護を受けているため対象外です。", grant.Message, StringComparison.Ordinal);
+        }
+
+        // 子ども医療 of a child (full-width spaces and a repeat cleaned): eligible, ひとり親が優先 as 要確認; 心身障害者医療 of another child refuses that child only.
+        var form = Form("2026-08-01");
+        form.Children[0].OtherPrograms = [" 子ども医療 ", "子ども医療", ""];
+        form.Children.Add(new ApplicationChildForm { Atena = "000104", Insured = true, OtherPrograms = ["心身障害者医療"] });
+        var accepted = await ReceiveAsync(database, form);
+        var stored = accepted.Children.OrderBy(c => c.Position).ToList();
+        Assert.Equal(("子ども医療", "心身障害者医療"), (stored[0].OtherPrograms, stored[1].OtherPrograms));
+        Assert.Equal(
+            [
+                "奈良　次郎: 心身障害者医療が優先するため、ひとり親家庭等医療費助成の対象になりません。",
+                "要確認: 奈良　さくら: ひとり親家庭等医療費助成が子ども医療より優先します。子ども医療の資格の終了を担当課へ連絡してください。",
+            ],
+            accepted.Findings.Split('\n'));
+        await using (var db = database.Open())
+        {
+            await new ApplicationDecisions(db, new SettableClock(Today)).DecideAsync(accepted.Id, accepted.Version, DecisionResult.Granted, null, "kessai1");
+        }
+
+        await using var check = database.Open();
+        var granted = await check.Applications.Include(a => a.Children).SingleAsync(a => a.Id == accepted.Id);
+        var child = granted.Children.Single(c => c.Position == 0);
+        Assert.Null(granted.Children.Single(c => c.Position == 1).RecipientId);
+        var record = await check.EligibilityRecords.Current().SingleAsync(e => e.RecipientId == child.RecipientId);
+        Assert.Equal("子ども医療", record.OtherProgram);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_entirely_empty_child_row_is_ignored_and_a_row_with_only_a_tick_asks_for_the_number(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, fixture);
+        await SeedAsync(database);
+        var form = Form("2026-08-01");
+        form.Children.Add(new ApplicationChildForm());
+        form.Children.Add(new ApplicationChildForm { OtherPrograms = [" "] });
+        var saved = await ReceiveAsync(database, form);
+        Assert.Single(saved.Children);
+
+        form.Children.Add(new ApplicationChildForm { SeparateCustody = true });
+        await using var db = database.Open();
+        var result = await new ApplicationIntake(db, new SettableClock(Today)).ReceiveAsync(form, "madoguchi1");
+        Assert.False(result.IsSaved);
+        Assert.Equal("児童の宛名番号を入力してください（宛名検索で選べます）。", result.Problems["Children[3].Atena"]);
+    }
+
     private const Domain.Eligibility.SingleParentReason SingleParentReasonDivorce = Domain.Eligibility.SingleParentReason.Divorce;
 
     [Theory]
@@ -252,7 +318,7 @@ public sealed class ApplicationTests(PostgresFixture fixture)
         AccountNumber = "1234567",
         AccountHolderKana = "ナラ ハナコ",
         PhoneNumber = "0742-34-1111",
-        Children = [new ApplicationChildForm { Atena = "000102" }],
+        Children = [new ApplicationChildForm { Atena = "000102", Insured = true }],
     };
 
     private static async Task<Application> ReceiveAsync(TestDatabase database, ApplicationForm form)

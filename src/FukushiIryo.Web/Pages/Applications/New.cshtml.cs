@@ -8,9 +8,11 @@ namespace FukushiIryo.Web.Pages.Applications;
 
 /// <summary>
 /// 新規申請の入力 (窓口, permission <c>application.enter</c>): the applicant and up to
-/// <see cref="ChildRows"/> children by 宛名番号 (宛名検索), the reason, insurance, account (ゆうちょ
-/// by 記号・番号) and contact. Bad input comes back with a message beside its field and nothing is
-/// saved; a saved application gets its 受付番号 and shows the eligibility findings.
+/// <see cref="ChildRows"/> children by 宛名番号 (宛名検索; each number echoes the registered name
+/// and birth date through htmx), each person's 他制度 (programs of the ProgramPrecedence master),
+/// the reason, insurance, account (ゆうちょ by 記号・番号) and contact. Bad input comes back with a
+/// message beside its field and nothing is saved; a saved application gets its 受付番号 and shows
+/// the eligibility findings.
 /// </summary>
 public sealed class NewModel(FukushiDbContext db, TimeProvider clock) : PageModel
 {
@@ -21,11 +23,14 @@ public sealed class NewModel(FukushiDbContext db, TimeProvider clock) : PageMode
 
     public IReadOnlyDictionary<string, string> Problems { get; private set; } = new Dictionary<string, string>();
 
-    public void OnGet(string? applicant)
+    /// <summary>The 他制度 staff can pick: the ProgramPrecedence rows in force today (and any name already on the form).</summary>
+    public IReadOnlyList<string> ProgramChoices { get; private set; } = [];
+
+    public async Task OnGetAsync(string? applicant)
     {
         Input.ApplicantAtena = applicant;
         Input.AppliedOn = Display.Iso(JstClock.Today(clock));
-        Pad();
+        await PrepareAsync().ConfigureAwait(false);
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -34,20 +39,41 @@ public sealed class NewModel(FukushiDbContext db, TimeProvider clock) : PageMode
         if (!result.IsSaved)
         {
             Problems = result.Problems;
-            Pad();
+            await PrepareAsync().ConfigureAwait(false);
             return Page();
         }
 
         return Redirect($"/Applications/{result.Saved!.Id}?received=1");
     }
 
+    /// <summary>
+    /// htmx: the name and birth date registered for the 宛名番号 typed in a field of the form (the
+    /// applicant's or a child's, whichever the request carries), or why there is none.
+    /// </summary>
+    public async Task<IActionResult> OnGetPersonAsync()
+    {
+        var typed = Request.Query.Where(pair => pair.Key.EndsWith("Atena", StringComparison.Ordinal)).Select(pair => pair.Value.ToString()).FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return Content(string.Empty, "text/html");
+        }
+
+        var echo = await new ApplicationIntake(db, clock).EchoAsync(typed, JstClock.Today(clock), User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString()).ConfigureAwait(false);
+        return Partial("_PersonEcho", echo);
+    }
+
     /// <summary>The message for a field, or null.</summary>
     public string? Problem(string field) => Problems.TryGetValue(field, out var message) ? message : null;
 
-    private void Pad()
+    private async Task PrepareAsync()
     {
+        var choices = (await OtherProgramList.ChoicesOnAsync(db, JstClock.Today(clock)).ConfigureAwait(false)).Select(choice => choice.Program).ToList();
+
+        // A name posted that the master does not offer today stays on the form as it came.
+        ProgramChoices = [.. choices.Union(OtherProgramList.Clean(Input.OtherPrograms.Concat(Input.Children.SelectMany(child => child.OtherPrograms))), StringComparer.Ordinal)];
         while (Input.Children.Count < ChildRows)
         {
+            // An empty row is not a child: nothing in it is ticked.
             Input.Children.Add(new ApplicationChildForm());
         }
     }

@@ -52,13 +52,7 @@ public sealed class ChangeModel(PersonChanges changes, FukushiDbContext db, Time
         }
 
         Item = parsed;
-        var reported = FormDates.Read(Input.ReportedOn, "ReportedOn", "届出日", Problems);
-        var effective = FormDates.Read(Input.EffectiveOn, "EffectiveOn", Input.Kind == LedgerEditKind.Correction ? "訂正する期間の日" : "変更日", Problems, required: false) ?? reported;
-        if (reported is { } r && r > JstClock.Today(clock))
-        {
-            Problems.Add(new("ReportedOn", "届出日が未来の日付です。"));
-        }
-
+        var (reported, effective) = ReadDates(Input.ReportedOn, Input.EffectiveOn, Input.Kind, JstClock.Today(clock), Problems);
         if (Problems.Count > 0)
         {
             return Page();
@@ -93,6 +87,22 @@ public sealed class ChangeModel(PersonChanges changes, FukushiDbContext db, Time
         }
 
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"/Persons/{id}?asOf={Display.Iso(effective!.Value)}"));
+    }
+
+    /// <summary>
+    /// 届出日 (required, not after <paramref name="today"/>) and the 変更日 or the day of the period
+    /// corrected (default: the 届出日), as the page and the API read them.
+    /// </summary>
+    internal static (DateOnly? Reported, DateOnly? Effective) ReadDates(string? reportedOn, string? effectiveOn, LedgerEditKind kind, DateOnly today, List<FieldProblem> problems)
+    {
+        var reported = FormDates.Read(reportedOn, "ReportedOn", "届出日", problems);
+        var effective = FormDates.Read(effectiveOn, "EffectiveOn", kind == LedgerEditKind.Correction ? "訂正する期間の日" : "変更日", problems, required: false) ?? reported;
+        if (reported is { } r && r > today)
+        {
+            problems.Add(new("ReportedOn", "届出日が未来の日付です。"));
+        }
+
+        return (reported, effective);
     }
 
     private async Task<bool> LoadAsync(long id)
