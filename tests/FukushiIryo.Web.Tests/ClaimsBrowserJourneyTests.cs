@@ -113,10 +113,10 @@ public sealed class ClaimsBrowserJourneyTests(WebAppFixture app)
         await clerk.Keyboard.PressAsync("Tab");
         await Expect(clerk.Locator("#recipient-name")).ToContainTextAsync("奈良 花子");
         await Expect(clerk.GetByLabel("医療機関コード（1行目）")).ToBeFocusedAsync();
-        await TypeRowAsync(clerk, Provider, "奈良テスト医院", "R8.10", schedule: null, days: "2", points: "1000", share: "3000");
+        await TypeRowAsync(clerk, Provider, "奈良テスト医院", "R8.10", inpatient: false, days: "2", points: "1000", share: "3000");
         await clerk.Keyboard.PressAsync("Enter");
         await Expect(clerk.GetByLabel("医療機関コード（2行目）")).ToBeFocusedAsync();
-        await TypeRowAsync(clerk, Provider, "奈良テスト医院", "R8.13", schedule: "歯科", days: "1", points: "300", share: "900");
+        await TypeRowAsync(clerk, Provider, "奈良テスト医院", "R8.13", inpatient: true, days: "1", points: "300", share: "900");
         await clerk.ScreenshotAsync(new() { Path = Shot("75-manual-typed"), FullPage = true });
         await clerk.GetByRole(AriaRole.Button, new() { Name = "保存して審査" }).ClickAsync();
         var row2 = clerk.Locator("tr.claim-row").Nth(1);
@@ -141,7 +141,7 @@ public sealed class ClaimsBrowserJourneyTests(WebAppFixture app)
         await using (var check = app.OpenDb())
         {
             var manual = await check.MedicalClaims.Where(c => c.Source == MedicalClaimSource.Manual).OrderBy(c => c.Id).ToListAsync();
-            Assert.Equal([(202610, MedicalClaimSchedule.Medical, "madoguchi1"), (202610, MedicalClaimSchedule.Dental, "madoguchi1")], manual.Select(c => (c.ServiceMonth, c.Schedule, c.EnteredBy!)).ToList());
+            Assert.Equal([(202610, false, "madoguchi1"), (202610, true, "madoguchi1")], manual.Select(c => (c.ServiceMonth, c.Inpatient, c.EnteredBy!)).ToList());
             var ids = manual.Select(c => c.Id).ToList();
             Assert.Equal(2, await check.ClaimReviews.CountAsync(r => ids.Contains(r.MedicalClaimId) && r.SupersededAt == null));
             Assert.Equal(1, await check.AuditEvents.CountAsync(a => a.EventType == AuditEventType.ManualClaimsEntered && a.Actor == "madoguchi1"));
@@ -159,7 +159,7 @@ public sealed class ClaimsBrowserJourneyTests(WebAppFixture app)
     }
 
     /// <summary>Types one receipt row from its first field with Tab between fields (selects are changed by typing, as staff do).</summary>
-    private static async Task TypeRowAsync(IPage page, string provider, string name, string month, string? schedule, string days, string points, string share)
+    private static async Task TypeRowAsync(IPage page, string provider, string name, string month, bool inpatient, string days, string points, string share)
     {
         async Task Field(string? text)
         {
@@ -174,13 +174,13 @@ public sealed class ClaimsBrowserJourneyTests(WebAppFixture app)
         await Field(provider);
         await Field(name);
         await Field(month);
-        if (schedule is not null)
+        await Field(null); // 点数表: 医科
+        if (inpatient)
         {
-            // The select is focused: choose by keyboard (歯科 is the next option after 医科).
+            // The 入外 select is focused: chosen by keyboard (入院 is the option after 外来).
             await page.Keyboard.PressAsync("ArrowDown");
         }
 
-        await Field(null); // 点数表
         await Field(null); // 入外
         await Field(days);
         await Field(points);

@@ -60,7 +60,7 @@ public sealed class ClaimsImportJob
 /// Jobs are kept in memory (for the page only; the import itself is recorded in 取込履歴 and the audit
 /// log) and forgotten an hour after they finish. The uploaded copy is deleted when the import ends.
 /// </summary>
-public sealed class ClaimsImportJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<ClaimsImportJobs> logger)
+public sealed partial class ClaimsImportJobs(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<ClaimsImportJobs> logger)
 {
     /// <summary>Claims listed in the page's report; the rest are counted.</summary>
     public const int MaxRowsShown = 1000;
@@ -117,7 +117,7 @@ public sealed class ClaimsImportJobs(IServiceScopeFactory scopes, IHostApplicati
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            logger.LogError(exception, "claims import {JobId} failed", job.Id);
+            LogFailed(logger, exception, job.Id);
             job.Finish(null, [], "取込中にエラーが発生しました。何も取り込んでいません。システム管理者に連絡してください。");
         }
         finally
@@ -174,6 +174,9 @@ public sealed class ClaimsImportJobs(IServiceScopeFactory scopes, IHostApplicati
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "claims import {JobId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string jobId);
 
     private sealed class Progress(ClaimsImportJob job) : IProgress<long>
     {

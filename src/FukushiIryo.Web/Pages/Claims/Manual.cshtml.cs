@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using FukushiIryo.App.MedicalClaims;
 using FukushiIryo.App.Security;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -39,6 +40,11 @@ public sealed class ManualModel(ManualClaimEntry entry, HtmlEncoder encoder) : P
     public static string Key(int row, string field) => row < 0 ? field : $"{row}.{field}";
 
     public string? Error(int row, string field) => Errors.GetValueOrDefault(Key(row, field));
+
+    /// <summary>The error beside a field (encoded), or nothing.</summary>
+    public IHtmlContent FieldError(int row, string field) => Error(row, field) is { } message
+        ? new HtmlContentBuilder().AppendHtml("<span class=\"field-error\" role=\"alert\">").Append(message).AppendHtml("</span>")
+        : HtmlString.Empty;
 
     public async Task OnGetAsync()
     {
@@ -97,7 +103,6 @@ public sealed class ManualModel(ManualClaimEntry entry, HtmlEncoder encoder) : P
                 Lines.Add(new ManualClaimLine());
             }
 
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 

@@ -87,7 +87,6 @@ public sealed class ImportModel(ClaimsImportJobs jobs, TimeProvider clock) : Pag
 
         if (Errors.Count > 0)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
