@@ -145,6 +145,8 @@ public sealed class ClaimsBrowserJourneyTests(WebAppFixture app)
             var ids = manual.Select(c => c.Id).ToList();
             Assert.Equal(2, await check.ClaimReviews.CountAsync(r => ids.Contains(r.MedicalClaimId) && r.SupersededAt == null));
             Assert.Equal(1, await check.AuditEvents.CountAsync(a => a.EventType == AuditEventType.ManualClaimsEntered && a.Actor == "madoguchi1"));
+            Assert.Contains(await check.AuditEvents.Where(a => a.EventType == AuditEventType.PersonSearched && a.Actor == "madoguchi1").Select(a => a.Details).ToListAsync(),
+                details => details.Contains("claims.manual", StringComparison.Ordinal) && details.Contains(Mother, StringComparison.Ordinal));
             Assert.Equal(2, await check.ClaimReviews.CountAsync(r => r.ProcessingMonth == 203003 && r.SupersededAt == null && (r.Status == ClaimReviewStatus.Approved || r.Outcome == Domain.Review.ReviewOutcome.Accepted)));
         }
 

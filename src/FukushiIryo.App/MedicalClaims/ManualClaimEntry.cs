@@ -101,6 +101,24 @@ public sealed class ManualClaimEntry(FukushiDbContext db, TimeProvider clock)
         return person is null ? null : new ManualClaimRecipient(recipient.Id, recipient.RecipientNumber, person.Name, person.BirthDate);
     }
 
+    /// <summary>
+    /// The echo of the screen: <see cref="FindRecipientAsync"/> recorded as a 宛名検索 by 受給者番号
+    /// (<see cref="AuditEventType.PersonSearched"/>), since it shows a name and birth date for a number typed.
+    /// </summary>
+    public async Task<ManualClaimRecipient?> LookUpAsync(string? recipientNumber, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var recipient = await FindRecipientAsync(recipientNumber, cancellationToken).ConfigureAwait(false);
+        db.AddAudit(new AuditEntry(actor, AuditEventType.PersonSearched, Details: new Dictionary<string, object?>
+        {
+            ["screen"] = "claims.manual",
+            ["recipientNumber"] = MedicalClaimMatching.Clean(Normalized(recipientNumber)),
+            ["total"] = recipient is null ? 0 : 1,
+        }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return recipient;
+    }
+
     /// <summary>The 処理年月 a claim accepted now gets: today's month in JST, as YYYYMM.</summary>
     public int ProcessingMonthNow() => ReviewRun.MonthKey(YearMonth.Of(JstClock.Today(clock)));
 

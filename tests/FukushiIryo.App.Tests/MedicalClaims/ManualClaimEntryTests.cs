@@ -44,7 +44,7 @@ public sealed class ManualClaimEntryTests(PostgresFixture fixture) : IDisposable
         await using (var db = database.Open())
         {
             var entry = new ManualClaimEntry(db, Clock());
-            var echoed = await entry.FindRecipientAsync(Mother);
+            var echoed = await entry.LookUpAsync(Mother, "madoguchi1");
             Assert.Equal((Mother, "奈良 花子"), (echoed!.RecipientNumber, echoed.Name));
             result = await entry.SaveAsync(Mother,
             [
@@ -75,6 +75,10 @@ public sealed class ManualClaimEntryTests(PostgresFixture fixture) : IDisposable
         var audit = await check.AuditEvents.SingleAsync(a => a.EventType == AuditEventType.ManualClaimsEntered);
         Assert.Equal(("madoguchi1", motherId.ToString(System.Globalization.CultureInfo.InvariantCulture)), (audit.Actor, audit.SubjectId));
         Assert.Contains("\"patientShare\":3000", audit.Details, StringComparison.Ordinal);
+        // The echo of the name is recorded as a 宛名検索 by 受給者番号.
+        var search = await check.AuditEvents.SingleAsync(a => a.EventType == AuditEventType.PersonSearched && a.Actor == "madoguchi1");
+        Assert.Contains("\"screen\":\"claims.manual\"", search.Details, StringComparison.Ordinal);
+        Assert.Contains(Mother, search.Details, StringComparison.Ordinal);
     }
 
     [Theory]

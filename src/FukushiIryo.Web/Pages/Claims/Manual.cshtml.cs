@@ -51,18 +51,23 @@ public sealed class ManualModel(ManualClaimEntry entry, HtmlEncoder encoder) : P
         ProcessingMonth = entry.ProcessingMonthNow();
         if (!string.IsNullOrWhiteSpace(RecipientNumber))
         {
-            Recipient = await entry.FindRecipientAsync(RecipientNumber, HttpContext.RequestAborted).ConfigureAwait(false);
+            Recipient = await entry.LookUpAsync(RecipientNumber, User.Identity!.Name!, HttpContext.RequestAborted).ConfigureAwait(false);
         }
 
         Lines = [new ManualClaimLine()];
     }
 
-    /// <summary>The name echoed beside the 受給者番号 (htmx, on change).</summary>
+    /// <summary>The name echoed beside the 受給者番号 (htmx, on change); recorded as a 宛名検索.</summary>
     public async Task<IActionResult> OnGetRecipientAsync(string? recipientNumber)
     {
-        var recipient = await entry.FindRecipientAsync(recipientNumber, HttpContext.RequestAborted).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(recipientNumber))
+        {
+            return Content(string.Empty, "text/html; charset=utf-8");
+        }
+
+        var recipient = await entry.LookUpAsync(recipientNumber, User.Identity!.Name!, HttpContext.RequestAborted).ConfigureAwait(false);
         var html = recipient is null
-            ? string.IsNullOrWhiteSpace(recipientNumber) ? string.Empty : "<span class=\"field-error\" role=\"alert\">その受給者番号の受給者はいません。</span>"
+            ? "<span class=\"field-error\" role=\"alert\">その受給者番号の受給者はいません。</span>"
             : $"<strong>{encoder.Encode(recipient.Name)}</strong>（生年月日 {encoder.Encode(Display.Date(recipient.BirthDate))}）";
         return Content(html, "text/html; charset=utf-8");
     }

@@ -92,8 +92,8 @@ public sealed class ImportModel(ClaimsImportJobs jobs, TimeProvider clock) : Pag
 
         // The upload is copied under its own name (its extension tells the format) into a folder of its own.
         var folder = Directory.CreateTempSubdirectory("fukushi-upload-").FullName;
-        var name = Path.GetFileName(Upload!.FileName.Replace('\\', '/'));
-        var path = Path.Combine(folder, string.IsNullOrWhiteSpace(name) ? "upload" : name);
+        var name = Path.GetFileName(Upload!.FileName.Replace('\\', '/')).Trim();
+        var path = Path.Combine(folder, name.Length == 0 || name.Trim('.').Length == 0 || name.Length > 200 ? "upload" : name);
         await using (var target = System.IO.File.Create(path))
         {
             await Upload.CopyToAsync(target, HttpContext.RequestAborted).ConfigureAwait(false);
