@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Review;
@@ -317,19 +316,8 @@ public sealed class ManualClaimEntry(FukushiDbContext db, TimeProvider clock)
         return value;
     }
 
-    /// <summary>NFKC and trimmed ("" for null); an input that cannot be normalised is returned as typed.</summary>
-    private static string Normalized(string? text)
-    {
-        var s = text ?? string.Empty;
-        try
-        {
-            return s.Normalize(NormalizationForm.FormKC).Trim();
-        }
-        catch (ArgumentException)
-        {
-            return s.Trim();
-        }
-    }
+    /// <summary>NFKC and trimmed as every import reads text ("" for null); an input that cannot be normalised is kept as typed.</summary>
+    private static string Normalized(string? text) => ImportDate.Normalize(text) ?? text!.Trim();
 
     /// <summary>Normalised with the thousands commas staff type removed and a trailing 円, 点 or 日 dropped.</summary>
     private static string Digits(string? text) =>

@@ -109,17 +109,7 @@ public sealed class ImportModel(ClaimsImportJobs jobs, TimeProvider clock) : Pag
 
     private string Actor => User.Identity!.Name!;
 
-    internal static YearMonth? ParseMonth(string? text)
-    {
-        var s = text?.Trim();
-        if (s is { Length: 7 } && s[4] == '-'
-            && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year)
-            && int.TryParse(s.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int m)
-            && m is >= 1 and <= 12 && year >= 1900)
-        {
-            return new YearMonth(year, m);
-        }
-
-        return null;
-    }
+    /// <summary>A 処理年月 typed as YYYY-MM (the ISO month form of the imports), or null.</summary>
+    internal static YearMonth? ParseMonth(string? text) =>
+        ImportDate.TryParseMonth(text, ImportDateStyle.Iso) is { IsSuccess: true } month ? month.Value : null;
 }
