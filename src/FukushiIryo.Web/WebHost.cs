@@ -129,6 +129,8 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Applications/Decide", Permissions.ApplicationDecide);
             options.Conventions.AuthorizePage("/Applications/Print", Permissions.DocumentsPrint);
             options.Conventions.AuthorizeFolder("/Review", Permissions.ReviewResolve);
+            options.Conventions.AuthorizePage("/Review/Import", Permissions.ImportMedicalClaims);
+            options.Conventions.AuthorizeFolder("/Claims", Permissions.ManualClaimsEnter);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>
@@ -141,6 +143,7 @@ public static class WebHost
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddSingleton<Claims.ClaimsImportJobs>();
         builder.AddFukushiApi();
 
         var app = builder.Build();

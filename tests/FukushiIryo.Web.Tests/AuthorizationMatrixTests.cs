@@ -58,6 +58,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Losses"] = "/Losses",
         ["Review"] = "/Review",
         ["Review/Index"] = "/Review/Index",
+        ["Review/Import"] = "/Review/Import",
+        ["Claims/Manual"] = "/Claims/Manual",
         ["Losses/Index"] = "/Losses/Index",
         ["Losses/Candidate/{id:long}"] = "/Losses/Candidate/1",
         ["Losses/Recipient/{id:long}"] = "/Losses/Recipient/1",

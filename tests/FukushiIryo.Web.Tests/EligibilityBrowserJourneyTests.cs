@@ -172,7 +172,7 @@ public sealed partial class EligibilityBrowserJourneyTests(PostgresFixture postg
         Assert.Empty(consoleErrors); // a CSP violation or a script error would show here
     }
 
-    private static async Task<IPage> LoginAsync(WebAppFixture app, IBrowser browser, string login, List<string> consoleErrors)
+    internal static async Task<IPage> LoginAsync(WebAppFixture app, IBrowser browser, string login, List<string> consoleErrors)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ja-JP", ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();

@@ -40,6 +40,7 @@ public static class AuditEventLabels
         [AuditEventType.MedicalClaimsImported] = "レセプト・自動償還データの取込",
         [AuditEventType.PaidClaimsImported] = "支払済レセプトの移行取込",
         [AuditEventType.ReviewRan] = "審査の実行",
+        [AuditEventType.ManualClaimsEntered] = "償還払いの入力",
         [AuditEventType.ClaimReviewApproved] = "審査の承認",
         [AuditEventType.ClaimReviewRejected] = "審査の否認",
         [AuditEventType.ClaimReviewRematched] = "審査での照合の訂正",

@@ -62,6 +62,9 @@ public static partial class AuditEventType
     /// <summary>Paid receipts migrated from the previous system were imported (<c>import paid-receipts</c>).</summary>
     public const string PaidClaimsImported = "import.paid_receipts";
 
+    /// <summary>Staff entered a recipient's 償還払い claims by hand (償還払い入力): recipient, claim ids, amounts and each claim's 審査 outcome.</summary>
+    public const string ManualClaimsEntered = "claims.manual_entered";
+
     /// <summary>Staff recorded an applicant's 養育費 申告 for a person and 課税年度 (old and new amounts).</summary>
     public const string ChildSupportDeclared = "income.child_support_declared";
 

@@ -14,6 +14,9 @@ public enum MedicalClaimSource
 
     /// <summary>A paid claim migrated from the previous system (<c>import paid-receipts</c>): never paid again.</summary>
     PaidMigrated = 3,
+
+    /// <summary>償還払い: a recipient's receipt (領収書) entered by staff on the 償還払い入力 screen (<see cref="ManualClaimEntry"/>).</summary>
+    Manual = 4,
 }
 
 /// <summary>点数表 of a claim (interfaces.md §5).</summary>
@@ -59,10 +62,13 @@ public sealed class MedicalClaim
 
     public MedicalClaimSource Source { get; set; }
 
-    /// <summary>The file it came from (取込履歴).</summary>
-    public long ImportedFileId { get; set; }
+    /// <summary>The file it came from (取込履歴); null for a claim entered by hand (<see cref="MedicalClaimSource.Manual"/>).</summary>
+    public long? ImportedFileId { get; set; }
 
-    /// <summary>The physical line of the claim (the RE record of a UKE claim).</summary>
+    /// <summary>The staff member who entered a manual claim (償還払い); null for imported claims.</summary>
+    public string? EnteredBy { get; set; }
+
+    /// <summary>The physical line of the claim (the RE record of a UKE claim); for a manual claim its row on the entry screen.</summary>
     public long SourceLine { get; set; }
 
     /// <summary>審査支払機関 for UKE: kokuhoren / shiharai-kikin; null for autopay and migrated rows.</summary>
@@ -185,6 +191,7 @@ internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<MedicalCla
         builder.Property(r => r.CardNumber).HasMaxLength(40);
         builder.Property(r => r.KanaName).HasMaxLength(100);
         builder.Property(r => r.MatchReason).HasMaxLength(200);
+        builder.Property(r => r.EnteredBy).HasMaxLength(100);
         builder.HasIndex(r => r.ImportedFileId);
         builder.HasIndex(r => new { r.RecipientId, r.ServiceMonth });
         builder.HasIndex(r => new { r.ProcessingMonth, r.MatchStatus });

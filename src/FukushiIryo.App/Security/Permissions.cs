@@ -44,6 +44,9 @@ public static class Permissions
     /// <summary>審査キューの閲覧と処理（承認・否認・照合の訂正・一括承認）（審査 画面）。</summary>
     public const string ReviewResolve = "review.resolve";
 
+    /// <summary>償還払いの領収書の入力（償還払い入力 画面）: 窓口で受け付け、審査で入力する。入力した請求はすぐに審査され、結果は審査キューへ。</summary>
+    public const string ManualClaimsEnter = "claims.manual.enter";
+
     /// <summary>養育費の申告（児童養育費・受給者養育費）の記録（宛名詳細 画面）。</summary>
     public const string ChildSupportRecord = "income.child_support.record";
 
@@ -118,6 +121,7 @@ public static class Permissions
         (ImportMedicalClaims, "レセプト・自動償還データの取込と突合", [RoleNames.Reviewer]),
         (ReviewRun, "審査（チェック規則）の実行", [RoleNames.Reviewer]),
         (ReviewResolve, "審査キューの閲覧と処理（承認・否認・照合の訂正・一括承認）", [RoleNames.Reviewer]),
+        (ManualClaimsEnter, "償還払い（領収書）の入力と審査", [RoleNames.Counter, RoleNames.Reviewer]),
         (ChildSupportRecord, "養育費の申告（児童養育費・受給者養育費）の記録", [RoleNames.Counter]),
         (ImportMigration, "旧システムからの初回移行の取込", [RoleNames.SystemAdmin]),
         (MastersUpdate, "参照マスタ（金融機関・郵便番号）の更新", [RoleNames.SystemAdmin, RoleNames.Maintainer]),

@@ -2087,6 +2087,10 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.Property<bool>("DisasterMutualAid")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<long?>("ExtraBenefit")
                         .HasColumnType("bigint");
 
@@ -2096,7 +2100,7 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("ImportedFileId")
+                    b.Property<long?>("ImportedFileId")
                         .HasColumnType("bigint");
 
                     b.Property<bool>("Inpatient")

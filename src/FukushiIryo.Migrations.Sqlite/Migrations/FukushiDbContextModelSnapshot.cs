@@ -2022,6 +2022,10 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.Property<bool>("DisasterMutualAid")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ExtraBenefit")
                         .HasColumnType("INTEGER");
 
@@ -2031,7 +2035,7 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ImportedFileId")
+                    b.Property<long?>("ImportedFileId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Inpatient")

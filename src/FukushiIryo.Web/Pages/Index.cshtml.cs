@@ -18,11 +18,18 @@ public sealed class IndexModel(FukushiDbContext db, TimeProvider clock) : PageMo
 
     public int OpenLossCandidates { get; private set; }
 
+    public bool CanReview { get; private set; }
+
+    public bool CanEnterManualClaims { get; private set; }
+
     public async Task OnGetAsync()
     {
         DisplayName = User.FindFirstValue(StaffClaimsPrincipalFactory.DisplayNameClaim) ?? User.Identity?.Name ?? string.Empty;
         Today = JstClock.Today(clock);
-        CanSearch = Permissions.Allows(Permissions.PersonSearch, User.FindAll(ClaimTypes.Role).Select(c => c.Value));
+        var roles = User.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        CanSearch = Permissions.Allows(Permissions.PersonSearch, roles);
+        CanReview = Permissions.Allows(Permissions.ReviewResolve, roles);
+        CanEnterManualClaims = Permissions.Allows(Permissions.ManualClaimsEnter, roles);
         if (CanSearch)
         {
             OpenLossCandidates = await db.LossCandidates.CountAsync(c => c.Status == LossCandidateStatus.Open).ConfigureAwait(false);

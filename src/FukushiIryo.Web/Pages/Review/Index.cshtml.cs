@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using FukushiIryo.App.Data;
+using FukushiIryo.App.Masters;
 using FukushiIryo.App.Review;
+using FukushiIryo.App.Security;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Review;
 using Microsoft.AspNetCore.Mvc;
@@ -12,9 +15,10 @@ namespace FukushiIryo.Web.Pages.Review;
 /// 審査キュー: the claims whose 審査 result is open, filtered by 処理年月, rule and 医療機関コード; each
 /// with its findings and the forms 承認, 否認 (reason), 照合の訂正 (受給者番号); and 一括承認 of one
 /// rule's claims in the filter. A stale form (the result changed since it was shown) is refused
-/// with 409. Permission: <c>review.resolve</c>.
+/// with 409. A form runs the 審査 of a 処理年月 (<see cref="ReviewRun"/>, permission <c>review.run</c>).
+/// Permission: <c>review.resolve</c>.
 /// </summary>
-public sealed class IndexModel(ReviewQueueService queue) : PageModel
+public sealed class IndexModel(ReviewQueueService queue, ReviewRun reviewRun, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Month { get; set; }
@@ -35,6 +39,43 @@ public sealed class IndexModel(ReviewQueueService queue) : PageModel
     public string? Done { get; private set; }
 
     public static IReadOnlyList<ReviewRule> Rules => ReviewRules.All;
+
+    /// <summary>The 処理年月 of the run form: the one typed, else the filter's, else this month (JST).</summary>
+    [BindProperty]
+    public string? RunMonth { get; set; }
+
+    public bool CanRun => Permissions.Allows(Permissions.ReviewRun, User.FindAll(ClaimTypes.Role).Select(c => c.Value));
+
+    public string RunMonthShown => RunMonth ?? (string.IsNullOrWhiteSpace(Month) ? YearMonth.Of(JstClock.Today(clock)).ToString() : Month.Trim());
+
+    /// <summary>審査の実行: runs the rules over the claims of <see cref="RunMonth"/> and shows that month's queue.</summary>
+    public async Task<IActionResult> OnPostRunAsync()
+    {
+        if (!CanRun)
+        {
+            return Forbid();
+        }
+
+        if (ImportModel.ParseMonth(RunMonth) is not { } month)
+        {
+            Problem = "審査する処理年月は YYYY-MM で入力してください。";
+            return await ShowAsync(StatusCodes.Status400BadRequest).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var result = await reviewRun.RunAsync(month, Actor, HttpContext.RequestAborted).ConfigureAwait(false);
+            Month = month.ToString();
+            Done = string.Create(CultureInfo.InvariantCulture,
+                $"処理年月 {month} の審査を実行しました: {result.Reviewed} 件（可 {result.ByOutcome[ReviewOutcome.Accepted]} 件・要確認 {result.ByOutcome[ReviewOutcome.NeedsReview]} 件・否 {result.ByOutcome[ReviewOutcome.Rejected]} 件）、処理済みのため対象外 {result.SkippedResolved} 件。");
+            return await ShowAsync(StatusCodes.Status200OK).ConfigureAwait(false);
+        }
+        catch (MasterDataMissingException exception)
+        {
+            Problem = exception.Message;
+            return await ShowAsync(StatusCodes.Status409Conflict).ConfigureAwait(false);
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync()
     {
