@@ -222,10 +222,15 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         };
     }
 
-    /// <summary>The 給付方式 of a claim: 現物給付 when a UKE claim carries our 公費, else 自動償還.</summary>
+    /// <summary>The 給付方式 of a claim: 償還払い for a manual claim, 現物給付 when a UKE claim carries our 公費, else 自動償還.</summary>
     public static BenefitMethod BenefitMethodOf(MedicalClaim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        if (claim.Source == MedicalClaimSource.Manual)
+        {
+            return BenefitMethod.ClaimReimbursement;
+        }
+
         return claim.Source == MedicalClaimSource.Uke && !string.IsNullOrWhiteSpace(claim.PayerNumber)
             ? BenefitMethod.InKind
             : BenefitMethod.AutoReimbursement;

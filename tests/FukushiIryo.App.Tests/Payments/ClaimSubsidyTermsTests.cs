@@ -167,6 +167,7 @@ public sealed class ClaimSubsidyTermsTests(PostgresFixture fixture)
         Assert.Equal(BenefitMethod.AutoReimbursement, ClaimSubsidyTerms.BenefitMethodOf(With(claim, c => { c.Source = MedicalClaimSource.Autopay; })));
         Assert.Equal(BenefitMethod.AutoReimbursement, ClaimSubsidyTerms.BenefitMethodOf(With(claim, c => { c.Source = MedicalClaimSource.Uke; c.PayerNumber = null; })));
         Assert.Equal(BenefitMethod.InKind, ClaimSubsidyTerms.BenefitMethodOf(With(claim, c => { c.Source = MedicalClaimSource.Uke; c.PayerNumber = "90290016"; })));
+        Assert.Equal(BenefitMethod.ClaimReimbursement, ClaimSubsidyTerms.BenefitMethodOf(With(claim, c => { c.Source = MedicalClaimSource.Manual; })));
     }
 
     private static MedicalClaim Claim(long id, long recipientId, int month, string insurer, MedicalClaimSchedule schedule, bool inpatient, int days, long? points, long? share) => new()
