@@ -76,6 +76,7 @@ public static class AppServices
         services.AddScoped<PersonLedger>();
         services.AddScoped<Review.ReviewRun>();
         services.AddScoped<Review.ReviewQueueService>();
+        services.AddScoped<Payments.PaymentRuns>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonProfile>();
         services.AddScoped<BankDirectory>();
