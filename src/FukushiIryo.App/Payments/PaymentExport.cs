@@ -30,6 +30,8 @@ public sealed record PaymentExportContent(
     IReadOnlyList<PaymentLine> Lines,
     IReadOnlyList<PaymentPayee> HeldOut,
     IReadOnlyDictionary<long, string> NamesByRecipient,
+    IReadOnlyDictionary<long, string> RecipientNumbers,
+    IReadOnlyDictionary<long, int?> DaysOfCare,
     bool Newlines,
     bool Cp932);
 
@@ -162,7 +164,27 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         var paidIds = paid.Select(p => p.PayeeRecipientId).ToHashSet();
         var lines = (await runs.LinesAsync(run, cancellationToken).ConfigureAwait(false)).Where(l => paidIds.Contains(l.PayeeRecipientId)).ToList();
         var names = await NamesAsync(payees.Select(p => p.PayeeRecipientId).Concat(lines.Select(l => l.RecipientId)).Distinct().ToList(), run.PayDate, cancellationToken).ConfigureAwait(false);
-        return new PaymentExportContent(month, run.PayDate, requester, title, paid, lines, payees.Where(p => p.HeldOut).ToList(), names, newlines, cp932);
+        var recipientIds = lines.Select(l => l.RecipientId).Distinct().ToList();
+        var claimIds = lines.Select(l => l.MedicalClaimId).ToList();
+        var numbers = new Dictionary<long, string>();
+        var days = new Dictionary<long, int?>();
+        foreach (var chunk in recipientIds.Chunk(10_000))
+        {
+            foreach (var row in await db.Recipients.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => new { r.Id, r.RecipientNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                numbers[row.Id] = row.RecipientNumber;
+            }
+        }
+
+        foreach (var chunk in claimIds.Chunk(10_000))
+        {
+            foreach (var row in await db.MedicalClaims.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.DaysOfCare }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                days[row.Id] = row.DaysOfCare;
+            }
+        }
+
+        return new PaymentExportContent(month, run.PayDate, requester, title, paid, lines, payees.Where(p => p.HeldOut).ToList(), names, numbers, days, newlines, cp932);
     }
 
     /// <summary>The 依頼人 settings; refused when one that the bank needs was never set.</summary>

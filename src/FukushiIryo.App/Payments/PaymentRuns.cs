@@ -11,6 +11,7 @@ using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Payments;
 using FukushiIryo.Domain.Review;
 using FukushiIryo.Domain.Text;
+using FukushiIryo.Formats.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace FukushiIryo.App.Payments;
@@ -51,9 +52,6 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 
     /// <summary>The largest 振込金額 of a 全銀 data record (10 digits).</summary>
     public const long MaxTransferAmount = 9_999_999_999;
-
-    /// <summary>The byte length of the 受取人名 field.</summary>
-    public const int PayeeNameBytes = 30;
 
     /// <summary>Claims computed and written per batch (a recipient's claims are never split).</summary>
     public int BatchSize { get; init; } = 5000;
@@ -516,26 +514,33 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
             return "口座番号（7桁）または口座種別が正しくありません。";
         }
 
-        row.BankName = check.ZenginBankName;
-        row.BranchName = check.ZenginBranchName;
-        if (row.BankName is null || row.BranchName is null)
-        {
-            return "金融機関名・支店名を全銀ファイルの文字にできません。";
-        }
-
+        row.BankName = check.ZenginBankName ?? string.Empty;
+        row.BranchName = check.ZenginBranchName ?? string.Empty;
         if (string.IsNullOrWhiteSpace(account.AccountHolderKana))
         {
             return "口座名義カナが登録されていません。";
         }
 
-        var name = ZenginText.Convert(account.AccountHolderKana.Trim());
-        if (!name.IsComplete)
+        // The writer's own check: what it would refuse is held out here, never written half-right.
+        var name = ZenginTransferFile.NormalizeName(account.AccountHolderKana, ZenginTransferFile.PayeeNameBytes);
+        var problems = ZenginTransferFile.Check(ToTransfer(row, account.AccountHolderKana));
+        if (problems.Count > 0)
         {
-            return "口座名義カナに全銀ファイルに書けない文字があります: " + string.Join("", name.Rejected.Select(r => $"「{r.Character}」"));
+            return string.Join(" ", problems.Select(p => $"{p.Field}「{p.Value}」: {p.Reason}"));
         }
 
-        row.PayeeName = ZenginText.FitToBytes(name.Text, PayeeNameBytes);
+        row.PayeeName = name.Text;
         return null;
+    }
+
+    /// <summary>The 全銀 data record of a payee (its names as stored; the writer converts and cuts them the same way).</summary>
+    public static ZenginTransfer ToTransfer(PaymentPayee payee, string? payeeName = null)
+    {
+        ArgumentNullException.ThrowIfNull(payee);
+        return new ZenginTransfer(
+            payee.BankCode ?? string.Empty, payee.BankName ?? string.Empty, payee.BranchCode ?? string.Empty, payee.BranchName ?? string.Empty,
+            payee.AccountType ?? (AccountType)0, payee.AccountNumber ?? string.Empty, payeeName ?? payee.PayeeName ?? string.Empty,
+            payee.Amount, payee.RecipientNumber);
     }
 
     private static bool IsDigits(string? value, int length) => value is not null && value.Length == length && value.All(char.IsAsciiDigit);
