@@ -1,16 +1,17 @@
-using FukushiIryo.App.Payments;
+using FukushiIryo.App.Masters;
 using Microsoft.EntityFrameworkCore;
 
 namespace FukushiIryo.App.Data;
 
-/// <summary>支払処理 (Payments): runs, payees, lines and the paid claims.</summary>
+/// <summary>The masters of 支払 (Payments).</summary>
 public sealed partial class FukushiDbContext
 {
-    public DbSet<PaymentRun> PaymentRuns => Set<PaymentRun>();
+    /// <summary>一部負担金 (Masters, decisions.md D1).</summary>
+    public DbSet<CopaymentRule> CopaymentRules => Set<CopaymentRule>();
 
-    public DbSet<PaymentPayee> PaymentPayees => Set<PaymentPayee>();
+    /// <summary>附加給付 (Masters, decisions.md D6).</summary>
+    public DbSet<InsurerExtraBenefit> InsurerExtraBenefits => Set<InsurerExtraBenefit>();
 
-    public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
-
-    public DbSet<PaidClaim> PaidClaims => Set<PaidClaim>();
+    /// <summary>審査支払手数料 (Masters, decisions.md D17).</summary>
+    public DbSet<ClearinghouseFee> ClearinghouseFees => Set<ClearinghouseFee>();
 }

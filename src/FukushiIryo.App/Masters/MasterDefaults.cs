@@ -11,9 +11,10 @@ namespace FukushiIryo.App.Masters;
 /// <param name="IncomeMasters">Rows of the income masters (<see cref="IncomeMasterDefaults"/>).</param>
 /// <param name="EligibilityMasters">Rows of the 喪失日の規則 and 制度の優先順位 masters (<see cref="Masters.EligibilityMasters"/>).</param>
 /// <param name="ReviewMasters">Rows of the 請求期限 master (<see cref="Masters.ReviewMasters"/>).</param>
-public sealed record MasterDefaultsResult(int AgeBrackets, int PublicPayers, int BankHolidays, int IncomeMasters = 0, int EligibilityMasters = 0, int ReviewMasters = 0)
+/// <param name="PaymentMasters">Rows of the 一部負担金, 附加給付 and 審査支払手数料 masters (<see cref="Masters.PaymentMasters"/>).</param>
+public sealed record MasterDefaultsResult(int AgeBrackets, int PublicPayers, int BankHolidays, int IncomeMasters = 0, int EligibilityMasters = 0, int ReviewMasters = 0, int PaymentMasters = 0)
 {
-    public int Total => AgeBrackets + PublicPayers + BankHolidays + IncomeMasters + EligibilityMasters + ReviewMasters;
+    public int Total => AgeBrackets + PublicPayers + BankHolidays + IncomeMasters + EligibilityMasters + ReviewMasters + PaymentMasters;
 }
 
 /// <summary>
@@ -77,8 +78,9 @@ public static class MasterDefaults
         var incomeRows = await IncomeMasterDefaults.AddMissingAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
         var eligibilityRows = await EligibilityMasters.AddMissingDefaultsAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
         var reviewRows = await ReviewMasters.AddMissingDefaultsAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
+        var paymentRows = await PaymentMasters.AddMissingDefaultsAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new MasterDefaultsResult(brackets.Count, payers.Count, holidays.Count, incomeRows, eligibilityRows, reviewRows);
+        return new MasterDefaultsResult(brackets.Count, payers.Count, holidays.Count, incomeRows, eligibilityRows, reviewRows, paymentRows);
     }
 
     /// <summary>The shipped 年齢区分 rows, not yet stamped.</summary>

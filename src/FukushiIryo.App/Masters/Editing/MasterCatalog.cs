@@ -5,6 +5,7 @@ using FukushiIryo.App.Eligibility;
 using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Income;
 using FukushiIryo.Domain.Numbers;
+using FukushiIryo.Domain.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace FukushiIryo.App.Masters.Editing;
@@ -315,9 +316,115 @@ public static class MasterCatalog
         ],
     };
 
+    /// <summary>レセプト種別 by their Japanese names (decisions.md D1).</summary>
+    public static IReadOnlyDictionary<string, ClaimKind> ClaimKindNames { get; } = new Dictionary<string, ClaimKind>(StringComparer.Ordinal)
+    {
+        ["医科 外来"] = ClaimKind.MedicalOutpatient,
+        ["医科 入院"] = ClaimKind.MedicalInpatient,
+        ["歯科 外来"] = ClaimKind.DentalOutpatient,
+        ["歯科 入院"] = ClaimKind.DentalInpatient,
+        ["調剤"] = ClaimKind.Pharmacy,
+        ["訪問看護"] = ClaimKind.HomeNursing,
+        ["療養費"] = ClaimKind.CareAllowance,
+    };
+
+    /// <summary>審査支払機関 by their Japanese names.</summary>
+    public static IReadOnlyList<MasterChoice> Clearinghouses { get; } =
+    [
+        new(ClearinghouseFee.Kokuhoren, "国保連（国民健康保険団体連合会）"),
+        new(ClearinghouseFee.ShiharaiKikin, "支払基金（社会保険診療報酬支払基金）"),
+    ];
+
+    /// <summary>一部負担金 (D1): a succession per program, 受給者区分, 給付方式 and レセプト種別.</summary>
+    public static MasterTable<CopaymentRule> CopaymentRules { get; } = new()
+    {
+        Key = "copayment-rules",
+        Title = "一部負担金",
+        Description = "受給者が医療機関・診療月・レセプト種別（医科・歯科、入院・外来、調剤、訪問看護、療養費）ごとに負担する一部負担金です。受給者区分や給付方式を空欄にした行はすべてに共通で、区分や方式を指定した行があればそちらを使います。期間は診療月で、開始日は月の初日です。入院は実日数が「短期の日数」未満のとき短期の額になります。",
+        Series = row => string.Join('|', row.Program, row.RecipientKind, row.BenefitMethod, row.ClaimKind),
+        Order = rows => rows.OrderBy(row => row.ClaimKind).ThenBy(row => row.RecipientKind).ThenBy(row => row.BenefitMethod).ThenBy(row => row.ValidFrom).ThenBy(row => row.Id),
+        Fields =
+        [
+            new MasterField<CopaymentRule>("program", "制度", row => row.Program, (row, value) =>
+            {
+                row.Program = value!;
+                return null;
+            })
+            {
+                Kind = MasterFieldKind.Choice,
+                Required = true,
+                Choices = [new MasterChoice(PublicPayer.SingleParentProgram, "ひとり親家庭等医療費助成")],
+            },
+            MasterFields.OptionalChoice<CopaymentRule, RecipientKind>("recipientKind", "受給者区分", RecipientVocabulary.Kinds, row => row.RecipientKind, (row, value) => row.RecipientKind = value,
+                hint: "空欄はすべての受給者区分"),
+            MasterFields.OptionalChoice<CopaymentRule, BenefitMethod>("benefitMethod", "給付方式", RecipientVocabulary.BenefitMethods, row => row.BenefitMethod, (row, value) => row.BenefitMethod = value,
+                hint: "空欄はすべての給付方式"),
+            MasterFields.Choice<CopaymentRule, ClaimKind>("claimKind", "レセプト種別", ClaimKindNames, row => row.ClaimKind, (row, value) => row.ClaimKind = value),
+            MasterFields.Yen<CopaymentRule>("amount", "一部負担金（円）", row => row.Amount, (row, value) => row.Amount = value ?? 0, MaxAmount,
+                hint: "医療機関・診療月・レセプト種別ごとの額"),
+            MasterFields.Yen<CopaymentRule>("shortStayAmount", "短期入院の額（円）", row => row.ShortStayAmount, (row, value) => row.ShortStayAmount = value, MaxAmount, required: false,
+                hint: "入院だけ。実日数が短期の日数未満のときの額"),
+            MasterFields.WholeNumber<CopaymentRule>("shortStayDaysBelow", "短期の日数（未満）", row => row.ShortStayDaysBelow, (row, value) => row.ShortStayDaysBelow = value, 1, 31, required: false,
+                hint: "入院だけ（初期値 14）"),
+        ],
+        Check = CheckCopaymentRule,
+        CheckPeriod = CheckFirstOfMonthPeriod,
+    };
+
+    /// <summary>附加給付 (D6): a succession per insurer; only 健保組合 and 共済.</summary>
+    public static MasterTable<InsurerExtraBenefit> InsurerExtraBenefits { get; } = new()
+    {
+        Key = "insurer-extra-benefits",
+        Title = "附加給付（健保組合・共済）",
+        Description = "健保組合・共済が行う附加給付です。レセプトの自己負担額（高額療養費を引いた後）が上限額を超えた分を、端数単位未満を切り捨てて附加給付と推計します（レセプトに附加給付額があればその額を使います）。国民健康保険・協会けんぽなどは附加給付を行わないため登録できません。期間は診療月で、開始日は月の初日です。",
+        Series = row => row.InsurerNumber,
+        Order = rows => rows.OrderBy(row => row.InsurerNumber, StringComparer.Ordinal).ThenBy(row => row.ValidFrom).ThenBy(row => row.Id),
+        Fields =
+        [
+            new MasterField<InsurerExtraBenefit>("insurerNumber", "保険者番号", row => row.InsurerNumber, WriteExtraBenefitInsurer)
+            {
+                Required = true,
+                MaxLength = 20,
+                Hint = "8桁（健保組合は法別番号 06、共済は 31〜34 など）",
+            },
+            MasterFields.Text<InsurerExtraBenefit>("insurerName", "保険者名", row => row.InsurerName, (row, value) => row.InsurerName = value, 100, required: false),
+            MasterFields.Yen<InsurerExtraBenefit>("monthlyCap", "自己負担の上限額（月額、円）", row => row.MonthlyCap, (row, value) => row.MonthlyCap = value ?? 0, MaxAmount,
+                hint: "例: 25,000"),
+            MasterFields.Yen<InsurerExtraBenefit>("roundingUnit", "端数単位（円）", row => row.RoundingUnit, (row, value) => row.RoundingUnit = value ?? 0, MaxAmount,
+                hint: "附加給付をこの単位未満切り捨て（初期値 100、切り捨てなしは 1）"),
+        ],
+        Check = row => row.RoundingUnit < 1 ? [("roundingUnit", "端数単位は1円以上にしてください（切り捨てなしは 1）。")] : [],
+        CheckPeriod = CheckFirstOfMonthPeriod,
+    };
+
+    /// <summary>審査支払手数料 (D17): a succession per 審査支払機関.</summary>
+    public static MasterTable<ClearinghouseFee> ClearinghouseFees { get; } = new()
+    {
+        Key = "clearinghouse-fees",
+        Title = "審査支払手数料",
+        Description = "現物給付のレセプトを審査支払機関（国保連・支払基金）に支払うときの、レセプト1件あたりの手数料です。期間は処理年月で、開始日は月の初日です。初期値は0円です。契約の額を「新しい値」で登録してください。",
+        Series = row => row.Clearinghouse,
+        Order = rows => rows.OrderBy(row => row.Clearinghouse, StringComparer.Ordinal).ThenBy(row => row.ValidFrom).ThenBy(row => row.Id),
+        Fields =
+        [
+            new MasterField<ClearinghouseFee>("clearinghouse", "審査支払機関", row => row.Clearinghouse, (row, value) =>
+            {
+                row.Clearinghouse = value!;
+                return null;
+            })
+            {
+                Kind = MasterFieldKind.Choice,
+                Required = true,
+                Choices = Clearinghouses,
+            },
+            MasterFields.Yen<ClearinghouseFee>("feePerClaim", "手数料（1件あたり、円）", row => row.FeePerClaim, (row, value) => row.FeePerClaim = value ?? 0, MaxAmount),
+        ],
+        CheckPeriod = CheckFirstOfMonthPeriod,
+    };
+
     /// <summary>Every editable master, in the order of the マスタ管理 list.</summary>
     public static IReadOnlyList<MasterTable> All { get; } =
-        [PublicPayers, AgeBrackets, BankHolidays, LossRules, ProgramPrecedences, IncomeLimits, IncomeDeductions, SalaryDeductionBands, HighCostLimits, HighCostIncomeBrackets, ClaimDeadlines];
+        [PublicPayers, AgeBrackets, BankHolidays, LossRules, ProgramPrecedences, IncomeLimits, IncomeDeductions, SalaryDeductionBands, HighCostLimits, HighCostIncomeBrackets, ClaimDeadlines, CopaymentRules, InsurerExtraBenefits, ClearinghouseFees];
 
     /// <summary>The master of <paramref name="key"/>, or null.</summary>
     public static MasterTable? Find(string? key) => All.FirstOrDefault(table => string.Equals(table.Key, key, StringComparison.Ordinal));
@@ -337,6 +444,31 @@ public static class MasterCatalog
 
         row.PayerNumber = number.ToString();
         return null;
+    }
+
+    private static string? WriteExtraBenefitInsurer(InsurerExtraBenefit row, string? value)
+    {
+        var text = value!.Normalize(NormalizationForm.FormKC).Trim();
+        if (ExtraBenefitInsurers.Refusal(text) is { } refusal)
+        {
+            return refusal;
+        }
+
+        row.InsurerNumber = InsurerNumber.Parse(text).ToString();
+        return null;
+    }
+
+    private static IEnumerable<(string Key, string Message)> CheckCopaymentRule(CopaymentRule row)
+    {
+        if (row.ShortStayAmount is null != row.ShortStayDaysBelow is null)
+        {
+            yield return (row.ShortStayAmount is null ? "shortStayAmount" : "shortStayDaysBelow", "短期入院の額と短期の日数は両方入力するか、両方空欄にしてください。");
+        }
+
+        if (row.ShortStayAmount is not null && !ClaimKinds.IsInpatient(row.ClaimKind))
+        {
+            yield return ("shortStayAmount", "短期入院の額は入院のレセプト種別（医科 入院・歯科 入院）だけに入力します。");
+        }
     }
 
     private static IEnumerable<(string Key, string Message)> CheckLossRule(LossRule row)

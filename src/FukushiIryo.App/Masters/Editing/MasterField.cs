@@ -261,6 +261,27 @@ public static class MasterFields
         };
     }
 
+    /// <summary>An enum chosen by its Japanese label, or left empty for "any" (null).</summary>
+    public static MasterField<T> OptionalChoice<T, TEnum>(string key, string label, IReadOnlyDictionary<string, TEnum> labels, Func<T, TEnum?> get, Action<T, TEnum?> set, string? hint = null)
+        where T : DatedMasterRow
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(get);
+        ArgumentNullException.ThrowIfNull(set);
+        return new MasterField<T>(key, label, row => get(row)?.ToString(), (row, value) =>
+        {
+            set(row, value is null ? null : Enum.Parse<TEnum>(value));
+            return null;
+        })
+        {
+            Kind = MasterFieldKind.Choice,
+            Required = false,
+            Hint = hint,
+            Choices = [.. labels.Select(pair => new MasterChoice(pair.Value.ToString(), pair.Key))],
+        };
+    }
+
     /// <summary>A code chosen among values read from the database (e.g. another master's codes).</summary>
     public static MasterField<T> Code<T>(
         string key,
