@@ -20,6 +20,9 @@ public enum DocumentKind
 
     /// <summary>受付簿 (P4): the dated list of receptions.</summary>
     ReceptionRegister = 5,
+
+    /// <summary>支給決定通知書 of a payment run: one notice (a page or more) per payee.</summary>
+    PaymentNotice = 6,
 }
 
 /// <summary>
@@ -153,6 +156,7 @@ public sealed record RenderedDocument(DocumentKind Kind, string Title, byte[] Pd
         DocumentKind.RejectionNotice => "rejection-notice.pdf",
         DocumentKind.LossNotice => "loss-notice.pdf",
         DocumentKind.ReceptionRegister => "reception-register.pdf",
+        DocumentKind.PaymentNotice => "payment-notice.pdf",
         _ => "document.pdf",
     };
 }

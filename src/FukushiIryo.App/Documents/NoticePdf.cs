@@ -5,7 +5,9 @@ namespace FukushiIryo.App.Documents;
 /// <summary>
 /// The notices (認定通知書, 却下通知書, 喪失通知書) on A4 portrait: date and 文書番号 top right, the
 /// addressee top left, the 処分庁 on the right, the title, the body, a table, and for an adverse
-/// decision the 教示. A notice that runs past the page continues on the next.
+/// decision the 教示. A notice that runs past the page continues on the next. Several notices can
+/// share one PDF, each starting on its own page (<see cref="NextNotice"/>; the 支給決定通知書 of a
+/// payment run, <see cref="PaymentNoticePdf"/>).
 /// </summary>
 internal sealed class NoticePdf : IDisposable
 {
@@ -28,7 +30,7 @@ internal sealed class NoticePdf : IDisposable
     private readonly PdfBook book;
     private PdfCanvas page;
 
-    private NoticePdf(string title)
+    internal NoticePdf(string title)
     {
         Title = title;
         book = new PdfBook(title);
@@ -102,7 +104,7 @@ internal sealed class NoticePdf : IDisposable
     private static string Postal(string code) =>
         code.Length == 7 ? string.Create(CultureInfo.InvariantCulture, $"〒{code[..3]}-{code[3..]}") : $"〒{code}";
 
-    private void Header(DocumentIssuer issuer, Addressee to, DateOnly noticeDate, string? noticeNumber, string title)
+    internal void Header(DocumentIssuer issuer, Addressee to, DateOnly noticeDate, string? noticeNumber, string title)
     {
         var y = Top;
         if (noticeNumber is { Length: > 0 })
@@ -136,7 +138,7 @@ internal sealed class NoticePdf : IDisposable
         Y = y + 16;
     }
 
-    private void Body(string text, DocumentFont? font = null)
+    internal void Body(string text, DocumentFont? font = null)
     {
         font ??= BodyFont;
         foreach (var line in page.Wrap(text, Right - Left - 4, font))
@@ -149,7 +151,7 @@ internal sealed class NoticePdf : IDisposable
         Y += 4;
     }
 
-    private void Heading(string text)
+    internal void Heading(string text)
     {
         Space(PdfCanvas.LineHeight(HeadingFont) * 2);
         page.Text(Left, Y, $"■ {text}", HeadingFont);
@@ -191,8 +193,11 @@ internal sealed class NoticePdf : IDisposable
         Y += 4;
     }
 
-    /// <summary>A ruled table; a cell's text wraps (and "\n" breaks) inside its column; the header repeats after a page break.</summary>
-    private void Table(double[] widths, string[] header, IReadOnlyList<string[]> rows)
+    /// <summary>
+    /// A ruled table; a cell's text wraps (and "\n" breaks) inside its column; the header repeats after
+    /// a page break. <paramref name="align"/> aligns each column's cells (left when null).
+    /// </summary>
+    internal void Table(double[] widths, string[] header, IReadOnlyList<string[]> rows, TextAlign[]? align = null)
     {
         const double padding = 1.5;
         var headerHeight = PdfCanvas.LineHeight(CellLabelFont) + (2 * padding);
@@ -227,9 +232,16 @@ internal sealed class NoticePdf : IDisposable
                 page.Box(x, Y, widths[c], height);
                 var font = c == 0 ? CellNameFont : CellFont;
                 var lineY = Y + padding;
+                var alignment = align?[c] ?? TextAlign.Left;
+                var lineX = alignment switch
+                {
+                    TextAlign.Right => x + widths[c] - padding,
+                    TextAlign.Center => x + (widths[c] / 2),
+                    _ => x + padding,
+                };
                 foreach (var line in cells[c])
                 {
-                    page.Text(x + padding, lineY, line, font);
+                    page.Text(lineX, lineY, line, font, alignment);
                     lineY += PdfCanvas.LineHeight(CellNameFont);
                 }
 
@@ -242,7 +254,33 @@ internal sealed class NoticePdf : IDisposable
         Y += 6;
     }
 
-    private void Appeal(DocumentIssuer issuer)
+    /// <summary>A ruled two-column list of label and value (a value wraps inside its column).</summary>
+    internal void Fields(IReadOnlyList<(string Label, string Value)> fields, double labelWidth)
+    {
+        const double padding = 1.5;
+        var valueWidth = Right - Left - labelWidth;
+        foreach (var (label, value) in fields)
+        {
+            var lines = page.Wrap(value, valueWidth - (2 * padding), CellNameFont);
+            var height = (lines.Count * PdfCanvas.LineHeight(CellNameFont)) + (2 * padding);
+            Space(height);
+            page.Box(Left, Y, labelWidth, height);
+            page.Box(Left + labelWidth, Y, valueWidth, height);
+            page.Text(Left + padding, Y + padding + 0.5, label, CellLabelFont);
+            var lineY = Y + padding;
+            foreach (var line in lines)
+            {
+                page.Text(Left + labelWidth + padding, lineY, line, CellNameFont);
+                lineY += PdfCanvas.LineHeight(CellNameFont);
+            }
+
+            Y += height;
+        }
+
+        Y += 6;
+    }
+
+    internal void Appeal(DocumentIssuer issuer)
     {
         var lines = page.Wrap(DocumentText.Appeal(issuer), Right - Left - 8, SmallFont);
         var height = (lines.Count * PdfCanvas.LineHeight(SmallFont)) + PdfCanvas.LineHeight(HeadingFont) + 6;
@@ -269,6 +307,13 @@ internal sealed class NoticePdf : IDisposable
         }
     }
 
+    /// <summary>Starts the next notice of the same PDF on a new page.</summary>
+    internal void NextNotice()
+    {
+        page = book.NewPage();
+        Y = Top;
+    }
+
     private void NextPage()
     {
         page = book.NewPage();
@@ -276,5 +321,5 @@ internal sealed class NoticePdf : IDisposable
         Y = Top;
     }
 
-    private RenderedDocument Finish(DocumentKind kind) => book.Finish(kind);
+    internal RenderedDocument Finish(DocumentKind kind) => book.Finish(kind);
 }
