@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
+using FukushiIryo.App.Documents;
 using FukushiIryo.App.Review;
 using FukushiIryo.App.Settings;
 using FukushiIryo.Domain.Calendar;
@@ -29,7 +30,10 @@ public sealed record PaymentExportContent(
     IReadOnlyList<PaymentPayee> Payees,
     IReadOnlyList<PaymentLine> Lines,
     IReadOnlyList<PaymentPayee> HeldOut,
-    IReadOnlyDictionary<long, string> NamesByRecipient,
+    DateOnly NoticeDate,
+    IReadOnlyDictionary<long, Addressee> Addressees,
+    IReadOnlyDictionary<long, string?> ProviderNames,
+    IReadOnlyDictionary<(string Bank, string Branch), (string BankName, string BranchName)> BankNames,
     IReadOnlyDictionary<long, string> RecipientNumbers,
     IReadOnlyDictionary<long, int?> DaysOfCare,
     bool Newlines,
@@ -163,11 +167,12 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         var paid = payees.Where(p => !p.HeldOut && p.Amount > 0).ToList();
         var paidIds = paid.Select(p => p.PayeeRecipientId).ToHashSet();
         var lines = (await runs.LinesAsync(run, cancellationToken).ConfigureAwait(false)).Where(l => paidIds.Contains(l.PayeeRecipientId)).ToList();
-        var names = await NamesAsync(payees.Select(p => p.PayeeRecipientId).Concat(lines.Select(l => l.RecipientId)).Distinct().ToList(), run.PayDate, cancellationToken).ConfigureAwait(false);
+        var addressees = await AddresseesAsync(paid.Select(p => p.PayeeRecipientId).Concat(lines.Select(l => l.RecipientId)).Distinct().ToList(), run.PayDate, cancellationToken).ConfigureAwait(false);
         var recipientIds = lines.Select(l => l.RecipientId).Distinct().ToList();
         var claimIds = lines.Select(l => l.MedicalClaimId).ToList();
         var numbers = new Dictionary<long, string>();
         var days = new Dictionary<long, int?>();
+        var providers = new Dictionary<long, string?>();
         foreach (var chunk in recipientIds.Chunk(10_000))
         {
             foreach (var row in await db.Recipients.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => new { r.Id, r.RecipientNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -178,13 +183,23 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
 
         foreach (var chunk in claimIds.Chunk(10_000))
         {
-            foreach (var row in await db.MedicalClaims.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.DaysOfCare }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var row in await db.MedicalClaims.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.DaysOfCare, c.ProviderName }).ToListAsync(cancellationToken).ConfigureAwait(false))
             {
                 days[row.Id] = row.DaysOfCare;
+                providers[row.Id] = row.ProviderName;
             }
         }
 
-        return new PaymentExportContent(month, run.PayDate, requester, title, paid, lines, payees.Where(p => p.HeldOut).ToList(), names, numbers, days, newlines, cp932);
+        var bankCodes = paid.Select(p => p.BankCode!).Distinct().ToList();
+        var bankNames = (await db.Banks.AsNoTracking().Where(b => bankCodes.Contains(b.BankCode) && b.RemovedInEdition == null).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(b => b.BankCode).ToDictionary(g => g.Key, g => g.First().Name);
+        var branchNames = (await db.BankBranches.AsNoTracking().Where(b => bankCodes.Contains(b.BankCode) && b.RemovedInEdition == null).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(b => (b.BankCode, b.BranchCode)).ToDictionary(g => g.Key, g => g.First().Name);
+        var names = paid.Select(p => (p.BankCode!, p.BranchCode!)).Distinct()
+            .ToDictionary(k => k, k => (bankNames.GetValueOrDefault(k.Item1, k.Item1), branchNames.GetValueOrDefault(k, k.Item2)));
+        var noticeDate = DateOnly.FromDateTime(JstClock.ToJst(run.ApprovedAt ?? run.PreparedAt).DateTime);
+        return new PaymentExportContent(month, run.PayDate, requester, title, paid, lines, payees.Where(p => p.HeldOut).ToList(),
+            noticeDate, addressees, providers, names, numbers, days, newlines, cp932);
     }
 
     /// <summary>The 依頼人 settings; refused when one that the bank needs was never set.</summary>
@@ -224,27 +239,25 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-    /// <summary>The 漢字氏名 in force on the pay date of each recipient (for the notices).</summary>
-    private async Task<Dictionary<long, string>> NamesAsync(List<long> recipientIds, DateOnly date, CancellationToken cancellationToken)
+    /// <summary>The 氏名 and address in force on the pay date of each recipient (the latest known when none is).</summary>
+    private async Task<Dictionary<long, Addressee>> AddresseesAsync(List<long> recipientIds, DateOnly date, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<long, string>();
+        var found = new Dictionary<long, Addressee>();
         foreach (var chunk in recipientIds.Chunk(10_000))
         {
             var rows = await db.Recipients.AsNoTracking().Where(r => chunk.Contains(r.Id))
-                .Join(db.PersonRecords.AsNoTracking().Current(), r => r.PersonId, p => p.PersonId, (r, p) => new { r.Id, p.Name, p.ValidFrom, p.ValidTo })
+                .Join(db.PersonRecords.AsNoTracking().Current(), r => r.PersonId, p => p.PersonId,
+                    (r, p) => new { r.Id, p.Name, p.PostalCode, p.Address, p.ValidFrom, p.ValidTo })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var row in rows.Where(r => r.ValidFrom <= date && (r.ValidTo is null || r.ValidTo > date)).OrderBy(r => r.ValidFrom))
+            foreach (var group in rows.GroupBy(r => r.Id))
             {
-                names[row.Id] = row.Name;
-            }
-
-            foreach (var row in rows.Where(r => !names.ContainsKey(r.Id)).OrderBy(r => r.ValidFrom))
-            {
-                names[row.Id] = row.Name; // no record on the day: the latest known
+                var row = group.Where(r => r.ValidFrom <= date && (r.ValidTo is null || r.ValidTo > date)).MaxBy(r => r.ValidFrom)
+                    ?? group.MaxBy(r => r.ValidFrom)!;
+                found[group.Key] = new Addressee(row.Name, row.PostalCode, row.Address);
             }
         }
 
-        return names;
+        return found;
     }
 
     /// <summary>Writes to a temporary file beside the target, then renames it over the target.</summary>

@@ -1,3 +1,4 @@
+using FukushiIryo.App.Documents;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Formats.Payments;
 
@@ -65,8 +66,26 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
     public Task<byte[]> NoticesAsync(PaymentExportContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        // TODO(merge wip-zengin): App/Documents PaymentNoticePdf renders the 支給決定通知書 here.
-        throw new NotSupportedException("支給決定通知書（PaymentNoticePdf）は branch wip-zengin で作成中です。");
+        var lines = content.Lines.ToLookup(l => l.PayeeRecipientId);
+        var payees = Ordered(content).Select(p =>
+        {
+            var (bankName, branchName) = content.BankNames[(p.BankCode!, p.BranchCode!)];
+            return new PaymentNoticePayee(
+                content.Addressees.GetValueOrDefault(p.PayeeRecipientId) ?? new Addressee(string.Empty),
+                p.RecipientNumber,
+                new PaymentNoticeAccount(bankName, branchName, p.AccountType!.Value, p.AccountNumber!, p.PayeeName!),
+                lines[p.PayeeRecipientId].OrderBy(l => l.MedicalClaimId).Select(l => new PaymentNoticeClaim(
+                    content.Addressees.GetValueOrDefault(l.RecipientId)?.Name ?? string.Empty,
+                    new YearMonth(l.ServiceMonth / 100, l.ServiceMonth % 100),
+                    content.ProviderNames.GetValueOrDefault(l.MedicalClaimId) ?? l.ProviderCode,
+                    l.SelfPay, l.Copayment, l.Subsidy)).ToList());
+        }).ToList();
+        if (payees.Count == 0)
+        {
+            return Task.FromResult(Array.Empty<byte>());
+        }
+
+        return Task.FromResult(PaymentNoticePdf.Render(new PaymentNoticeInput(content.Month, content.NoticeDate, content.PayDate, payees)).Pdf);
     }
 
     private static IEnumerable<PaymentPayee> Ordered(PaymentExportContent content) =>
