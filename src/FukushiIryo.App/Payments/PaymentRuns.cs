@@ -526,7 +526,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         var problems = ZenginTransferFile.Check(ToTransfer(row, account.AccountHolderKana));
         if (problems.Count > 0)
         {
-            return string.Join(" ", problems.Select(p => $"{p.Field}「{p.Value}」: {p.Reason}"));
+            return string.Join(" ", problems.Select(p => p.Reason));
         }
 
         row.PayeeName = name.Text;
