@@ -129,6 +129,10 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Applications/Decide", Permissions.ApplicationDecide);
             options.Conventions.AuthorizePage("/Applications/Print", Permissions.DocumentsPrint);
             options.Conventions.AuthorizeFolder("/Review", Permissions.ReviewResolve);
+            options.Conventions.AuthorizeFolder("/Payments", Permissions.PaymentsView);
+            options.Conventions.AuthorizePage("/Payments/Prepare", Permissions.PaymentsPrepare);
+            options.Conventions.AuthorizePage("/Payments/Export", Permissions.PaymentsPrepare);
+            options.Conventions.AuthorizePage("/Payments/Approve", Permissions.PaymentsApprove);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>

@@ -156,6 +156,26 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         return new PaymentExportResult(month, directory, files, content.Payees.Count, content.Payees.Sum(p => p.Amount), content.HeldOut);
     }
 
+    /// <summary>
+    /// The same export as <see cref="ExportAsync"/> (audited, the run marked exported) into a fresh
+    /// temporary folder, returned as one ZIP for a download; the folder is removed afterwards.
+    /// </summary>
+    public async Task<byte[]> ExportArchiveAsync(YearMonth month, bool newlines, bool cp932, string actor, CancellationToken cancellationToken = default)
+    {
+        var folder = Directory.CreateTempSubdirectory("fukushi-payments-").FullName;
+        try
+        {
+            await ExportAsync(month, folder, newlines, cp932, actor, cancellationToken).ConfigureAwait(false);
+            using var archive = new MemoryStream();
+            await System.IO.Compression.ZipFile.CreateFromDirectoryAsync(folder, archive, System.IO.Compression.CompressionLevel.Optimal, includeBaseDirectory: false, cancellationToken).ConfigureAwait(false);
+            return archive.ToArray();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>The export's content from the stored run.</summary>
     public async Task<PaymentExportContent> ContentAsync(PaymentRun run, YearMonth month, bool newlines, bool cp932, CancellationToken cancellationToken = default)
     {
