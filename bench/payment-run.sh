@@ -21,7 +21,7 @@ measure() { # label command... — prints the command's wall time and peak resid
 }
 
 $fukushi db migrate >/dev/null
-echo "a benchmark passphrase" | $fukushi users add --login bench --name "計測 太郎" --staff-no 1 --roles システム管理,支払 --password-stdin >/dev/null
+echo "quiet river under paper lanterns" | $fukushi users add --login bench --name "計測 太郎" --staff-no 7777 --roles システム管理,支払 --password-stdin >/dev/null
 $fukushi demo seed --households "$households" --seed 1 --user bench >/dev/null
 
 # One 可 claim per recipient: the MedicalClaims columns the model requires get neutral values.

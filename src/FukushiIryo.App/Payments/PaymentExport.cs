@@ -10,6 +10,7 @@ using FukushiIryo.App.Review;
 using FukushiIryo.App.Settings;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Text;
+using FukushiIryo.Formats.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace FukushiIryo.App.Payments;
@@ -100,13 +101,26 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         }
 
         var content = await ContentAsync(run, month, newlines, cp932, cancellationToken).ConfigureAwait(false);
-        var stable = new List<(string Name, byte[] Bytes)>
+        List<(string Name, byte[] Bytes)> stable;
+        try
         {
-            (ZenginName(month), writers.Zengin(content)),
-            (AccountingName(month), writers.Accounting(content)),
-            (DetailName(month), writers.Detail(content)),
-            (HeldOutName(month), HeldOutReport(content)),
-        };
+            stable =
+            [
+                (ZenginName(month), writers.Zengin(content)),
+                (AccountingName(month), writers.Accounting(content)),
+                (DetailName(month), writers.Detail(content)),
+                (HeldOutName(month), HeldOutReport(content)),
+            ];
+        }
+        catch (ZenginRecordException exception)
+        {
+            // The payees were checked at preparation; what is left is the 依頼人 settings.
+            throw new PaymentRunRefusedException("全銀ファイルを書けません（何も出力していません）: " + string.Join(" ", exception.Problems.Select(p => p.Reason)));
+        }
+        catch (ArgumentException exception) when (cp932)
+        {
+            throw new PaymentRunRefusedException("CP932 で書けない文字があります（何も出力していません）。--encoding utf-8 で出力してください: " + exception.Message);
+        }
         Directory.CreateDirectory(directory);
         var differing = stable.Where(file => File.Exists(Path.Combine(directory, file.Name))
             && !File.ReadAllBytes(Path.Combine(directory, file.Name)).AsSpan().SequenceEqual(file.Bytes)).Select(file => file.Name).ToList();

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using FukushiIryo.App.Data;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.Payments;
 using FukushiIryo.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FukushiIryo.Cli.Commands;
@@ -50,6 +52,10 @@ internal static class PaymentsCommands
             {
                 throw new CliExitException(ExitCodes.Environment, missing.Message);
             }
+            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException)
+            {
+                throw new CliExitException(ExitCodes.Rejected, "同時に実行された支払処理と競合しました（何も変更していません）。もう一度実行してください。");
+            }
             finally
             {
                 EndProgress(environment);
@@ -90,6 +96,10 @@ internal static class PaymentsCommands
             catch (PaymentRunRefusedException refused)
             {
                 throw new CliExitException(refused.NotPermitted ? ExitCodes.NotPermitted : ExitCodes.Rejected, refused.Message);
+            }
+            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException)
+            {
+                throw new CliExitException(ExitCodes.Rejected, "同時に実行された支払処理と競合しました（承認していません）。内容を確認してもう一度実行してください。");
             }
 
             await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
