@@ -77,6 +77,9 @@ public static class AppServices
         services.AddScoped<Review.ReviewRun>();
         services.AddScoped<Review.ReviewQueueService>();
         services.AddScoped<MedicalClaims.ManualClaimEntry>();
+        services.AddScoped<Payments.PaymentRuns>();
+        services.AddScoped<Payments.PaymentExport>();
+        services.AddSingleton<Payments.IPaymentFileWriters, Payments.PaymentFileWriters>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<PersonProfile>();
         services.AddScoped<BankDirectory>();

@@ -37,6 +37,9 @@ internal static class CliPermissions
         ("apikeys add", Permissions.ApiKeysManage),
         ("apikeys list", Permissions.ApiKeysManage),
         ("apikeys disable", Permissions.ApiKeysManage),
+        ("payments prepare", Permissions.PaymentsPrepare),
+        ("payments approve", Permissions.PaymentsApprove),
+        ("payments export", Permissions.PaymentsPrepare),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

@@ -56,6 +56,7 @@ internal static class FukushiCli
         root.Subcommands.Add(DemoCommands.Build(options, environment));
         root.Subcommands.Add(SettingsCommands.Build(options, environment));
         root.Subcommands.Add(ApiKeysCommands.Build(options, environment));
+        root.Subcommands.Add(PaymentsCommands.Build(options, environment));
         return root;
     }
 }

@@ -131,6 +131,10 @@ public static class WebHost
             options.Conventions.AuthorizeFolder("/Review", Permissions.ReviewResolve);
             options.Conventions.AuthorizePage("/Review/Import", Permissions.ImportMedicalClaims);
             options.Conventions.AuthorizeFolder("/Claims", Permissions.ManualClaimsEnter);
+            options.Conventions.AuthorizeFolder("/Payments", Permissions.PaymentsView);
+            options.Conventions.AuthorizePage("/Payments/Prepare", Permissions.PaymentsPrepare);
+            options.Conventions.AuthorizePage("/Payments/Export", Permissions.PaymentsPrepare);
+            options.Conventions.AuthorizePage("/Payments/Approve", Permissions.PaymentsApprove);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>

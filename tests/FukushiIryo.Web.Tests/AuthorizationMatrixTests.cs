@@ -81,6 +81,11 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Applications/{id:long}/Decide"] = "/Applications/1/Decide",
         ["Applications/Print"] = "/Applications/Print",
         ["Applications/Register"] = "/Applications/Register",
+        ["Payments"] = "/Payments",
+        ["Payments/Index"] = "/Payments/Index",
+        ["Payments/Prepare"] = "/Payments/Prepare?month=2026-10",
+        ["Payments/Export"] = "/Payments/Export?month=2026-10",
+        ["Payments/Approve"] = "/Payments/Approve?month=2026-10",
     };
 
     [Fact]

@@ -66,6 +66,9 @@ public static class AuditEventLabels
         [AuditEventType.ApiKeyCreated] = "APIキーの発行",
         [AuditEventType.ApiKeyListed] = "APIキーの一覧",
         [AuditEventType.ApiKeyDisabled] = "APIキーの無効化",
+        [AuditEventType.PaymentRunPrepared] = "支払の準備",
+        [AuditEventType.PaymentRunApproved] = "支払の承認（支払決定）",
+        [AuditEventType.PaymentRunExported] = "支払ファイルの出力",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

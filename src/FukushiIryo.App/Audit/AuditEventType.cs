@@ -165,6 +165,15 @@ public static partial class AuditEventType
     /// <summary>An API key was disabled (<c>apikeys disable</c>).</summary>
     public const string ApiKeyDisabled = "apikey.disabled";
 
+    /// <summary>A payment run (支払処理) of a 処理年月 was prepared (again): pay date, preparation number, counts and totals.</summary>
+    public const string PaymentRunPrepared = "payment.prepared";
+
+    /// <summary>A payment run was approved (支払決定, 決裁): its claims became paid.</summary>
+    public const string PaymentRunApproved = "payment.approved";
+
+    /// <summary>A payment run's files were written (<c>payments export</c>): the files and their SHA-256.</summary>
+    public const string PaymentRunExported = "payment.exported";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -107,6 +107,15 @@ public static class Permissions
     /// <summary>外部システムのAPIキーの発行・一覧・無効化（CLI apikeys）。キーの権限に決裁・監査は含められない。</summary>
     public const string ApiKeysManage = "apikeys.manage";
 
+    /// <summary>支払処理の準備と出力（CLI payments prepare / export、支払 画面）、支払処理の閲覧。</summary>
+    public const string PaymentsPrepare = "payments.prepare";
+
+    /// <summary>支払の承認（支払決定）。準備した職員以外の決裁権限者が再認証のうえ行う。</summary>
+    public const string PaymentsApprove = "payments.approve";
+
+    /// <summary>支払処理（準備・承認・出力の状況と支払先一覧）の閲覧。</summary>
+    public const string PaymentsView = "payments.view";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -142,6 +151,9 @@ public static class Permissions
         (EligibilityLoss, "資格消滅と資格喪失候補の確認・取下げ", [RoleNames.Counter, RoleNames.Reviewer]),
         (DocumentsPrint, "帳票（受給資格証・認定通知書・却下通知書・喪失通知書・受付簿）の印刷", [RoleNames.Counter, RoleNames.Approver]),
         (ApiKeysManage, "外部システムのAPIキーの発行・一覧・無効化", [RoleNames.SystemAdmin]),
+        (PaymentsView, "支払処理（準備・承認・出力の状況と支払先一覧）の閲覧", [RoleNames.Payer, RoleNames.Approver]),
+        (PaymentsPrepare, "支払処理の準備と支払ファイルの出力", [RoleNames.Payer]),
+        (PaymentsApprove, "支払の承認（支払決定）。準備した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

@@ -58,11 +58,48 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
     /// </summary>
     public const string CityIncomeCriterion = "eligibility.city-income-criterion";
 
+    /// <summary>全銀 振込依頼人コード (委託者コード, 10 digits, assigned by the bank). Unset: <c>payments export</c> refuses.</summary>
+    public const string PaymentRequesterCode = "payment.requester-code";
+
+    /// <summary>全銀 振込依頼人名 (half-width kana as the 全銀 file writes it, at most 40 bytes).</summary>
+    public const string PaymentRequesterName = "payment.requester-name";
+
+    /// <summary>仕向銀行番号 (the city's bank, 4 digits).</summary>
+    public const string PaymentBankCode = "payment.bank-code";
+
+    /// <summary>仕向銀行名 (half-width kana, at most 15 bytes; may be empty).</summary>
+    public const string PaymentBankName = "payment.bank-name";
+
+    /// <summary>仕向支店番号 (3 digits).</summary>
+    public const string PaymentBranchCode = "payment.branch-code";
+
+    /// <summary>仕向支店名 (half-width kana, at most 15 bytes; may be empty).</summary>
+    public const string PaymentBranchName = "payment.branch-name";
+
+    /// <summary>預金種目 of the city's account: 1 普通, 2 当座, 9 その他.</summary>
+    public const string PaymentAccountType = "payment.account-type";
+
+    /// <summary>口座番号 of the city's account (7 digits).</summary>
+    public const string PaymentAccountNumber = "payment.account-number";
+
+    /// <summary>科目 of the accounting CSV (支出命令データ).</summary>
+    public const string PaymentAccountTitle = "payment.account-title";
+
     public static IReadOnlyList<SettingDefinition> Definitions { get; } =
     [
         new(PasswordContextWords, "パスワードに含めてはならない語（市名・課名・システム名など、カンマ区切り）", "奈良,nara,子ども給付課,fukushi,福祉医療", ValidateWordList),
         new(CityIncomeCriterion, "市の資格要件としての所得制限（none = なし、partial-allowance-limits = 児童扶養手当 一部支給の限度額）", "none",
             value => value is "none" or "partial-allowance-limits" ? value : throw new FormatException("none または partial-allowance-limits を指定してください。")),
+        new(PaymentRequesterCode, "全銀 振込依頼人コード（委託者コード、10桁、金融機関が付番）。未設定では支払ファイルを出力しない", "", value => Digits(value, 10)),
+        new(PaymentRequesterName, "全銀 振込依頼人名（半角カナ、40バイト以内。全角カナは半角に変換）", "ﾅﾗｼ", value => ZenginField(value, 40)),
+        new(PaymentBankCode, "仕向銀行番号（市の口座の金融機関コード、4桁）", "", value => Digits(value, 4)),
+        new(PaymentBankName, "仕向銀行名（半角カナ、15バイト以内）", "", value => ZenginField(value, 15)),
+        new(PaymentBranchCode, "仕向支店番号（3桁）", "", value => Digits(value, 3)),
+        new(PaymentBranchName, "仕向支店名（半角カナ、15バイト以内）", "", value => ZenginField(value, 15)),
+        new(PaymentAccountType, "市の口座の預金種目（1 普通、2 当座、9 その他）", "1",
+            value => value is "1" or "2" or "9" ? value : throw new FormatException("1（普通）、2（当座）、9（その他）のいずれかを指定してください。")),
+        new(PaymentAccountNumber, "市の口座番号（7桁）", "", value => Digits(value, 7)),
+        new(PaymentAccountTitle, "会計連携CSV（支出命令データ）の科目", "扶助費", value => value.Length is > 0 and <= 100 ? value : throw new FormatException("1〜100文字で指定してください。")),
     ];
 
     public static SettingDefinition? Find(string key) => Definitions.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));
@@ -105,6 +142,21 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return old;
+    }
+
+    private static string Digits(string value, int length) =>
+        value.Length == length && value.All(char.IsAsciiDigit) ? value : throw new FormatException($"{length}桁の数字で指定してください。");
+
+    /// <summary>A 全銀 name field: converted to half-width 全銀 characters, refused when a character cannot be written or it is too long.</summary>
+    private static string ZenginField(string value, int bytes)
+    {
+        var converted = Domain.Text.ZenginText.Convert(value);
+        if (!converted.IsComplete)
+        {
+            throw new FormatException("全銀ファイルに書けない文字があります: " + string.Concat(converted.Rejected.Select(r => $"「{r.Character}」")));
+        }
+
+        return converted.Text.Length <= bytes ? converted.Text : throw new FormatException($"{bytes}バイト（半角{bytes}文字）以内で指定してください。");
     }
 
     internal static IReadOnlyList<string> SplitWords(string value) =>

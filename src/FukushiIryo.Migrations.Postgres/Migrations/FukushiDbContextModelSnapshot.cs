@@ -2220,6 +2220,283 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("MedicalClaims");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaidClaim", b =>
+                {
+                    b.Property<long>("MedicalClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentLineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("MedicalClaimId");
+
+                    b.HasIndex("PaymentLineId");
+
+                    b.HasIndex("PaymentRunId");
+
+                    b.ToTable("PaidClaims");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClaimProcessingMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Copayment")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExtraBenefit")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ExtraBenefitEstimated")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HighCostEstimated")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("HighCostRefund")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("LongTerm")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("LongTermReduction")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MealAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MedicalClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherPublicAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Preparation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("RecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SelfPay")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("SelfPayDerived")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ServiceMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Subsidy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalCost")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId");
+
+                    b.HasIndex("RecipientId", "ServiceMonth");
+
+                    b.HasIndex("PaymentRunId", "Preparation", "MedicalClaimId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentLines");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentPayee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountHolderKana")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BankCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("BranchCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("BranchName")
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HeldOut")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HeldOutReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PayeeName")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Preparation")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PreviousAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecipientNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentRunId", "Preparation", "PayeeRecipientId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentPayees");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ExportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("HeldOutAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HeldOutPayeeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InKindClaimCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PayDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PayeeCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Preparation")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PreparedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("TotalAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ZeroClaimCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessingMonth")
+                        .IsUnique();
+
+                    b.ToTable("PaymentRuns");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -3309,6 +3586,51 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaidClaim", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentLine", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentPayee", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

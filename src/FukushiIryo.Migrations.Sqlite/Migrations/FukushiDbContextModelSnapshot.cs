@@ -2155,6 +2155,277 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("MedicalClaims");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaidClaim", b =>
+                {
+                    b.Property<long>("MedicalClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MedicalClaimId");
+
+                    b.HasIndex("PaymentLineId");
+
+                    b.HasIndex("PaymentRunId");
+
+                    b.ToTable("PaidClaims");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClaimProcessingMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Copayment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExtraBenefit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExtraBenefitEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HighCostEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HighCostRefund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LongTerm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LongTermReduction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MealAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MedicalClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherPublicAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Preparation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SelfPay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelfPayDerived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Subsidy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalCost")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId");
+
+                    b.HasIndex("RecipientId", "ServiceMonth");
+
+                    b.HasIndex("PaymentRunId", "Preparation", "MedicalClaimId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentLines");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentPayee", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountHolderKana")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AtenaNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchName")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HeldOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldOutReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Preparation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PreviousAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentRunId", "Preparation", "PayeeRecipientId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentPayees");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeldOutAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HeldOutPayeeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InKindClaimCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PayDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PayeeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Preparation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PreparedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ZeroClaimCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessingMonth")
+                        .IsUnique();
+
+                    b.ToTable("PaymentRuns");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -3208,6 +3479,51 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
                         .WithMany()
                         .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaidClaim", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentLine", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentPayee", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

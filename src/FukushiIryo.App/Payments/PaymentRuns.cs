@@ -1,0 +1,564 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Eligibility;
+using FukushiIryo.App.Masters;
+using FukushiIryo.App.MedicalClaims;
+using FukushiIryo.App.Review;
+using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Payments;
+using FukushiIryo.Domain.Review;
+using FukushiIryo.Domain.Text;
+using FukushiIryo.Formats.Payments;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.Payments;
+
+/// <summary>A payment run refused: <see cref="NotPermitted"/> for self-approval (exit 3), else rejected input (exit 1).</summary>
+public sealed class PaymentRunRefusedException(string message, bool notPermitted = false) : InvalidOperationException(message)
+{
+    public bool NotPermitted { get; } = notPermitted;
+}
+
+/// <summary>Progress of a long step: <paramref name="Stage"/> (Japanese), done of total (0 = unknown).</summary>
+public sealed record PaymentProgress(string Stage, long Done, long Total);
+
+/// <summary>What a preparation did.</summary>
+public sealed record PaymentPrepareResult(
+    YearMonth Month,
+    DateOnly PayDate,
+    int Preparation,
+    int Claims,
+    int Payees,
+    long Total,
+    int HeldOutPayees,
+    long HeldOutAmount,
+    int InKindClaims,
+    int ZeroClaims);
+
+/// <summary>
+/// The monthly payment run (支払処理, interfaces.md §6–§7, ADR 0023): <see cref="PrepareAsync"/> computes
+/// what would be paid for a 処理年月 M (every 可 claim of M or earlier not yet paid, 現物給付 left out),
+/// per payee with the change from the last approved month; <see cref="ApproveAsync"/> (決裁 by another
+/// user) makes it the 支払決定 and marks its claims paid (<see cref="PaidClaim"/>, one row per claim:
+/// the database refuses a second payment). Each step is one transaction: a crash leaves the month as
+/// it was before the step.
+/// </summary>
+public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions StepsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The largest 振込金額 of a 全銀 data record (10 digits).</summary>
+    public const long MaxTransferAmount = 9_999_999_999;
+
+    /// <summary>Claims computed and written per batch (a recipient's claims are never split).</summary>
+    public int BatchSize { get; init; } = 5000;
+
+    /// <summary>
+    /// Called after each named step inside the step's transaction (<c>prepare.lines</c> after each batch,
+    /// <c>prepare.payees</c>, <c>approve.paid</c>): a test injects a fault here to prove that a crash leaves
+    /// nothing half-done. Null in production.
+    /// </summary>
+    public Func<string, CancellationToken, Task>? Checkpoint { get; init; }
+
+    /// <summary>Builds the computation's inputs; null = <see cref="ClaimSubsidyTerms"/>.</summary>
+    public Func<IReadOnlyList<MedicalClaim>, CancellationToken, Task<IReadOnlyList<SubsidyClaim>>>? Terms { get; init; }
+
+    /// <summary>The run of <paramref name="month"/>, or null.</summary>
+    public Task<PaymentRun?> FindAsync(YearMonth month, CancellationToken cancellationToken = default) =>
+        db.PaymentRuns.AsNoTracking().SingleOrDefaultAsync(r => r.ProcessingMonth == ReviewRun.MonthKey(month), cancellationToken);
+
+    /// <summary>The current payees of a run, by 受給者番号.</summary>
+    public async Task<IReadOnlyList<PaymentPayee>> PayeesAsync(PaymentRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return await db.PaymentPayees.AsNoTracking()
+            .Where(p => p.PaymentRunId == run.Id && p.Preparation == run.Preparation)
+            .OrderBy(p => p.RecipientNumber).ThenBy(p => p.PayeeRecipientId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The current lines of a run, by payee then claim.</summary>
+    public async Task<IReadOnlyList<PaymentLine>> LinesAsync(PaymentRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return await db.PaymentLines.AsNoTracking()
+            .Where(l => l.PaymentRunId == run.Id && l.Preparation == run.Preparation)
+            .OrderBy(l => l.PayeeRecipientId).ThenBy(l => l.MedicalClaimId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Refuses a 振込指定日 that is not a bank business day (D15), naming the next one.</summary>
+    public async Task RequireBusinessDayAsync(DateOnly payDate, CancellationToken cancellationToken = default)
+    {
+        var holidays = await db.BetweenAsync(payDate, payDate.AddDays(40), cancellationToken).ConfigureAwait(false);
+        var calendar = new BankCalendar(holidays.Select(h => h.Date));
+        if (!calendar.IsBusinessDay(payDate))
+        {
+            var next = calendar.NextBusinessDayOnOrAfter(payDate);
+            throw new PaymentRunRefusedException(string.Create(CultureInfo.InvariantCulture,
+                $"振込指定日 {payDate:yyyy-MM-dd} は金融機関の休業日です（土日・祝日・12月31日〜1月3日）。次の営業日は {next:yyyy-MM-dd} です。"));
+        }
+    }
+
+    /// <summary>
+    /// Prepares (again) the run of <paramref name="month"/> paying on <paramref name="payDate"/>. The
+    /// previous preparation of the month stays stored but is no longer current; everything happens in
+    /// one transaction.
+    /// </summary>
+    /// <exception cref="PaymentRunRefusedException">Not a business day; the month or a later one already approved.</exception>
+    public async Task<PaymentPrepareResult> PrepareAsync(
+        YearMonth month, DateOnly payDate, string actor, IProgress<PaymentProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        int key = ReviewRun.MonthKey(month);
+        await RequireBusinessDayAsync(payDate, cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var run = await db.PaymentRuns.SingleOrDefaultAsync(r => r.ProcessingMonth == key, cancellationToken).ConfigureAwait(false);
+                if (run is not null && run.Status != PaymentRunStatus.Prepared)
+                {
+                    throw new PaymentRunRefusedException($"処理年月 {month} の支払は承認済みです。承認済みの月は再実行できません（訂正は過誤・返還の処理で行います）。");
+                }
+
+                if (await db.PaymentRuns.AnyAsync(r => r.ProcessingMonth > key && r.Status != PaymentRunStatus.Prepared, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new PaymentRunRefusedException($"処理年月 {month} より後の月の支払が承認済みです。過去の月の支払処理はできません。");
+                }
+
+                var now = AppClock.Now(clock);
+                if (run is null)
+                {
+                    run = new PaymentRun { ProcessingMonth = key, Status = PaymentRunStatus.Prepared, Preparation = 0 };
+                    db.PaymentRuns.Add(run);
+                }
+
+                run.Preparation++;
+                run.PayDate = payDate;
+                run.PreparedBy = actor;
+                run.PreparedAt = now;
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+                var result = await ComputeAsync(run, key, payDate, progress, cancellationToken).ConfigureAwait(false);
+                run.ClaimCount = result.Claims;
+                run.PayeeCount = result.Payees;
+                run.TotalAmount = result.Total;
+                run.HeldOutPayeeCount = result.HeldOutPayees;
+                run.HeldOutAmount = result.HeldOutAmount;
+                run.InKindClaimCount = result.InKindClaims;
+                run.ZeroClaimCount = result.ZeroClaims;
+                db.AddAudit(new AuditEntry(actor, AuditEventType.PaymentRunPrepared, "payment-run", month.ToString(), new Dictionary<string, object?>
+                {
+                    ["month"] = month.ToString(),
+                    ["payDate"] = payDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["preparation"] = run.Preparation,
+                    ["claims"] = result.Claims,
+                    ["payees"] = result.Payees,
+                    ["total"] = result.Total,
+                    ["heldOutPayees"] = result.HeldOutPayees,
+                    ["heldOutAmount"] = result.HeldOutAmount,
+                    ["inKindClaims"] = result.InKindClaims,
+                }));
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                return result with { Preparation = run.Preparation };
+            }
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// 支払決定 (決裁): <paramref name="approver"/>, who must not be the preparer, approves the prepared
+    /// run of <paramref name="month"/> as shown at <paramref name="version"/> (null = as it stands). In one
+    /// transaction the run becomes approved and the claims of its payees not held out become paid.
+    /// </summary>
+    public async Task<PaymentRun> ApproveAsync(
+        YearMonth month, string approver, long? version = null, string? clientAddress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(approver);
+        int key = ReviewRun.MonthKey(month);
+        db.ChangeTracker.Clear();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var run = await db.PaymentRuns.SingleOrDefaultAsync(r => r.ProcessingMonth == key, cancellationToken).ConfigureAwait(false)
+                    ?? throw new PaymentRunRefusedException($"処理年月 {month} の支払は準備されていません。先に payments prepare を実行してください。");
+                if (run.Status != PaymentRunStatus.Prepared)
+                {
+                    throw new PaymentRunRefusedException($"処理年月 {month} の支払は承認済みです。");
+                }
+
+                if (version is { } shown && shown != run.Version)
+                {
+                    throw new ConcurrencyConflictException("支払の準備がやり直されました。内容を確認し直してから承認してください。");
+                }
+
+                if (string.Equals(run.PreparedBy, approver, StringComparison.Ordinal))
+                {
+                    throw new PaymentRunRefusedException("支払を準備した職員は、同じ支払を承認できません（自己承認の禁止）。", notPermitted: true);
+                }
+
+                var payable = db.PaymentLines.Where(l => l.PaymentRunId == run.Id && l.Preparation == run.Preparation
+                    && !db.PaymentPayees.Any(p => p.PaymentRunId == run.Id && p.Preparation == run.Preparation && p.PayeeRecipientId == l.PayeeRecipientId && p.HeldOut));
+                if (await payable.AnyAsync(l => db.PaidClaims.Any(p => p.MedicalClaimId == l.MedicalClaimId), cancellationToken).ConfigureAwait(false))
+                {
+                    throw new PaymentRunRefusedException($"処理年月 {month} の支払には、準備の後に他の月で支払済みとなったレセプトがあります。準備をやり直してください。");
+                }
+
+                var now = AppClock.Now(clock);
+                run.Status = PaymentRunStatus.Approved;
+                run.ApprovedBy = approver;
+                run.ApprovedAt = now;
+                db.AddAudit(new AuditEntry(approver, AuditEventType.PaymentRunApproved, "payment-run", month.ToString(), new Dictionary<string, object?>
+                {
+                    ["month"] = month.ToString(),
+                    ["payDate"] = run.PayDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["preparation"] = run.Preparation,
+                    ["preparedBy"] = run.PreparedBy,
+                    ["claims"] = run.ClaimCount,
+                    ["payees"] = run.PayeeCount,
+                    ["total"] = run.TotalAmount,
+                }, clientAddress));
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+                // One statement: every payable line becomes a paid claim; the key refuses a claim paid before.
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "PaidClaims" ("MedicalClaimId", "PaymentRunId", "PaymentLineId")
+                    SELECT l."MedicalClaimId", l."PaymentRunId", l."Id" FROM "PaymentLines" l
+                    WHERE l."PaymentRunId" = {run.Id} AND l."Preparation" = {run.Preparation}
+                      AND NOT EXISTS (SELECT 1 FROM "PaymentPayees" p WHERE p."PaymentRunId" = l."PaymentRunId"
+                          AND p."Preparation" = l."Preparation" AND p."PayeeRecipientId" = l."PayeeRecipientId" AND p."HeldOut")
+                    """, cancellationToken).ConfigureAwait(false);
+                await CheckpointAsync("approve.paid", cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+                return run;
+            }
+        }).ConfigureAwait(false);
+    }
+
+    private async Task CheckpointAsync(string step, CancellationToken cancellationToken)
+    {
+        if (Checkpoint is not null)
+        {
+            await Checkpoint(step, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private sealed class PayeeTotal
+    {
+        public long Amount { get; set; }
+
+        public int Claims { get; set; }
+    }
+
+    private sealed record RecipientFacts(long Id, string RecipientNumber, long? ParentRecipientId, long PersonId);
+
+    /// <summary>Selects, computes and writes the lines and payees of the run's current preparation.</summary>
+    private async Task<PaymentPrepareResult> ComputeAsync(
+        PaymentRun run, int key, DateOnly payDate, IProgress<PaymentProgress>? progress, CancellationToken cancellationToken)
+    {
+        var month = ReviewRun.MonthOf(key);
+        var inKindPayers = await db.PublicPayers.AsNoTracking()
+            .Where(p => p.BenefitMethod == BenefitMethod.InKind)
+            .Select(p => p.PayerNumber).Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // 可: the rules' 可 still open, or approved by staff; never 否, 否認 or an unresolved 要確認.
+        var candidates = db.MedicalClaims.AsNoTracking()
+            .Where(c => c.ProcessingMonth <= key && c.Source != MedicalClaimSource.PaidMigrated && c.RecipientId != null)
+            .Where(c => db.ClaimReviews.Any(r => r.MedicalClaimId == c.Id && r.SupersededAt == null
+                && (r.Status == ClaimReviewStatus.Approved || (r.Status == ClaimReviewStatus.Open && r.Outcome == ReviewOutcome.Accepted))))
+            .Where(c => !db.PaidClaims.Any(p => p.MedicalClaimId == c.Id));
+        int inKind = await candidates.CountAsync(c => c.Source == MedicalClaimSource.Uke && c.PayerNumber != null && inKindPayers.Contains(c.PayerNumber), cancellationToken).ConfigureAwait(false);
+        var selected = await candidates
+            .Where(c => !(c.Source == MedicalClaimSource.Uke && c.PayerNumber != null && inKindPayers.Contains(c.PayerNumber)))
+            .Select(c => new { c.Id, RecipientId = c.RecipientId!.Value })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var recipients = await RecipientsAsync(selected.Select(s => s.RecipientId), cancellationToken).ConfigureAwait(false);
+        long PayeeOf(long recipientId) => recipients[recipientId].ParentRecipientId ?? recipientId;
+
+        var totals = new Dictionary<long, PayeeTotal>();
+        int lines = 0, zero = 0;
+        var terms = Terms ?? ((claims, ct) => new ClaimSubsidyTerms(db).BuildAsync(claims, ct));
+        foreach (var batch in Batches(selected.GroupBy(s => s.RecipientId).OrderBy(g => g.Key).Select(g => g.Select(s => s.Id).ToList())))
+        {
+            var claims = await db.MedicalClaims.AsNoTracking().Where(c => batch.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var inputs = await terms(claims, cancellationToken).ConfigureAwait(false);
+            var history = await HistoryAsync(claims.Select(c => c.RecipientId!.Value).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+            var results = SubsidyComputation.Compute(inputs, history);
+            var rows = new List<PaymentLine>(claims.Count);
+            for (int i = 0; i < claims.Count; i++)
+            {
+                var line = Line(run, claims[i], inputs[i], results[i], PayeeOf(claims[i].RecipientId!.Value));
+                rows.Add(line);
+                var total = totals.TryGetValue(line.PayeeRecipientId, out var found) ? found : totals[line.PayeeRecipientId] = new PayeeTotal();
+                total.Amount += line.Subsidy;
+                total.Claims++;
+                zero += line.Subsidy == 0 ? 1 : 0;
+            }
+
+            await db.BulkInsertAsync(rows, cancellationToken).ConfigureAwait(false);
+            lines += rows.Count;
+            progress?.Report(new PaymentProgress("助成額の算定", lines, selected.Count));
+            await CheckpointAsync("prepare.lines", cancellationToken).ConfigureAwait(false);
+        }
+
+        var payees = await PayeesAsync(run, month, payDate, totals, cancellationToken).ConfigureAwait(false);
+        await db.BulkInsertAsync(payees, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new PaymentProgress("支払先と口座の確認", payees.Count, payees.Count));
+        await CheckpointAsync("prepare.payees", cancellationToken).ConfigureAwait(false);
+
+        var paid = payees.Where(p => !p.HeldOut && p.Amount > 0).ToList();
+        var held = payees.Where(p => p.HeldOut).ToList();
+        return new PaymentPrepareResult(
+            month, payDate, run.Preparation,
+            payees.Where(p => !p.HeldOut).Sum(p => p.ClaimCount), paid.Count, paid.Sum(p => p.Amount),
+            held.Count, held.Sum(p => p.Amount), inKind, zero);
+    }
+
+    /// <summary>Recipients' batches of about <see cref="BatchSize"/> claims; one recipient's claims stay together.</summary>
+    private IEnumerable<List<long>> Batches(IEnumerable<List<long>> claimsByRecipient)
+    {
+        var batch = new List<long>();
+        foreach (var ids in claimsByRecipient)
+        {
+            batch.AddRange(ids);
+            if (batch.Count >= BatchSize)
+            {
+                yield return batch;
+                batch = [];
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private async Task<Dictionary<long, RecipientFacts>> RecipientsAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        var found = new Dictionary<long, RecipientFacts>();
+        foreach (var chunk in wanted.Chunk(10_000))
+        {
+            var rows = await db.Recipients.AsNoTracking().Where(r => chunk.Contains(r.Id))
+                .Select(r => new RecipientFacts(r.Id, r.RecipientNumber, r.ParentRecipientId, r.PersonId))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                found[row.Id] = row;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>What approved runs already charged (一部負担金) and counted (長期) for these recipients.</summary>
+    private async Task<SubsidyHistory> HistoryAsync(List<long> recipientIds, CancellationToken cancellationToken)
+    {
+        var paid = await db.PaymentLines.AsNoTracking()
+            .Where(l => recipientIds.Contains(l.RecipientId) && db.PaidClaims.Any(p => p.PaymentLineId == l.Id))
+            .Select(l => new { l.RecipientId, l.ProviderCode, l.ServiceMonth, l.Kind, l.Copayment, l.LongTerm, l.SelfPay, l.LongTermReduction })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var copayment = new Dictionary<CopaymentGroup, long>();
+        var longTerm = new Dictionary<LongTermGroup, long>();
+        foreach (var line in paid)
+        {
+            var serviceMonth = ReviewRun.MonthOf(line.ServiceMonth);
+            var group = new CopaymentGroup(line.RecipientId, line.ProviderCode, serviceMonth, line.Kind);
+            copayment[group] = copayment.GetValueOrDefault(group) + line.Copayment;
+            if (line.LongTerm)
+            {
+                var longGroup = new LongTermGroup(line.RecipientId, line.ProviderCode, serviceMonth);
+                longTerm[longGroup] = longTerm.GetValueOrDefault(longGroup) + (line.SelfPay - line.LongTermReduction);
+            }
+        }
+
+        return new SubsidyHistory(copayment, longTerm);
+    }
+
+    private static PaymentLine Line(PaymentRun run, MedicalClaim claim, SubsidyClaim input, SubsidyResult result, long payee) => new()
+    {
+        PaymentRunId = run.Id,
+        Preparation = run.Preparation,
+        MedicalClaimId = claim.Id,
+        RecipientId = claim.RecipientId!.Value,
+        PayeeRecipientId = payee,
+        ClaimProcessingMonth = claim.ProcessingMonth,
+        ServiceMonth = claim.ServiceMonth,
+        ProviderCode = claim.ProviderCode,
+        Kind = input.Kind,
+        LongTerm = input.LongTerm,
+        TotalCost = result.TotalCost,
+        SelfPay = result.SelfPay,
+        SelfPayDerived = result.SelfPayDerived,
+        LongTermReduction = result.LongTermReduction,
+        HighCostRefund = result.HighCostRefund,
+        HighCostEstimated = result.HighCostEstimated,
+        ExtraBenefit = result.ExtraBenefit,
+        ExtraBenefitEstimated = result.ExtraBenefitEstimated,
+        OtherPublicAmount = result.OtherPublicAmount,
+        MealAmount = result.MealAmount,
+        Target = result.Target,
+        Copayment = result.Copayment,
+        Subsidy = result.Subsidy,
+        StepsJson = JsonSerializer.Serialize(result.Steps.Select(s => new Dictionary<string, object> { ["項目"] = s.Label, ["金額"] = s.Amount }), StepsJson),
+    };
+
+    /// <summary>The payees with their account snapshot, 受取人名, totals, change and hold-out reason.</summary>
+    private async Task<List<PaymentPayee>> PayeesAsync(
+        PaymentRun run, YearMonth month, DateOnly payDate, Dictionary<long, PayeeTotal> totals, CancellationToken cancellationToken)
+    {
+        var payees = await RecipientsAsync(totals.Keys, cancellationToken).ConfigureAwait(false);
+        var personIds = payees.Values.Select(p => p.PersonId).Distinct().ToList();
+        var atena = new Dictionary<long, string>();
+        var accounts = new Dictionary<long, People.BankAccount>();
+        foreach (var chunk in personIds.Chunk(10_000))
+        {
+            foreach (var person in await db.Persons.AsNoTracking().Where(p => chunk.Contains(p.Id)).Select(p => new { p.Id, p.AtenaNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                atena[person.Id] = person.AtenaNumber;
+            }
+
+            var valid = await db.BankAccounts.AsNoTracking().AsOf(payDate).Where(a => chunk.Contains(a.PersonId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var account in valid.OrderBy(a => a.ValidFrom).ThenBy(a => a.RecordedAt))
+            {
+                accounts[account.PersonId] = account; // the latest period in force wins
+            }
+        }
+
+        var bankCodes = accounts.Values.Select(a => a.BankCode).Distinct().ToList();
+        var banks = (await db.Banks.AsNoTracking().Where(b => bankCodes.Contains(b.BankCode)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(b => b.BankCode).ToDictionary(g => g.Key, g => g.OrderBy(b => b.RemovedInEdition == null ? 0 : 1).ThenByDescending(b => b.Id).First());
+        var branches = (await db.BankBranches.AsNoTracking().Where(b => bankCodes.Contains(b.BankCode)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(b => (b.BankCode, b.BranchCode)).ToDictionary(g => g.Key, g => g.OrderBy(b => b.RemovedInEdition == null ? 0 : 1).ThenByDescending(b => b.Id).First());
+        var previous = await PreviousAmountsAsync(ReviewRun.MonthKey(month), cancellationToken).ConfigureAwait(false);
+
+        var rows = new List<PaymentPayee>(totals.Count);
+        foreach (var (payeeId, total) in totals.OrderBy(t => t.Key))
+        {
+            var payee = payees[payeeId];
+            var row = new PaymentPayee
+            {
+                PaymentRunId = run.Id,
+                Preparation = run.Preparation,
+                PayeeRecipientId = payeeId,
+                RecipientNumber = payee.RecipientNumber,
+                AtenaNumber = atena.GetValueOrDefault(payee.PersonId, string.Empty),
+                Amount = total.Amount,
+                ClaimCount = total.Claims,
+                PreviousAmount = previous.TryGetValue(payeeId, out var before) ? before : null,
+            };
+            if (accounts.TryGetValue(payee.PersonId, out var account))
+            {
+                row.BankCode = account.BankCode;
+                row.BranchCode = account.BranchCode;
+                row.AccountType = account.AccountType;
+                row.AccountNumber = account.AccountNumber;
+                row.AccountHolderKana = account.AccountHolderKana;
+            }
+
+            row.HeldOutReason = total.Amount == 0 ? null : HoldOut(row, account, banks, branches);
+            row.HeldOut = row.HeldOutReason is not null;
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Why a payee cannot be written into the 全銀 file; null when it can (names filled in).</summary>
+    private static string? HoldOut(
+        PaymentPayee row, People.BankAccount? account, Dictionary<string, Bank> banks, Dictionary<(string, string), BankBranch> branches)
+    {
+        if (account is null)
+        {
+            return "振込指定日に有効な支払口座が登録されていません。";
+        }
+
+        if (row.Amount > MaxTransferAmount)
+        {
+            return "振込金額が全銀ファイルの10桁を超えます。";
+        }
+
+        var bank = banks.GetValueOrDefault(account.BankCode);
+        var branch = branches.GetValueOrDefault((account.BankCode, account.BranchCode));
+        var status = !IsDigits(account.BankCode, 4) || !IsDigits(account.BranchCode, 3) ? BranchStatus.Malformed
+            : bank is null ? BranchStatus.UnknownBank
+            : bank.RemovedInEdition is not null ? BranchStatus.BankClosed
+            : branch is null ? BranchStatus.UnknownBranch
+            : branch.RemovedInEdition is not null ? BranchStatus.BranchClosed
+            : BranchStatus.Current;
+        var check = new BranchCheck(status, account.BankCode, account.BranchCode, bank?.Name, bank?.Kana, branch?.Name, branch?.Kana,
+            status == BranchStatus.BankClosed ? bank!.RemovedInEdition : status == BranchStatus.BranchClosed ? branch!.RemovedInEdition : null);
+        if (!check.IsCurrent)
+        {
+            return "金融機関マスタで確認できません: " + check.Message;
+        }
+
+        if (!IsDigits(account.AccountNumber, 7) || !Enum.IsDefined(account.AccountType))
+        {
+            return "口座番号（7桁）または口座種別が正しくありません。";
+        }
+
+        row.BankName = check.ZenginBankName ?? string.Empty;
+        row.BranchName = check.ZenginBranchName ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(account.AccountHolderKana))
+        {
+            return "口座名義カナが登録されていません。";
+        }
+
+        // The writer's own check: what it would refuse is held out here, never written half-right.
+        var name = ZenginTransferFile.NormalizeName(account.AccountHolderKana, ZenginTransferFile.PayeeNameBytes);
+        var problems = ZenginTransferFile.Check(ToTransfer(row, account.AccountHolderKana));
+        if (problems.Count > 0)
+        {
+            return string.Join(" ", problems.Select(p => p.Reason));
+        }
+
+        row.PayeeName = name.Text;
+        return null;
+    }
+
+    /// <summary>The 全銀 data record of a payee (its names as stored; the writer converts and cuts them the same way).</summary>
+    public static ZenginTransfer ToTransfer(PaymentPayee payee, string? payeeName = null)
+    {
+        ArgumentNullException.ThrowIfNull(payee);
+        return new ZenginTransfer(
+            payee.BankCode ?? string.Empty, payee.BankName ?? string.Empty, payee.BranchCode ?? string.Empty, payee.BranchName ?? string.Empty,
+            payee.AccountType ?? (AccountType)0, payee.AccountNumber ?? string.Empty, payeeName ?? payee.PayeeName ?? string.Empty,
+            payee.Amount, payee.RecipientNumber);
+    }
+
+    private static bool IsDigits(string? value, int length) => value is not null && value.Length == length && value.All(char.IsAsciiDigit);
+
+    /// <summary>Each payee's amount in the last approved run before <paramref name="key"/>.</summary>
+    private async Task<Dictionary<long, long>> PreviousAmountsAsync(int key, CancellationToken cancellationToken)
+    {
+        var last = await db.PaymentRuns.AsNoTracking()
+            .Where(r => r.ProcessingMonth < key && r.Status != PaymentRunStatus.Prepared)
+            .OrderByDescending(r => r.ProcessingMonth)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (last is null)
+        {
+            return [];
+        }
+
+        return await db.PaymentPayees.AsNoTracking()
+            .Where(p => p.PaymentRunId == last.Id && p.Preparation == last.Preparation && !p.HeldOut)
+            .ToDictionaryAsync(p => p.PayeeRecipientId, p => p.Amount, cancellationToken).ConfigureAwait(false);
+    }
+}
