@@ -17,6 +17,7 @@ public static class DocumentRenderer
             RejectionNoticeInput rejection => NoticePdf.Rejection(rejection),
             LossNoticeInput loss => NoticePdf.Loss(loss),
             ReceptionRegisterInput register => ReceptionRegisterPdf.Render(register),
+            RenewalFormsInput forms => NoticePdf.RenewalForms(forms),
             _ => throw new ArgumentException($"No builder for {input.GetType().Name}.", nameof(input)),
         };
     }

@@ -58,11 +58,22 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
     /// </summary>
     public const string CityIncomeCriterion = "eligibility.city-income-criterion";
 
+    /// <summary>
+    /// 更新未提出 grace period of the August renewal, in days after 8/1 (default 30): a household
+    /// whose form has not come back when the decide step runs on or after 8/1 + this many days loses
+    /// its eligibility for 更新未提出 (喪失日 by the LossRule, 8/1 with the defaults). ADR 0019.
+    /// </summary>
+    public const string RenewalGraceDays = "renewal.grace-days";
+
     public static IReadOnlyList<SettingDefinition> Definitions { get; } =
     [
         new(PasswordContextWords, "パスワードに含めてはならない語（市名・課名・システム名など、カンマ区切り）", "奈良,nara,子ども給付課,fukushi,福祉医療", ValidateWordList),
         new(CityIncomeCriterion, "市の資格要件としての所得制限（none = なし、partial-allowance-limits = 児童扶養手当 一部支給の限度額）", "none",
             value => value is "none" or "partial-allowance-limits" ? value : throw new FormatException("none または partial-allowance-limits を指定してください。")),
+        new(RenewalGraceDays, "8月の更新で、8月1日から何日たっても更新申請書が返送されない世帯を更新未提出として喪失させるか（日数、0〜365）", "30",
+            value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= 365
+                ? days.ToString(CultureInfo.InvariantCulture)
+                : throw new FormatException("0 から 365 までの日数を指定してください。")),
     ];
 
     public static SettingDefinition? Find(string key) => Definitions.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));
