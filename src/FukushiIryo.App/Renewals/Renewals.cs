@@ -668,8 +668,7 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
             lost += plan.Losses.Count;
         }
 
-        // Bracket changes, on the rows as they stand after the losses.
-        db.ChangeTracker.Clear();
+        // Bracket changes, on the rows as they stand after the losses (saved by RecipientLosses in this transaction).
         members = await MembersAsync(item.HeadRecipientId, context.Effective, cancellationToken).ConfigureAwait(false);
         var certificates = 0;
         var now = AppClock.Now(clock);
@@ -711,7 +710,6 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
             certificates++;
         }
 
-        item = await db.RenewalItems.SingleAsync(i => i.Id == item.Id, cancellationToken).ConfigureAwait(false);
         item.Note = notes.Count > 0 ? Truncate(string.Join("\n", notes)) : null;
         var outcome = lost > 0 ? RenewalOutcome.AgeLimit : certificates > 0 ? RenewalOutcome.BracketChanged : RenewalOutcome.Unchanged;
         return new HouseholdResult(HouseholdResultKind.Decided, outcome, certificates, lost);
