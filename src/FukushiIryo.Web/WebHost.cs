@@ -129,6 +129,9 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Applications/Decide", Permissions.ApplicationDecide);
             options.Conventions.AuthorizePage("/Applications/Print", Permissions.DocumentsPrint);
             options.Conventions.AuthorizeFolder("/Review", Permissions.ReviewResolve);
+            options.Conventions.AuthorizePage("/Renewals/Index", Permissions.RenewalForms);
+            options.Conventions.AuthorizePage("/Renewals/Returns", Permissions.RenewalForms);
+            options.Conventions.AuthorizePage("/Renewals/Decide", Permissions.RenewalDecide);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>
