@@ -571,7 +571,7 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
 
             if (context.CityCriterion && criterion == IncomeCriterion.Undetermined)
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                // Held: the determination and the note are saved with the household's transaction.
                 item.Note = string.Create(CultureInfo.InvariantCulture, $"保留: {taxYear}年度課税の所得が判定できません（未申告または税情報なし）。申告後に決定をやり直してください。");
                 return new HouseholdResult(HouseholdResultKind.Held);
             }
