@@ -90,6 +90,7 @@ public static class AppServices
         services.AddScoped<PersonChanges>();
         services.AddScoped<PersonNotes>();
         services.AddScoped<Eligibility.RecipientLosses>();
+        services.AddScoped<Renewals.Renewals>();
         services.AddScoped<Linkage.LossCandidates>();
         return services;
     }

@@ -9,11 +9,15 @@ namespace FukushiIryo.Cli;
 /// line of stdin) and <c>--totp CODE</c>. Add them to a command with <see cref="AddTo"/> and call
 /// <see cref="RequireAsync"/> after <see cref="CliSession.RequireUserAsync"/>.
 /// </summary>
-internal sealed class CliApproval
+/// <remarks>
+/// A command whose other acts need no 決裁 (<c>renew … --step forms</c>) builds it with
+/// <c>required: false</c>; <see cref="RequireAsync"/> then refuses a missing password or code (exit 3).
+/// </remarks>
+internal sealed class CliApproval(bool required = true)
 {
-    public Option<bool> PasswordStdin { get; } = new("--password-stdin") { Description = "決裁: 標準入力の1行目を本人のパスワードとして読む", Required = true };
+    public Option<bool> PasswordStdin { get; } = new("--password-stdin") { Description = "決裁: 標準入力の1行目を本人のパスワードとして読む", Required = required };
 
-    public Option<string> Totp { get; } = new("--totp") { Description = "決裁: 認証アプリの現在の確認コード（6桁）", Required = true };
+    public Option<string> Totp { get; } = new("--totp") { Description = "決裁: 認証アプリの現在の確認コード（6桁）", Required = required };
 
     public void AddTo(Command command)
     {
@@ -32,7 +36,7 @@ internal sealed class CliApproval
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(user);
-        if (!parsed.GetValue(PasswordStdin))
+        if (!parsed.GetValue(PasswordStdin) || string.IsNullOrWhiteSpace(parsed.GetValue(Totp)))
         {
             throw new CliExitException(ExitCodes.NotPermitted, $"{act} は決裁行為です。--password-stdin でパスワードを、--totp で確認コードを指定してください。");
         }

@@ -7,7 +7,8 @@ namespace FukushiIryo.Cli;
 /// <see cref="Permissions"/>. Deny by default: a command missing from this table cannot run.
 /// <c>db migrate</c> (an operator's act on the server) and the bootstrap <c>users add</c> (the very
 /// first account) need none and do not ask. A key is a command path, or a path followed by the
-/// option that changes the act (<c>import residents --migration</c>).
+/// option that changes the act (<c>import residents --migration</c>), or by an option and the value that
+/// changes it (<c>renew august --step decide</c>).
 /// </summary>
 internal static class CliPermissions
 {
@@ -28,6 +29,9 @@ internal static class CliPermissions
         ("import receipts", Permissions.ImportMedicalClaims),
         ("import paid-receipts", Permissions.ImportMigration),
         ("review run", Permissions.ReviewRun),
+        ("renew august --step forms", Permissions.RenewalForms),
+        ("renew august --step decide", Permissions.RenewalDecide),
+        ("renew april --step decide", Permissions.RenewalDecide),
         ("masters update banks", Permissions.MastersUpdate),
         ("masters update postal", Permissions.MastersUpdate),
         ("income determine", Permissions.IncomeDetermine),

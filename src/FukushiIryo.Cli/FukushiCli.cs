@@ -53,6 +53,7 @@ internal static class FukushiCli
         root.Subcommands.Add(MastersCommands.Build(options, environment));
         root.Subcommands.Add(IncomeCommands.Build(options, environment));
         root.Subcommands.Add(ReviewCommands.Build(options, environment));
+        root.Subcommands.Add(RenewCommands.Build(options, environment));
         root.Subcommands.Add(DemoCommands.Build(options, environment));
         root.Subcommands.Add(SettingsCommands.Build(options, environment));
         root.Subcommands.Add(ApiKeysCommands.Build(options, environment));

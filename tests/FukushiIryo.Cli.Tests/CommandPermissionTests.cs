@@ -46,10 +46,16 @@ public sealed class CommandPermissionTests
                 continue;
             }
 
-            var permission = CliPermissions.PermissionFor(path);
-            Assert.True(permission is not null, $"fukushi {path} names no permission in CliPermissions");
-            Assert.True(Permissions.All.Contains(permission), $"fukushi {path} names {permission}, which is not in Permissions.All");
-            Assert.NotEmpty(Permissions.RolesFor(permission!));
+            // A command whose act depends on an option's value (renew august --step forms|decide) names a permission per value.
+            string?[] permissions = CliPermissions.PermissionFor(path) is { } own
+                ? [own]
+                : [.. CliPermissions.Entries.Where(e => e.Command.StartsWith(path + " --", StringComparison.Ordinal)).Select(e => e.Permission)];
+            Assert.True(permissions.Length > 0, $"fukushi {path} names no permission in CliPermissions");
+            foreach (var permission in permissions)
+            {
+                Assert.True(Permissions.All.Contains(permission), $"fukushi {path} names {permission}, which is not in Permissions.All");
+                Assert.NotEmpty(Permissions.RolesFor(permission!));
+            }
         }
     }
 
@@ -70,8 +76,18 @@ public sealed class CommandPermissionTests
             var path = string.Join(' ', words.TakeWhile(word => !word.StartsWith("--", StringComparison.Ordinal)));
             var options = words.SkipWhile(word => !word.StartsWith("--", StringComparison.Ordinal)).ToList();
             Assert.True(leaves.TryGetValue(path, out var command), $"CliPermissions names {entry}, but fukushi has no command {path}");
-            foreach (var option in options)
+            for (var i = 0; i < options.Count; i++)
             {
+                var option = options[i];
+                if (!option.StartsWith("--", StringComparison.Ordinal))
+                {
+                    // The value of the option before it (renew august --step decide): the option must accept it.
+                    var named = command!.Options.Single(o => o.Name == options[i - 1] || o.Aliases.Contains(options[i - 1]));
+                    var parsed = new RootCommand { named }.Parse([options[i - 1], option]);
+                    Assert.True(parsed.Errors.Count == 0, $"CliPermissions names {entry}, but {options[i - 1]} does not accept {option}");
+                    continue;
+                }
+
                 Assert.True(command!.Options.Any(o => o.Name == option || o.Aliases.Contains(option)), $"CliPermissions names {entry}, but {path} has no option {option}");
             }
 
@@ -102,6 +118,9 @@ public sealed class CommandPermissionTests
         { "demo seed", [RoleNames.SystemAdmin] },
         { "settings set", [RoleNames.SystemAdmin] },
         { "settings list", [RoleNames.SystemAdmin] },
+        { "renew august --step forms", [RoleNames.Counter] },
+        { "renew august --step decide", [RoleNames.Approver] },
+        { "renew april --step decide", [RoleNames.Approver] },
     };
 
     [Theory]

@@ -173,6 +173,17 @@ public static partial class AuditEventType
 
     /// <summary>A payment run's files were written (<c>payments export</c>): the files and their SHA-256.</summary>
     public const string PaymentRunExported = "payment.exported";
+    /// <summary>A renewal step ran (<c>renew august|april --step forms|decide</c> or the 更新 page); details: kind, year, step and the counts.</summary>
+    public const string RenewalStepRan = "renewal.step_ran";
+
+    /// <summary>Renewal forms (更新申請書) were sent to households; details: year, households, the PDF's SHA-256.</summary>
+    public const string RenewalFormsSent = "renewal.forms_sent";
+
+    /// <summary>A returned renewal form was recorded for a household (subject: the head's 受給者番号); details: 受付日.</summary>
+    public const string RenewalFormReturned = "renewal.form_returned";
+
+    /// <summary>The decide step decided one household (subject: the head's 受給者番号); details: outcome, certificates, losses.</summary>
+    public const string RenewalDecided = "renewal.decided";
 
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)

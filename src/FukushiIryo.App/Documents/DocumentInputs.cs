@@ -23,6 +23,8 @@ public enum DocumentKind
 
     /// <summary>支給決定通知書 of a payment run: one notice (a page or more) per payee.</summary>
     PaymentNotice = 6,
+    /// <summary>更新申請書 (August renewal): one page per household, with what the city knows printed.</summary>
+    RenewalForms = 7,
 }
 
 /// <summary>
@@ -145,6 +147,31 @@ public sealed record ReceptionRegisterInput(
     public override DocumentKind Kind => DocumentKind.ReceptionRegister;
 }
 
+/// <summary>One member of a household as its renewal form prints it.</summary>
+/// <param name="Relationship">続柄 as the form prints it (本人, 子 …).</param>
+/// <param name="ValidTo">The end of the 有効期間 in force (inclusive), or null.</param>
+public sealed record RenewalFormMember(string Name, string RecipientNumber, DateOnly BirthDate, string Relationship, DateOnly? ValidTo);
+
+/// <summary>
+/// The 更新申請書 of one household: addressed to the head (the parent or carer, or the orphan), with
+/// the members, the insurance and the account the city holds, to be checked, corrected and returned.
+/// </summary>
+/// <param name="Insurance">保険 as one line (種別・保険者番号), or null.</param>
+/// <param name="Account">振込口座 as one line (金融機関・支店・種別・口座番号 with all but the last 3 digits masked), or null.</param>
+public sealed record RenewalForm(
+    Addressee To,
+    string HeadRecipientNumber,
+    IReadOnlyList<RenewalFormMember> Members,
+    string? Insurance,
+    string? Account);
+
+/// <summary>更新申請書 of the August renewal of <paramref name="Year"/> (8/1/Year), one page (or more) per household.</summary>
+/// <param name="DueDate">返送期限 printed on every form.</param>
+public sealed record RenewalFormsInput(int Year, DateOnly NoticeDate, DateOnly DueDate, IReadOnlyList<RenewalForm> Forms) : DocumentInput
+{
+    public override DocumentKind Kind => DocumentKind.RenewalForms;
+}
+
 /// <summary>A rendered document: the PDF bytes, its title (also in the PDF's information), its pages.</summary>
 public sealed record RenderedDocument(DocumentKind Kind, string Title, byte[] Pdf, int PageCount)
 {
@@ -157,6 +184,7 @@ public sealed record RenderedDocument(DocumentKind Kind, string Title, byte[] Pd
         DocumentKind.LossNotice => "loss-notice.pdf",
         DocumentKind.ReceptionRegister => "reception-register.pdf",
         DocumentKind.PaymentNotice => "payment-notice.pdf",
+        DocumentKind.RenewalForms => "renewal-forms.pdf",
         _ => "document.pdf",
     };
 }

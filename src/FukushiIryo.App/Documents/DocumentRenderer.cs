@@ -18,6 +18,7 @@ public static class DocumentRenderer
             LossNoticeInput loss => NoticePdf.Loss(loss),
             ReceptionRegisterInput register => ReceptionRegisterPdf.Render(register),
             PaymentNoticeInput payment => PaymentNoticePdf.Render(payment),
+            RenewalFormsInput forms => NoticePdf.RenewalForms(forms),
             _ => throw new ArgumentException($"No builder for {input.GetType().Name}.", nameof(input)),
         };
     }

@@ -94,6 +94,40 @@ internal sealed class NoticePdf : IDisposable
         return notice.Finish(input.Kind);
     }
 
+    /// <summary>
+    /// 更新申請書: one form per household, each starting on a new page, with the members, the
+    /// insurance and the account the city holds, boxes to correct them, and the signature lines.
+    /// </summary>
+    public static RenderedDocument RenewalForms(RenewalFormsInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Require(input.Forms.Count > 0, "更新申請書には世帯が1つ以上必要です。");
+        using var notice = new NoticePdf("受給資格更新申請書");
+        for (var i = 0; i < input.Forms.Count; i++)
+        {
+            var form = input.Forms[i];
+            if (i > 0)
+            {
+                notice.page = notice.book.NewPage();
+            }
+
+            notice.Header(input.Issuer, form.To, input.NoticeDate, $"受給者番号 {form.HeadRecipientNumber}", $"{input.Issuer.Program}受給資格更新申請書");
+            notice.Body($"{input.Year}年8月1日からの受給資格の更新を申請します。市が登録している内容は次のとおりです。違っているところは二重線で消して正しい内容を書き、{DocumentText.Date(input.DueDate)}までに{input.Issuer.City}{input.Issuer.Section}へ返送してください。返送がない場合は、受給資格がなくなることがあります。");
+            notice.Table(
+                [44, 24, 34, 22, 36],
+                ["氏名", "受給者番号", "生年月日", "続柄", "現在の有効期限"],
+                [.. form.Members.Select(m => new[] { m.Name, m.RecipientNumber, DocumentText.Date(m.BirthDate), m.Relationship, m.ValidTo is { } to ? DocumentText.Date(to) : "—" })]);
+            notice.Heading("健康保険");
+            notice.Lines([form.Insurance ?? "（登録なし）", "変更あり → 新しい保険者名・記号・番号："], BodyFont, 4);
+            notice.Heading("振込口座");
+            notice.Lines([form.Account ?? "（登録なし）", "変更あり → 新しい金融機関・支店・口座番号："], BodyFont, 4);
+            notice.Heading("申請者の署名");
+            notice.Lines(["上記のとおり申請します。　　　　年　　月　　日", "氏名（自署）："], BodyFont, 4);
+        }
+
+        return notice.Finish(input.Kind);
+    }
+
     public void Dispose() => book.Dispose();
 
     private static void Require(bool condition, string message)

@@ -101,6 +101,12 @@ public static class Permissions
     /// <summary>資格消滅（喪失事由・事由発生日の入力、世帯への影響の確認）と資格喪失候補の確認・取下げ。</summary>
     public const string EligibilityLoss = "eligibility.loss";
 
+    /// <summary>更新（8月の年度切替更新・4月の年齢区分更新）: 更新申請書の送付、返送の記録、進み具合と結果一覧の閲覧。窓口。</summary>
+    public const string RenewalForms = "renewal.forms";
+
+    /// <summary>更新の決定（再判定・新しい受給資格証・喪失）。決裁行為: Web は再認証、CLI はパスワードと確認コード。</summary>
+    public const string RenewalDecide = "renewal.decide";
+
     /// <summary>帳票（受給資格証・認定通知書・却下通知書・喪失通知書・受付簿）の印刷（P11）。印刷のたびに操作履歴に記録。</summary>
     public const string DocumentsPrint = "documents.print";
 
@@ -149,6 +155,8 @@ public static class Permissions
         (MemoRecord, "メモの記録（追記のみ）", [RoleNames.Counter, RoleNames.Reviewer]),
         (InquiryRecord, "問合せ記録の記録（だれが、だれについて、いつ、何を回答したか）", [RoleNames.Counter, RoleNames.Reviewer, RoleNames.Payer]),
         (EligibilityLoss, "資格消滅と資格喪失候補の確認・取下げ", [RoleNames.Counter, RoleNames.Reviewer]),
+        (RenewalForms, "更新（年度切替更新・年齢区分更新）の申請書送付・返送の記録・結果一覧", [RoleNames.Counter]),
+        (RenewalDecide, "更新の決定（所得の再判定・新しい受給資格証・所得超過・更新未提出・年齢到達の喪失）。決裁行為（再認証／パスワードと確認コード）", [RoleNames.Approver]),
         (DocumentsPrint, "帳票（受給資格証・認定通知書・却下通知書・喪失通知書・受付簿）の印刷", [RoleNames.Counter, RoleNames.Approver]),
         (ApiKeysManage, "外部システムのAPIキーの発行・一覧・無効化", [RoleNames.SystemAdmin]),
         (PaymentsView, "支払処理（準備・承認・出力の状況と支払先一覧）の閲覧", [RoleNames.Payer, RoleNames.Approver]),

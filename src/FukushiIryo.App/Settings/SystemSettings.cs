@@ -84,6 +84,12 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
 
     /// <summary>科目 of the accounting CSV (支出命令データ).</summary>
     public const string PaymentAccountTitle = "payment.account-title";
+    /// <summary>
+    /// 更新未提出 grace period of the August renewal, in days after 8/1 (default 30): a household
+    /// whose form has not come back when the decide step runs on or after 8/1 + this many days loses
+    /// its eligibility for 更新未提出 (喪失日 by the LossRule, 8/1 with the defaults). ADR 0019.
+    /// </summary>
+    public const string RenewalGraceDays = "renewal.grace-days";
 
     public static IReadOnlyList<SettingDefinition> Definitions { get; } =
     [
@@ -100,6 +106,10 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
             value => value is "1" or "2" or "9" ? value : throw new FormatException("1（普通）、2（当座）、9（その他）のいずれかを指定してください。")),
         new(PaymentAccountNumber, "市の口座番号（7桁）", "", value => Digits(value, 7)),
         new(PaymentAccountTitle, "会計連携CSV（支出命令データ）の科目", "扶助費", value => value.Length is > 0 and <= 100 ? value : throw new FormatException("1〜100文字で指定してください。")),
+        new(RenewalGraceDays, "8月の更新で、8月1日から何日たっても更新申請書が返送されない世帯を更新未提出として喪失させるか（日数、0〜365）", "30",
+            value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= 365
+                ? days.ToString(CultureInfo.InvariantCulture)
+                : throw new FormatException("0 から 365 までの日数を指定してください。")),
     ];
 
     public static SettingDefinition? Find(string key) => Definitions.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));

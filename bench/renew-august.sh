@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Benchmark: the decide step of the August renewal (年度切替更新, ADR 0019) on a throwaway PostgreSQL
+# cluster, PDFs excluded. Seeds demo households as of 2027-07-20 (about 2.5 recipients each; the
+# default 40,000 households give about 100,000 recipients), lists every household of the 2027 renewal
+# with its form returned (every 20th household without: it waits for the grace period), then times
+# `fukushi renew august --year 2027 --step decide` (決裁 with password and TOTP): every returned
+# household gets its 所得判定 for 課税年度 2027 and new rows from 2027-08-01, each in its own
+# transaction. Prints wall time and peak RSS of the decide process, and the counts it printed.
+# Not a test: it asserts nothing. Usage: bench/renew-august.sh [HOUSEHOLDS]. Needs PostgreSQL 15
+# binaries (/usr/lib/postgresql/*/bin), /usr/bin/time and python3; as root it runs PostgreSQL as `postgres`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+households=${1:-40000}
+work=$(mktemp -d /tmp/fukushi-bench-XXXXXX)
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() { as_pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet build src/FukushiIryo.Cli -c Release -v q -nologo >/dev/null
+fukushi="dotnet src/FukushiIryo.Cli/bin/Release/net10.0/fukushi.dll"
+[ "$(id -u)" -eq 0 ] && chown postgres "$work"
+as_pg "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -k $work -c listen_addresses=127.0.0.1" -l "$work/pg.log" -w start >/dev/null
+psql() { as_pg "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+psql -c "CREATE DATABASE bench" >/dev/null
+export FUKUSHI_DB="postgres:Host=127.0.0.1;Port=$port;Username=postgres;Database=bench" FUKUSHI_AUDIT_ANCHORS=$work/anchors.log
+
+password="steady rivers of autumn light"
+$fukushi db migrate --skip-reference-data >/dev/null
+echo "$password" | $fukushi users add --login bench --name "計測 太郎" --staff-no 1 --roles システム管理 --password-stdin >/dev/null
+echo "$password" | $fukushi users add --login kessai --name "決裁 花子" --staff-no 2 --roles 決裁 --password-stdin --user bench >/dev/null
+secret=$($fukushi users totp-enroll --login kessai --user bench | head -1 | sed -E 's/.*[?&]secret=([A-Z2-7]+).*/\1/')
+
+start=$(date +%s)
+$fukushi demo seed --households "$households" --seed 1 --as-of 2027-07-20 --user bench >/dev/null
+echo "demo seed of $households households: $(( $(date +%s) - start )) s"
+
+# The households of the 2027 renewal as the forms step lists them (heads of recipients eligible on
+# 2027-07-31), returned on 2027-07-10 except every 20th; no PDF is rendered.
+psql -d bench <<'SQL'
+INSERT INTO "RenewalRuns" ("Kind", "Year", "CreatedAt", "CreatedBy") VALUES ('August', 2027, now(), 'bench');
+INSERT INTO "RenewalItems" ("RunId", "HeadRecipientId", "HeadRecipientNumber", "State", "FormSentAt", "ReturnedOn", "ReturnedAt", "ReturnedBy", "Certificates", "Losses")
+SELECT run."Id", head."Id", head."RecipientNumber",
+       CASE WHEN head."Id" % 20 = 0 THEN 'FormSent' ELSE 'Returned' END, now(),
+       CASE WHEN head."Id" % 20 = 0 THEN NULL ELSE DATE '2027-07-10' END,
+       CASE WHEN head."Id" % 20 = 0 THEN NULL ELSE now() END,
+       CASE WHEN head."Id" % 20 = 0 THEN NULL ELSE 'bench' END, 0, 0
+FROM "RenewalRuns" run
+JOIN (SELECT DISTINCT CASE WHEN r."Kind" IN ('Child', 'Orphan') THEN COALESCE(r."ParentRecipientId", r."Id") ELSE r."Id" END AS "HeadId"
+      FROM "Recipients" r
+      JOIN "EligibilityRecords" e ON e."RecipientId" = r."Id"
+      WHERE e."SupersededAt" IS NULL AND e."Status" = 'Active'
+        AND e."ValidFrom" <= DATE '2027-07-31' AND (e."ValidTo" IS NULL OR e."ValidTo" > DATE '2027-07-31')) heads ON true
+JOIN "Recipients" head ON head."Id" = heads."HeadId"
+WHERE run."Kind" = 'August' AND run."Year" = 2027;
+SQL
+recipients=$(psql -d bench -c 'SELECT count(*) FROM "Recipients"')
+items=$(psql -d bench -c 'SELECT count(*) FROM "RenewalItems"')
+echo "recipients: $recipients, households listed: $items"
+
+code=$(python3 - "$secret" <<'PY'
+import base64, hmac, hashlib, struct, sys, time
+key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
+digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+offset = digest[-1] & 15
+print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7fffffff) % 1000000))
+PY
+)
+echo "$password" | /usr/bin/time -o "$work/time" -f "%e %M" \
+  $fukushi renew august --year 2027 --step decide --password-stdin --totp "$code" --user kessai > "$work/decide.txt"
+read -r seconds kilobytes < "$work/time"
+cat "$work/decide.txt"
+printf 'renew august --step decide (%s recipients, %s households): %s s wall, %s MB peak RSS\n' "$recipients" "$items" "$seconds" "$(( kilobytes / 1024 ))"

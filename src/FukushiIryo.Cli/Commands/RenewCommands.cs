@@ -1,0 +1,182 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using FukushiIryo.App.Documents;
+using FukushiIryo.App.Masters;
+using FukushiIryo.App.Renewals;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FukushiIryo.Cli.Commands;
+
+/// <summary>
+/// <c>fukushi renew august|april --year YYYY --step forms|decide</c> (interfaces.md §7, ADR 0019).
+/// <list type="bullet">
+/// <item><c>august --step forms</c> (窓口): lists the households and writes the 更新申請書 of those
+/// not yet sent into <c>--out DIR</c> (default <c>renewal-forms-YYYY</c>) as <c>forms-NNN.pdf</c>, the
+/// next free number; a rerun with nothing new to send writes no file.</item>
+/// <item><c>august|april --step decide</c> (決裁, <c>--password-stdin --totp CODE</c>): decides every
+/// household not yet decided, each in its own transaction, and prints the counts.</item>
+/// <item><c>april --step forms</c>: the April update sends no forms; exits 2.</item>
+/// </list>
+/// </summary>
+internal static class RenewCommands
+{
+    public static Command Build(GlobalOptions options, CliEnvironment environment)
+    {
+        var renew = new Command("renew", "更新（8月の年度切替更新・4月の年齢区分更新）");
+        renew.Subcommands.Add(BuildKind(RenewalKind.August, "august", "年度切替更新（8月）: --step forms で更新申請書を送付、--step decide で決定（決裁）", options, environment));
+        renew.Subcommands.Add(BuildKind(RenewalKind.April, "april", "年齢区分更新（4月）: --step decide で年齢到達の喪失と年齢区分の変わる受給者の新しい受給資格証（決裁）", options, environment));
+        return renew;
+    }
+
+    private static Command BuildKind(RenewalKind kind, string name, string description, GlobalOptions options, CliEnvironment environment)
+    {
+        var year = new Option<int>("--year") { Description = "更新の年（8月1日または4月1日の年）", Required = true };
+        var step = new Option<string>("--step") { Description = "forms（申請書の送付）または decide（決定、決裁）", Required = true };
+        step.AcceptOnlyFromAmong("forms", "decide");
+        var output = new Option<string?>("--out") { Description = "forms: 更新申請書のPDFを書き出すフォルダ（既定 renewal-forms-YYYY）" };
+        var approval = new CliApproval(required: false);
+        var command = new Command(name, description) { year, step, output };
+        approval.AddTo(command);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var theYear = parsed.GetValue(year);
+            var theStep = parsed.GetValue(step)!;
+            if (kind == RenewalKind.April && theStep == "forms")
+            {
+                throw new CliExitException(ExitCodes.Usage, "4月の年齢区分更新では申請書を送付しません（--step decide だけです）。");
+            }
+
+            if (theYear is < 2000 or > 9998)
+            {
+                throw new CliExitException(ExitCodes.Usage, $"--year は西暦4桁で指定してください: {theYear}");
+            }
+
+            var key = $"renew {name} --step {theStep}";
+            await using var session = await CliSession.OpenAsync(parsed, options, environment, cancellationToken).ConfigureAwait(false);
+            var user = await session.RequireUserAsync(parsed, options, key, cancellationToken).ConfigureAwait(false);
+            var renewals = session.Services.GetRequiredService<Renewals>();
+            var progress = environment.IsOutputTerminal ? new TerminalProgress(environment.Out, theStep == "forms" ? "申請書作成中" : "決定中") : null;
+            string text;
+            try
+            {
+                if (theStep == "forms")
+                {
+                    var folder = Path.GetFullPath(parsed.GetValue(output) ?? string.Create(CultureInfo.InvariantCulture, $"renewal-forms-{theYear}"));
+                    string? written = null;
+                    var result = await renewals.SendFormsAsync(theYear, session.Actor, async (document, token) =>
+                    {
+                        written = await WriteFormsAsync(folder, document, token).ConfigureAwait(false);
+                    }, progress, cancellationToken).ConfigureAwait(false);
+                    text = FormsText(result, written);
+                }
+                else
+                {
+                    await approval.RequireAsync(parsed, session, user, key, cancellationToken).ConfigureAwait(false);
+                    var result = await renewals.DecideAsync(kind, theYear, session.Actor, progress, cancellationToken).ConfigureAwait(false);
+                    text = DecideText(result);
+                }
+            }
+            catch (RenewalRefusedException exception)
+            {
+                throw new CliExitException(ExitCodes.Rejected, exception.Message);
+            }
+            catch (MasterDataMissingException exception)
+            {
+                throw new CliExitException(ExitCodes.Environment, exception.Message);
+            }
+            finally
+            {
+                if (progress is not null)
+                {
+                    await environment.Out.WriteLineAsync().ConfigureAwait(false);
+                }
+            }
+
+            await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
+            await environment.Out.WriteAsync(text).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Writes the PDF as the next free <c>forms-NNN.pdf</c> of <paramref name="folder"/> (through a temporary file); returns its path.</summary>
+    private static async Task<string> WriteFormsAsync(string folder, RenderedDocument document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var number = 1;
+            string path;
+            while (File.Exists(path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"forms-{number:000}.pdf"))))
+            {
+                number++;
+            }
+
+            var temporary = path + ".tmp";
+            await File.WriteAllBytesAsync(temporary, document.Pdf, cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, path);
+            return path;
+        }
+        catch (IOException exception)
+        {
+            throw new CliExitException(ExitCodes.Environment, $"更新申請書を書き出せません（何も送付済みにしていません）: {exception.Message}");
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new CliExitException(ExitCodes.Environment, $"更新申請書を書き出せません（何も送付済みにしていません）: {exception.Message}");
+        }
+    }
+
+    public static string FormsText(RenewalFormsResult result, string? written)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder();
+        var invariant = CultureInfo.InvariantCulture;
+        text.Append(invariant, $"年度切替更新 {result.Year}: 対象 {result.Households} 世帯（今回追加 {result.NewlyListed} 世帯）\n");
+        text.Append(written is null
+            ? "新たに送付する更新申請書はありません。\n"
+            : string.Create(invariant, $"更新申請書 {result.Sent} 世帯分（{result.Forms!.PageCount} ページ）: {written}\n"));
+        return text.ToString();
+    }
+
+    public static string DecideText(RenewalDecideResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var text = new StringBuilder();
+        var invariant = CultureInfo.InvariantCulture;
+        text.Append(invariant, $"{Renewals.Label(result.Kind)} {result.Year}: 今回決定 {result.DecidedNow} 世帯、決定済み {result.AlreadyDecided} 世帯\n");
+        foreach (var (outcome, count) in result.Decided.Where(pair => pair.Value > 0))
+        {
+            text.Append(invariant, $"{Renewals.Label(outcome)}: {count} 世帯\n");
+        }
+
+        text.Append(invariant, $"新しい受給資格証: {result.Certificates} 人、喪失: {result.Losses} 人\n");
+        if (result.Waiting > 0)
+        {
+            text.Append(invariant, $"返送待ち（{result.GraceEnds:yyyy-MM-dd} から更新未提出）: {result.Waiting} 世帯\n");
+        }
+
+        if (result.Held > 0)
+        {
+            text.Append(invariant, $"保留（理由は結果一覧）: {result.Held} 世帯\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>"決定中 1,200 / 20,000 世帯" on one terminal line; written synchronously so that it ends before the summary.</summary>
+    private sealed class TerminalProgress(TextWriter output, string label) : IProgress<RenewalProgress>
+    {
+        public void Report(RenewalProgress value)
+        {
+            if (value.Done % 100 != 0 && value.Done != value.Total)
+            {
+                return;
+            }
+
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"\r{label} {value.Done:N0} / {value.Total:N0} 世帯"));
+            output.Flush();
+        }
+    }
+}

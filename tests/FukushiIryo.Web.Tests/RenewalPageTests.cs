@@ -1,0 +1,108 @@
+using System.Net;
+using FukushiIryo.App.Audit;
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Eligibility;
+using FukushiIryo.App.People;
+using FukushiIryo.App.Renewals;
+using FukushiIryo.App.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.Web.Tests;
+
+/// <summary>
+/// The 更新 pages over HTTP: 窓口 downloads the renewal forms of the 2031 August renewal as a PDF,
+/// records a returned form on the fast entry screen by a child's 受給者番号 (the household's head is
+/// marked, audited; the cursor field is empty and focused again), a second entry of the same
+/// household changes nothing, an unknown number is refused with 422; 決裁 cannot reach the entry
+/// screen.
+/// </summary>
+[Collection(WebAppDefinition.Name)]
+public sealed class RenewalPageTests(WebAppFixture app)
+{
+    private const int Year = 2031;
+
+    [Fact]
+    public async Task The_counter_sends_the_forms_and_records_returns_by_number()
+    {
+        var (parentNumber, childNumber) = await SeedHouseholdAsync();
+        using var counter = await StaffSession.LoginAsync(app, "madoguchi1");
+
+        var index = await counter.Client.GetStringAsync($"/Renewals?kind=august&year={Year}");
+        Assert.Contains($"更新 — 年度切替更新 {Year}", index, StringComparison.Ordinal);
+        Assert.Contains("hx-trigger=\"every 3s\"", index, StringComparison.Ordinal);
+        var forms = await counter.PostFormWithTokenFromAsync($"/Renewals?handler=Forms&Kind=august&Year={Year}", index, []);
+        Assert.Equal(HttpStatusCode.OK, forms.StatusCode);
+        Assert.Equal("application/pdf", forms.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await forms.Content.ReadAsByteArrayAsync())[..4]), StringComparison.Ordinal);
+
+        var again = await counter.PostFormWithTokenFromAsync($"/Renewals?handler=Forms&Kind=august&Year={Year}", index, []);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("新たに送付する更新申請書はありません", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var entry = await counter.Client.GetStringAsync($"/Renewals/Returns?year={Year}");
+        Assert.Contains("autofocus", entry, StringComparison.Ordinal);
+        var recorded = await counter.PostFormWithTokenFromAsync($"/Renewals/Returns?Year={Year}", entry, new() { ["ReturnedOn"] = "2031-07-05", ["RecipientNumber"] = childNumber });
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var recordedPage = await recorded.Content.ReadAsStringAsync();
+        Assert.Contains($"（{parentNumber}）を返送済にしました", recordedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"value=\"{childNumber}\"", recordedPage, StringComparison.Ordinal); // the field is empty for the next number
+        Assert.Contains("name=\"ReturnedOn\" value=\"2031-07-05\"", recordedPage, StringComparison.Ordinal);
+
+        var twice = await counter.PostFormWithTokenFromAsync($"/Renewals/Returns?Year={Year}", entry, new() { ["ReturnedOn"] = "2031-07-06", ["RecipientNumber"] = parentNumber });
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("すでに返送済です", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var unknown = await counter.PostFormWithTokenFromAsync($"/Renewals/Returns?Year={Year}", entry, new() { ["ReturnedOn"] = "2031-07-06", ["RecipientNumber"] = "7799999" });
+        Assert.Equal((HttpStatusCode)422, unknown.StatusCode);
+        Assert.Contains("受給者番号 7799999 の受給者はいません", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await using (var db = app.OpenDb())
+        {
+            var run = await db.RenewalRuns.AsNoTracking().SingleAsync(r => r.Kind == RenewalKind.August && r.Year == Year);
+            var item = await db.RenewalItems.AsNoTracking().SingleAsync(i => i.RunId == run.Id && i.HeadRecipientNumber == parentNumber);
+            Assert.Equal((RenewalItemState.Returned, (DateOnly?)new DateOnly(2031, 7, 5), "madoguchi1"), (item.State, item.ReturnedOn, item.ReturnedBy));
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.EventType == AuditEventType.RenewalFormReturned && e.SubjectId == parentNumber));
+        }
+
+        using var approver = await StaffSession.LoginAsync(app, "role" + RoleNames.All.ToList().IndexOf(RoleNames.Approver));
+        var denied = await approver.Client.GetAsync($"/Renewals/Returns?year={Year}");
+        Assert.Contains("/Account/AccessDenied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    private async Task<(string Parent, string Child)> SeedHouseholdAsync()
+    {
+        const string parentNumber = "7719010", childNumber = "7719020";
+        await using var db = app.OpenDb();
+        if (await db.Recipients.AnyAsync(r => r.RecipientNumber == parentNumber))
+        {
+            return (parentNumber, childNumber);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var ledger = new PersonLedger(db, TimeProvider.System);
+        var household = new WelfareHousehold { CreatedAt = now, Version = 1 };
+        db.Households.Add(household);
+        await db.SaveChangesAsync();
+        long? parentId = null;
+        foreach (var (atena, number, name, birth, kind) in new[] { ("771901", parentNumber, "更新 春子", new DateOnly(1991, 5, 20), RecipientKind.Parent), ("771902", childNumber, "更新 夏男", new DateOnly(2020, 6, 2), RecipientKind.Child) })
+        {
+            var person = await ledger.RegisterAsync(atena, new PersonRecord
+            {
+                Name = name, NameKana = "コウシン", NameKanaKey = "コウシン", BirthDate = birth, Sex = Sex.Female, ResidencyStatus = ResidencyStatus.Registered,
+                PostalCode = "6308501", Address = "奈良県奈良市登大路町30番地",
+            }, birth, "admin");
+            var recipient = new Recipient { PersonId = person.Id, RecipientNumber = number, Kind = kind, ParentRecipientId = parentId, HouseholdId = household.Id, CreatedAt = now, Version = 1 };
+            db.Recipients.Add(recipient);
+            await db.SaveChangesAsync();
+            parentId ??= recipient.Id;
+            History.PlanStart(new EligibilityRecord
+            {
+                RecipientId = recipient.Id, Status = EligibilityStatus.Active, ApplicationKind = ApplicationKind.New, AcquiredOn = new DateOnly(2030, 8, 1),
+                CertificateValidFrom = new DateOnly(2030, 8, 1), CertificateValidTo = new DateOnly(2031, 7, 31),
+            }, new DateOnly(2030, 8, 1), now, "admin").ApplyTo(db, now);
+            await db.SaveChangesAsync();
+        }
+
+        return (parentNumber, childNumber);
+    }
+}
