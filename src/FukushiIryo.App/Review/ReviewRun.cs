@@ -118,13 +118,40 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
                 // The superseded rows leave the filtered unique index before the new ones arrive.
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 var stored = toReview.Select((claim, i) => Store(claim, ReviewRules.Review(contexts[i]), now, actor)).ToList();
-                db.ClaimReviews.AddRange(stored);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await InsertAsync(stored, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
                 return (stored, resolved.Count);
             }
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes new results with their findings. PostgreSQL: binary COPY, the results' keys taken from
+    /// their identity sequence first so that the findings can name them (a month of a million claims
+    /// is not written row by row through the change tracker); SQLite: SaveChanges.
+    /// </summary>
+    private async Task InsertAsync(List<ClaimReview> reviews, CancellationToken cancellationToken)
+    {
+        if (db.IsSqlite)
+        {
+            db.ClaimReviews.AddRange(reviews);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var keys = await BulkKeyRange.ReserveAsync<ClaimReview>(db, reviews.Count, cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < reviews.Count; i++)
+        {
+            reviews[i].Id = keys[i];
+            foreach (var finding in reviews[i].Findings)
+            {
+                finding.ClaimReviewId = keys[i];
+            }
+        }
+
+        await db.BulkInsertAsync(reviews, BulkKeys.Explicit, cancellationToken).ConfigureAwait(false);
+        await db.BulkInsertAsync(reviews.SelectMany(r => r.Findings), cancellationToken).ConfigureAwait(false);
     }
 
     internal static ClaimReview Store(MedicalClaim claim, ReviewResult result, DateTimeOffset now, string actor) => new()
