@@ -43,20 +43,21 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
         var byOutcome = Enum.GetValues<ReviewOutcome>().ToDictionary(o => o, _ => 0);
         var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int reviewed = 0, skipped = 0;
-        long lastId = 0;
-        while (true)
+
+        // The month's claim ids first (8 bytes a claim), then the claims by key a batch at a time: paging
+        // with "Id > last … ORDER BY Id LIMIT n" let PostgreSQL sort the rest of the month again for every
+        // batch when it chose the 処理年月 index. Claims imported after this point wait for the next run.
+        var monthIds = await db.MedicalClaims.AsNoTracking()
+            .Where(c => c.ProcessingMonth == key && c.Source != MedicalClaimSource.PaidMigrated)
+            .OrderBy(c => c.Id)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in monthIds.Chunk(BatchSize))
         {
             var claims = await db.MedicalClaims.AsNoTracking()
-                .Where(c => c.ProcessingMonth == key && c.Source != MedicalClaimSource.PaidMigrated && c.Id > lastId)
+                .Where(c => chunk.Contains(c.Id))
                 .OrderBy(c => c.Id)
-                .Take(BatchSize)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (claims.Count == 0)
-            {
-                break;
-            }
-
-            lastId = claims[^1].Id;
             var batch = await ReviewBatchAsync(claims, today, parameters, actor, cancellationToken).ConfigureAwait(false);
             skipped += batch.Skipped;
             foreach (var review in batch.Stored)
