@@ -32,7 +32,7 @@ for db in "sqlite:$work/fukushi.db" "postgres:Host=127.0.0.1;Port=$port;Username
   export FUKUSHI_DB=$db FUKUSHI_AUDIT_ANCHORS=$work/anchors-${db%%:*}.log
   name=${db%%:*}
   $fukushi db migrate --skip-reference-data >/dev/null
-  echo "a benchmark passphrase" | $fukushi users add --login bench --name "計測 太郎" --staff-no 1 --roles システム管理,審査 --password-stdin >/dev/null
+  echo "correct horse battery staple" | $fukushi users add --login bench --name "計測 太郎" --staff-no 1 --roles システム管理,審査 --password-stdin >/dev/null
   measure "$name: demo seed" $fukushi demo seed --households "$households" --seed 1 --files "$work/files-$name" --user bench
   head -20001 "$work/files-$name/residents.csv" > "$work/residents-20k-$name.csv"
   rows=$(( $(wc -l < "$work/residents-20k-$name.csv") - 1 ))
@@ -41,6 +41,6 @@ for db in "sqlite:$work/fukushi.db" "postgres:Host=127.0.0.1;Port=$port;Username
   export FUKUSHI_DB="${db/fukushi.db/fresh.db}"
   [ "$name" = postgres ] && { as_pg "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE fresh" >/dev/null; FUKUSHI_DB="postgres:Host=127.0.0.1;Port=$port;Username=postgres;Database=fresh"; }
   $fukushi db migrate --skip-reference-data >/dev/null
-  echo "a benchmark passphrase" | $fukushi users add --login bench --name "計測 太郎" --staff-no 1 --roles システム管理 --password-stdin >/dev/null
+  echo "correct horse battery staple" | $fukushi users add --login bench --name "計測 太郎" --staff-no 1 --roles システム管理 --password-stdin >/dev/null
   measure "$name: import residents --migration, $rows new" $fukushi import residents "$work/residents-20k-$name.csv" --migration --user bench
 done

@@ -65,7 +65,11 @@ public sealed class DemoCommandsTests(PostgresFixture fixture)
                 Assert.True(run.ExitCode == 0, run.Error);
             }
 
-            foreach (var name in new[] { "residents.csv", "tax.csv", "residents-changes.csv" })
+            var names = Directory.GetFiles(folders[0]).Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(
+                ["autopay-2026-08.csv", "autopay-2026-09.csv", "autopay-2026-10.csv", "claims-cases.txt", "residents-changes.csv", "residents.csv", "tax.csv", "uke-2026-08.UKE", "uke-2026-09.UKE", "uke-2026-10.UKE"],
+                names);
+            foreach (var name in names)
             {
                 Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(folders[0], name)), await File.ReadAllBytesAsync(Path.Combine(folders[1], name)));
             }

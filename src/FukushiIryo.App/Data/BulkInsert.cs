@@ -150,6 +150,37 @@ public static class BulkKeyRange
         return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) + 1;
     }
 
+    /// <summary>
+    /// PostgreSQL: takes <paramref name="count"/> keys from the identity sequence of <typeparamref name="T"/>'s
+    /// table (unique even while others insert; not necessarily consecutive), for rows written with
+    /// <see cref="BulkKeys.Explicit"/> that dependent rows must name. Not available on SQLite.
+    /// </summary>
+    public static async Task<long[]> ReserveAsync<T>(DbContext db, int count, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (!db.Database.IsNpgsql())
+        {
+            throw new NotSupportedException("Keys are reserved from an identity sequence, which only PostgreSQL has.");
+        }
+
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        var rawTable = entityType.GetTableName()!;
+        var rawKey = entityType.FindPrimaryKey()!.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(rawTable, entityType.GetSchema()))!;
+        var (table, _) = TableAndKey<T>(db);
+        var keys = new long[count];
+        await using var command = Command(db, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"SELECT nextval(pg_get_serial_sequence('{table.Replace("'", "''", StringComparison.Ordinal)}', '{rawKey.Replace("'", "''", StringComparison.Ordinal)}')) FROM generate_series(1, {count})"));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < count && await reader.ReadAsync(cancellationToken).ConfigureAwait(false); i++)
+        {
+            keys[i] = reader.GetInt64(0);
+        }
+
+        return keys;
+    }
+
     /// <summary>Moves the PostgreSQL identity sequence of <typeparamref name="T"/>'s table past its largest key.</summary>
     public static async Task AdvanceAsync<T>(DbContext db, CancellationToken cancellationToken = default)
         where T : class

@@ -16,6 +16,9 @@ public static class DemoFiles
     public const string TaxFileName = "tax.csv";
     public const string ResidentChangesFileName = "residents-changes.csv";
 
+    /// <summary>The guide to the doubtful cases planted in the claim files.</summary>
+    public const string ClaimCasesFileName = "claims-cases.txt";
+
     /// <summary>The residents columns in the order of interfaces.md §1.</summary>
     public static IReadOnlyList<string> ResidentsHeader { get; } =
         ["宛名番号", "世帯番号", "氏名", "氏名カナ", "生年月日", "性別", "続柄", "郵便番号", "住所", "住民区分", "異動事由", "異動日", "届出日"];
@@ -26,18 +29,37 @@ public static class DemoFiles
 
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
-    /// <summary>Writes residents.csv, tax.csv and residents-changes.csv into <paramref name="directory"/> (created if missing); returns their paths.</summary>
-    public static IReadOnlyList<string> Write(DemoPopulation population, string directory)
+    /// <summary>
+    /// Writes residents.csv, tax.csv and residents-changes.csv into <paramref name="directory"/> (created
+    /// if missing), then the claim files of the last three 処理年月 (<see cref="DemoClaims"/>: an autopay
+    /// CSV and a UKE file per month) and claims-cases.txt, the guide to their doubtful cases; returns their paths.
+    /// </summary>
+    public static IReadOnlyList<string> Write(DemoPopulation population, string directory) => Write(population, directory, out _);
+
+    /// <summary>As <see cref="Write(DemoPopulation, string)"/>; <paramref name="claimFiles"/> are the claim files written (with their lines).</summary>
+    public static IReadOnlyList<string> Write(DemoPopulation population, string directory, out IReadOnlyList<DemoClaimFile> claimFiles)
     {
         ArgumentNullException.ThrowIfNull(population);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         Directory.CreateDirectory(directory);
-        return
-        [
+        var paths = new List<string>
+        {
             WriteFile(Path.Combine(directory, ResidentsFileName), writer => WriteResidents(writer, population.Persons.Select(DemoResidentRow.Of))),
             WriteFile(Path.Combine(directory, TaxFileName), writer => WriteTax(writer, population)),
             WriteFile(Path.Combine(directory, ResidentChangesFileName), writer => WriteResidents(writer, population.Changes)),
-        ];
+        };
+        var files = DemoClaims.Build(population);
+        foreach (var file in files)
+        {
+            var path = Path.Combine(directory, file.FileName);
+            paths.Add(file.Format == MedicalClaims.MedicalClaimFileFormat.Uke
+                ? WriteBytes(path, stream => DemoClaims.WriteUke(stream, file.Claims))
+                : WriteFile(path, writer => DemoClaims.WriteAutopay(writer, file.Claims)));
+        }
+
+        paths.Add(WriteFile(Path.Combine(directory, ClaimCasesFileName), writer => DemoClaims.WriteGuide(writer, files)));
+        claimFiles = files;
+        return paths;
     }
 
     /// <summary>The residents rows as CSV text (header first).</summary>
@@ -99,7 +121,7 @@ public static class DemoFiles
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static void WriteRecord(TextWriter writer, IReadOnlyList<string> fields)
+    internal static void WriteRecord(TextWriter writer, IReadOnlyList<string> fields)
     {
         for (var i = 0; i < fields.Count; i++)
         {
@@ -132,6 +154,27 @@ public static class DemoFiles
             using (var writer = new StreamWriter(temporary, append: false, Utf8WithBom, bufferSize: 1 << 16))
             {
                 write(writer);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
+        return path;
+    }
+
+    private static string WriteBytes(string path, Action<Stream> write)
+    {
+        var temporary = path + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+            {
+                write(stream);
             }
 
             File.Move(temporary, path, overwrite: true);

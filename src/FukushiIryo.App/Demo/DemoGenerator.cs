@@ -34,7 +34,7 @@ public static class DemoGenerator
 
         var nextAtena = Number(households);
         var changes = DemoChanges.Build(context, households, nextAtena);
-        return new DemoPopulation(options, households, changes);
+        return new DemoPopulation(options, households, changes, reference.LongTermSelfPayLimit);
     }
 
     /// <summary>

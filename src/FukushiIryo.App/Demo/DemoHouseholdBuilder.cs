@@ -779,7 +779,12 @@ internal sealed class DemoHouseholdBuilder
                 lost.Status = EligibilityStatus.Lost;
                 lost.LostOn = lostOn;
                 lost.LossReason = recipient.LossReason;
-                lost.OtherProgram = recipient.LossReason == LossReason.OtherProgram ? "心身障害者医療" : null;
+                lost.OtherProgram = recipient.LossReason switch
+                {
+                    LossReason.OtherProgram => "心身障害者医療",
+                    LossReason.PublicAssistance => Review.ReviewRun.PublicAssistanceProgram, // 生活保護: what the 審査 rule R05 reads
+                    _ => null,
+                };
                 lost.ValidFrom = lostOn;
                 lost.ValidTo = null;
                 lost.Kind = Data.RecordKind.Change;

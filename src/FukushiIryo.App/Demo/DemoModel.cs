@@ -273,8 +273,9 @@ public sealed record DemoResidentRow(
 /// <summary>A generated population: the households, and the 住基 changes that follow it.</summary>
 public sealed class DemoPopulation
 {
-    internal DemoPopulation(DemoOptions options, IReadOnlyList<DemoHousehold> households, IReadOnlyList<DemoResidentRow> changes)
+    internal DemoPopulation(DemoOptions options, IReadOnlyList<DemoHousehold> households, IReadOnlyList<DemoResidentRow> changes, long longTermSelfPayLimit)
     {
+        LongTermSelfPayLimit = longTermSelfPayLimit;
         Options = options;
         Households = households;
         Changes = changes;
@@ -294,6 +295,9 @@ public sealed class DemoPopulation
     public IReadOnlyList<DemoRecipient> Recipients { get; }
 
     public int TaxRecordCount { get; }
+
+    /// <summary>The 長期 self-pay limit the demo claim files charge (<see cref="DemoReferenceData.LongTermSelfPayLimit"/>).</summary>
+    public long LongTermSelfPayLimit { get; }
 
     /// <summary>
     /// 住基 異動 after the reference state, for residents-changes.csv: a move (転居), a death (死亡), a

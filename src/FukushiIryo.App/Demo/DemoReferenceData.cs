@@ -30,8 +30,9 @@ public sealed class DemoReferenceData
 
     private static readonly Lazy<ShippedData> Shipped = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private DemoReferenceData(ShippedData shipped, IReadOnlyList<AgeBracket> ageBrackets, IReadOnlyList<PublicPayer> publicPayers, IncomeMasterRows income)
+    private DemoReferenceData(ShippedData shipped, IReadOnlyList<AgeBracket> ageBrackets, IReadOnlyList<PublicPayer> publicPayers, IncomeMasterRows income, long longTermSelfPayLimit)
     {
+        LongTermSelfPayLimit = longTermSelfPayLimit;
         CityTowns = shipped.CityTowns;
         PrefectureTowns = shipped.PrefectureTowns;
         Branches = shipped.Branches;
@@ -59,6 +60,12 @@ public sealed class DemoReferenceData
     public IReadOnlyList<AgeBracket> AgeBrackets { get; }
 
     public IReadOnlyList<PublicPayer> PublicPayers { get; }
+
+    /// <summary>
+    /// The 長期 (特定疾病療養受療証) self-pay limit per institution and month of the shipped high-cost
+    /// master (its latest row): what a provider charges a 長期 patient in the demo claim files.
+    /// </summary>
+    public long LongTermSelfPayLimit { get; }
 
     /// <summary>The income masters the demo's 県市区分 and 給与所得 are computed with (the database's, or the shipped defaults).</summary>
     public IncomeMasterRows IncomeMasters { get; }
@@ -90,7 +97,11 @@ public sealed class DemoReferenceData
         var payers = publicPayers is { Count: > 0 }
             ? publicPayers
             : await MasterDefaults.PublicPayerDefaultsAsync(cancellationToken).ConfigureAwait(false);
-        return new DemoReferenceData(Shipped.Value, brackets, payers, income);
+        var longTerm = (await IncomeMasterDefaults.HighCostLimitDefaultsAsync(cancellationToken).ConfigureAwait(false))
+            .Where(row => row.Kind == HighCostLimitKind.LongTerm && row.Category is null)
+            .MaxBy(row => row.ValidFrom)
+            ?? throw new InvalidOperationException("The shipped high-cost master has no 長期 row.");
+        return new DemoReferenceData(Shipped.Value, brackets, payers, income, longTerm.MonthlyLimit);
     }
 
     /// <summary>The branch of a bank, or null when the master has none with these codes.</summary>

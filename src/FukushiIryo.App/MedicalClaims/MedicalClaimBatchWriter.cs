@@ -50,7 +50,7 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
             return;
         }
 
-        var candidates = await CandidatesAsync(cancellationToken).ConfigureAwait(false);
+        var candidates = new MatchCandidateIndex(await CandidatesAsync(cancellationToken).ConfigureAwait(false));
         foreach (var receipt in batch)
         {
             var match = MedicalClaimMatching.Match(KeysOf(receipt), candidates);

@@ -52,24 +52,28 @@ public static class MedicalClaimMatching
 {
     public static MatchResult Match(MedicalClaimKeys keys, IEnumerable<MatchCandidate> candidates)
     {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return Match(keys, new MatchCandidateIndex(candidates));
+    }
+
+    /// <summary>As <see cref="Match(MedicalClaimKeys, IEnumerable{MatchCandidate})"/>, against candidates indexed once for a whole batch of claims.</summary>
+    public static MatchResult Match(MedicalClaimKeys keys, MatchCandidateIndex candidates)
+    {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(candidates);
-        var all = candidates.DistinctBy(c => c.RecipientId).ToList();
         string? number = Clean(keys.RecipientNumber);
         string? kana = keys.KanaName is { } k && !string.IsNullOrWhiteSpace(k) ? KanaNormalizer.ToSearchKey(k) : null;
 
-        bool BirthAgrees(MatchCandidate c) => keys.BirthDate is { } birth && c.BirthDate == birth;
-        bool KanaAgrees(MatchCandidate c) => kana is not null && KanaNormalizer.ToSearchKey(c.KanaName) == kana;
-
         if (number is not null)
         {
-            var named = all.Where(c => c.RecipientNumber == number).ToList();
+            var named = candidates.ByNumber(number);
             if (named.Count == 1)
             {
                 var candidate = named[0];
-                if (BirthAgrees(candidate) || KanaAgrees(candidate))
+                bool birthAgrees = keys.BirthDate is { } birth && candidate.BirthDate == birth;
+                if (birthAgrees || (kana is not null && candidates.KanaKeyOf(candidate) == kana))
                 {
-                    return MatchResult.Linked(candidate.RecipientId, BirthAgrees(candidate) ? "受給者番号と生年月日が一致" : "受給者番号と氏名カナが一致");
+                    return MatchResult.Linked(candidate.RecipientId, birthAgrees ? "受給者番号と生年月日が一致" : "受給者番号と氏名カナが一致");
                 }
 
                 return MatchResult.Review(candidate.RecipientId, "受給者番号は一致するが生年月日・氏名カナが一致しない");
@@ -79,10 +83,9 @@ public static class MedicalClaimMatching
         string? insurer = NormalizeInsurer(keys.InsurerNumber);
         string? symbol = Clean(keys.CardSymbol);
         string? card = Clean(keys.CardNumber);
-        if (insurer is not null && card is not null && keys.BirthDate is not null)
+        if (insurer is not null && card is not null && keys.BirthDate is { } cardBirth)
         {
-            var byCard = all.Where(c => BirthAgrees(c) && c.Cards.Any(x =>
-                NormalizeInsurer(x.InsurerNumber) == insurer && Clean(x.CardSymbol) == symbol && Clean(x.CardNumber) == card)).ToList();
+            var byCard = candidates.ByCard(cardBirth, insurer, symbol, card);
             if (byCard.Count == 1)
             {
                 return number is null
@@ -96,7 +99,7 @@ public static class MedicalClaimMatching
             }
         }
 
-        var weak = all.Where(c => BirthAgrees(c) && KanaAgrees(c)).ToList();
+        var weak = keys.BirthDate is { } weakBirth && kana is not null ? candidates.ByBirthAndKana(weakBirth, kana) : [];
         return weak.Count switch
         {
             1 => MatchResult.Review(weak[0].RecipientId, "氏名カナと生年月日だけが一致（弱い一致）"),
@@ -120,7 +123,7 @@ public static class MedicalClaimMatching
             return null;
         }
 
-        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var normalized = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(normalized.Length);
         foreach (char c in normalized)
         {
@@ -131,5 +134,66 @@ public static class MedicalClaimMatching
         }
 
         return builder.Length == 0 ? null : builder.ToString();
+    }
+}
+
+/// <summary>
+/// The candidates of a batch of claims, indexed once (by 受給者番号, by birth date and kana key, by
+/// birth date and insurance keys) so that matching a claim is a few look-ups, not a scan of the batch's
+/// candidates. A candidate is taken once (the first of the same recipient id).
+/// </summary>
+public sealed class MatchCandidateIndex
+{
+    private readonly Dictionary<string, List<MatchCandidate>> byNumber = new(StringComparer.Ordinal);
+    private readonly Dictionary<(DateOnly, string), List<MatchCandidate>> byBirthAndKana = [];
+    private readonly Dictionary<(DateOnly, string, string?, string), List<MatchCandidate>> byCard = [];
+    private readonly Dictionary<long, string> kanaKeys = [];
+
+    public MatchCandidateIndex(IEnumerable<MatchCandidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        foreach (var candidate in candidates)
+        {
+            if (kanaKeys.ContainsKey(candidate.RecipientId))
+            {
+                continue;
+            }
+
+            string kana = KanaNormalizer.ToSearchKey(candidate.KanaName);
+            kanaKeys[candidate.RecipientId] = kana;
+            Add(byNumber, candidate.RecipientNumber, candidate);
+            Add(byBirthAndKana, (candidate.BirthDate, kana), candidate);
+            foreach (var card in candidate.Cards)
+            {
+                if (MedicalClaimMatching.NormalizeInsurer(card.InsurerNumber) is { } insurer && MedicalClaimMatching.Clean(card.CardNumber) is { } number)
+                {
+                    var key = (candidate.BirthDate, insurer, MedicalClaimMatching.Clean(card.CardSymbol), number);
+                    if (!byCard.TryGetValue(key, out var list) || !list.Contains(candidate))
+                    {
+                        Add(byCard, key, candidate);
+                    }
+                }
+            }
+        }
+    }
+
+    internal IReadOnlyList<MatchCandidate> ByNumber(string number) => byNumber.GetValueOrDefault(number) ?? [];
+
+    internal IReadOnlyList<MatchCandidate> ByBirthAndKana(DateOnly birth, string kanaKey) => byBirthAndKana.GetValueOrDefault((birth, kanaKey)) ?? [];
+
+    internal IReadOnlyList<MatchCandidate> ByCard(DateOnly birth, string insurer, string? symbol, string number) =>
+        byCard.GetValueOrDefault((birth, insurer, symbol, number)) ?? [];
+
+    internal string KanaKeyOf(MatchCandidate candidate) => kanaKeys[candidate.RecipientId];
+
+    private static void Add<TKey>(Dictionary<TKey, List<MatchCandidate>> index, TKey key, MatchCandidate candidate)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        list.Add(candidate);
     }
 }

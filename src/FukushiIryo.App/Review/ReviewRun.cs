@@ -44,20 +44,21 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
         var byOutcome = Enum.GetValues<ReviewOutcome>().ToDictionary(o => o, _ => 0);
         var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int reviewed = 0, skipped = 0;
-        long lastId = 0;
-        while (true)
+
+        // The month's claim ids first (8 bytes a claim), then the claims by key a batch at a time: paging
+        // with "Id > last … ORDER BY Id LIMIT n" let PostgreSQL sort the rest of the month again for every
+        // batch when it chose the 処理年月 index. Claims imported after this point wait for the next run.
+        var monthIds = await db.MedicalClaims.AsNoTracking()
+            .Where(c => c.ProcessingMonth == key && c.Source != MedicalClaimSource.PaidMigrated)
+            .OrderBy(c => c.Id)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in monthIds.Chunk(BatchSize))
         {
             var claims = await db.MedicalClaims.AsNoTracking()
-                .Where(c => c.ProcessingMonth == key && c.Source != MedicalClaimSource.PaidMigrated && c.Id > lastId)
+                .Where(c => chunk.Contains(c.Id))
                 .OrderBy(c => c.Id)
-                .Take(BatchSize)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (claims.Count == 0)
-            {
-                break;
-            }
-
-            lastId = claims[^1].Id;
             var batch = await ReviewBatchAsync(claims, today, parameters, actor, cancellationToken).ConfigureAwait(false);
             skipped += batch.Skipped;
             foreach (var review in batch.Stored)
@@ -119,13 +120,40 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
                 // The superseded rows leave the filtered unique index before the new ones arrive.
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 var stored = toReview.Select((claim, i) => Store(claim, ReviewRules.Review(contexts[i]), now, actor)).ToList();
-                db.ClaimReviews.AddRange(stored);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await InsertAsync(stored, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
                 return (stored, resolved.Count);
             }
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes new results with their findings. PostgreSQL: binary COPY, the results' keys taken from
+    /// their identity sequence first so that the findings can name them (a month of a million claims
+    /// is not written row by row through the change tracker); SQLite: SaveChanges.
+    /// </summary>
+    private async Task InsertAsync(List<ClaimReview> reviews, CancellationToken cancellationToken)
+    {
+        if (db.IsSqlite)
+        {
+            db.ClaimReviews.AddRange(reviews);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var keys = await BulkKeyRange.ReserveAsync<ClaimReview>(db, reviews.Count, cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < reviews.Count; i++)
+        {
+            reviews[i].Id = keys[i];
+            foreach (var finding in reviews[i].Findings)
+            {
+                finding.ClaimReviewId = keys[i];
+            }
+        }
+
+        await db.BulkInsertAsync(reviews, BulkKeys.Explicit, cancellationToken).ConfigureAwait(false);
+        await db.BulkInsertAsync(reviews.SelectMany(r => r.Findings), cancellationToken).ConfigureAwait(false);
     }
 
     internal static ClaimReview Store(MedicalClaim claim, ReviewResult result, DateTimeOffset now, string actor) => new()

@@ -11,7 +11,8 @@ namespace FukushiIryo.Cli.Commands;
 /// <summary>
 /// <c>fukushi demo seed [--households N] [--seed S] [--files DIR] [--as-of DATE]</c> (interfaces.md §7,
 /// システム管理): fills an empty 台帳 with a generated 奈良市 population and, with <c>--files</c>,
-/// writes the same population as residents and tax files plus residents-changes.csv. Creates no
+/// writes the same population as residents and tax files plus residents-changes.csv, and claim files
+/// of the last three 処理年月 with planted doubtful cases (DemoClaims). Creates no
 /// staff account.
 /// </summary>
 internal static class DemoCommands
@@ -37,7 +38,7 @@ internal static class DemoCommands
             Description = "乱数の種（同じ種・世帯数・基準日からは同じデータ）",
             DefaultValueFactory = _ => DemoOptions.DefaultSeed,
         };
-        var files = new Option<string?>("--files") { Description = "住民・税務の取込ファイルと residents-changes.csv を書き出すフォルダ" };
+        var files = new Option<string?>("--files") { Description = "住民・税務の取込ファイル、residents-changes.csv、直近3か月のレセプト（自動償還 CSV・UKE）と claims-cases.txt を書き出すフォルダ" };
         var asOf = new Option<string?>("--as-of") { Description = "基準日（既定: 今日）。年齢・資格・課税年度はこの日で決まる" };
 
         var seedCommand = new Command("seed", "架空の奈良市の住民で空の台帳を埋める（システム管理）") { households, seed, files, asOf };

@@ -91,6 +91,12 @@ public sealed class ImportRecord
     /// <summary>NFKC then trim (interfaces.md §0). Text that cannot be normalised (an unpaired surrogate) is kept as it is.</summary>
     internal static string Normalize(string value)
     {
+        // ASCII is already NFKC: skip the (ICU) normalisation for the digits and codes that make up most fields.
+        if (System.Text.Ascii.IsValid(value))
+        {
+            return value.Trim();
+        }
+
         try
         {
             return value.Normalize(System.Text.NormalizationForm.FormKC).Trim();

@@ -35,10 +35,20 @@ public sealed class DemoFilesTests : IDisposable
     {
         var population = await DemoTestData.PopulationAsync();
         var paths = DemoFiles.Write(population, folder);
-        Assert.Equal(new[] { "residents.csv", "tax.csv", "residents-changes.csv" }, paths.Select(Path.GetFileName).ToArray());
+        Assert.Equal(
+            new[]
+            {
+                "residents.csv", "tax.csv", "residents-changes.csv", "autopay-2026-08.csv", "uke-2026-08.UKE", "autopay-2026-09.csv", "uke-2026-09.UKE",
+                "autopay-2026-10.csv", "uke-2026-10.UKE", "claims-cases.txt",
+            },
+            paths.Select(Path.GetFileName).ToArray());
         Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
+        var autopay = File.ReadAllBytes(paths[3]);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, autopay[..3]);
+        Assert.StartsWith("負担者番号,受給者番号,保険者番号,氏名カナ,生年月日,診療年月,医療機関コード,医療機関名,点数表,入外区分,給付割合,実日数,点数,医療費,窓口負担額,食事療養額,高額療養費,附加給付,長期\r\n", Encoding.UTF8.GetString(autopay, 3, autopay.Length - 3), StringComparison.Ordinal);
+        Assert.StartsWith("IR,2,29,1,", File.ReadAllText(paths[4], Encoding.Latin1), StringComparison.Ordinal);
 
-        foreach (var path in paths)
+        foreach (var path in paths.Take(3))
         {
             var bytes = File.ReadAllBytes(path);
             Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
