@@ -78,7 +78,7 @@ public sealed class DemoClaimFilesTests(PostgresFixture fixture) : IDisposable
 
         await using var check = database.Open();
         var fileNames = await check.ImportedFiles.ToDictionaryAsync(f => f.Id, f => f.FileName);
-        var claims = (await check.MedicalClaims.AsNoTracking().ToListAsync()).ToDictionary(c => (fileNames[c.ImportedFileId], c.SourceLine));
+        var claims = (await check.MedicalClaims.AsNoTracking().ToListAsync()).ToDictionary(c => (fileNames[c.ImportedFileId!.Value], c.SourceLine));
         var reviews = await check.ClaimReviews.AsNoTracking().Include(r => r.Findings).Where(r => r.SupersededAt == null).ToDictionaryAsync(r => r.MedicalClaimId);
         Assert.Equal(files.Sum(f => f.Claims.Count), claims.Count);
         foreach (var file in files)
