@@ -211,7 +211,8 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
             Insurance = insurance[r.PersonId].Select(i => new InsuranceSpell(i.InsurerNumber, Period(i.ValidFrom, i.ValidTo))).ToList(),
         });
 
-        // The payment terms (高額療養費 区分, 附加給付, 長期 cap) for R13–R15 (ADR 0021).
+        // The payment terms (高額療養費 区分, 附加給付, 長期 cap) for R13–R15 (ADR 0021). A 現物給付 claim has none:
+        // it is settled with the 審査支払機関 (D17), where the counter already applied the limits, so nothing is estimated.
         var subsidies = await new ClaimSubsidyTerms(db).TryBuildAsync(claims, cancellationToken).ConfigureAwait(false);
 
         return claims.Select((claim, i) =>
@@ -219,7 +220,8 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
             var reviewClaim = ToReviewClaim(claim);
             ReviewRecipient? recipient = claim.RecipientId is { } id ? facts.GetValueOrDefault(id) : null;
             IReadOnlyList<ReviewClaim> others = claim.RecipientId is null ? [] : history[claim.RecipientId].ToList();
-            return new ReviewContext(reviewClaim, recipient, others, today, parameters, subsidies[i]);
+            var subsidy = ClaimSubsidyTerms.BenefitMethodOf(claim) == BenefitMethod.InKind ? null : subsidies[i];
+            return new ReviewContext(reviewClaim, recipient, others, today, parameters, subsidy);
         }).ToList();
     }
 
