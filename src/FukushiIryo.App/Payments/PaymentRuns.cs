@@ -292,7 +292,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 
         var totals = new Dictionary<long, PayeeTotal>();
         int lines = 0, zero = 0;
-        var terms = Terms ?? ((claims, ct) => new ClaimSubsidyTerms(db).BuildAsync(claims, ct));
+        var terms = Terms ?? ((claims, ct) => new ClaimSubsidyTerms(db) { ChunkSize = BatchSize }.BuildAsync(claims, ct));
 
         // Id lists go to the database as ONE parameter (EF.Parameter: an array with PostgreSQL's = ANY, a
         // JSON array with SQLite's json_each), not as EF 10's default of one parameter per id: thousands of
