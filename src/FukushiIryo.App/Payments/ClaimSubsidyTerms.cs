@@ -104,7 +104,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
     {
         var recipientIds = claims.Select(c => c.RecipientId!.Value).Distinct().ToList();
         var recipients = await db.Recipients.AsNoTracking()
-            .Where(r => recipientIds.Contains(r.Id))
+            .Where(r => EF.Parameter(recipientIds).Contains(r.Id))
             .Select(r => new RecipientFacts(r.Id, r.PersonId, r.Kind, r.ParentRecipientId, r.HouseholdId))
             .ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
 
@@ -112,7 +112,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         var householdIds = recipients.Values.Where(r => r.HouseholdId is not null).Select(r => r.HouseholdId!.Value).Distinct().ToList();
         var parentIds = recipients.Values.Where(r => r.ParentRecipientId is not null).Select(r => r.ParentRecipientId!.Value).Distinct().ToList();
         var related = await db.Recipients.AsNoTracking()
-            .Where(r => (r.HouseholdId != null && householdIds.Contains(r.HouseholdId.Value)) || parentIds.Contains(r.Id))
+            .Where(r => (r.HouseholdId != null && EF.Parameter(householdIds).Contains(r.HouseholdId.Value)) || EF.Parameter(parentIds).Contains(r.Id))
             .Select(r => new RecipientFacts(r.Id, r.PersonId, r.Kind, r.ParentRecipientId, r.HouseholdId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var byId = related.Concat(recipients.Values).DistinctBy(r => r.Id).ToDictionary(r => r.Id);
@@ -122,7 +122,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         var personIds = byId.Values.Select(r => r.PersonId).Distinct().ToList();
         var taxYears = claims.Select(c => TaxYearOf(Month(c.ServiceMonth))).Distinct().ToList();
         var determinations = (await db.IncomeDeterminations.AsNoTracking()
-                .Where(d => personIds.Contains(d.PersonId) && taxYears.Contains(d.TaxYear))
+                .Where(d => EF.Parameter(personIds).Contains(d.PersonId) && taxYears.Contains(d.TaxYear))
                 .Select(d => new { d.Id, d.PersonId, d.TaxYear, d.HighCostCategory, d.DeterminedAt })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(d => (d.PersonId, d.TaxYear))
@@ -136,7 +136,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         int firstKey = MonthKey(months.Min().AddMonths(-(ManyTimesWindowMonths - 1)));
         int lastKey = MonthKey(months.Max().AddMonths(-1));
         var history = (await db.MedicalClaims.AsNoTracking()
-                .Where(c => c.RecipientId != null && historyRecipientIds.Contains(c.RecipientId.Value)
+                .Where(c => c.RecipientId != null && EF.Parameter(historyRecipientIds).Contains(c.RecipientId.Value)
                     && c.ServiceMonth >= firstKey && c.ServiceMonth <= lastKey)
                 .Select(c => new HistoryClaim(c.RecipientId!.Value, c.ServiceMonth, c.InsurerNumber, c.Points, c.MedicalCost, c.PatientShare, c.InsurerShareRate, c.HighCostRefund))
                 .ToListAsync(cancellationToken).ConfigureAwait(false))

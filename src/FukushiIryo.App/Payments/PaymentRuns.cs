@@ -292,10 +292,14 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 
         var totals = new Dictionary<long, PayeeTotal>();
         int lines = 0, zero = 0;
-        var terms = Terms ?? ((claims, ct) => new ClaimSubsidyTerms(db).BuildAsync(claims, ct));
+        var terms = Terms ?? ((claims, ct) => new ClaimSubsidyTerms(db) { ChunkSize = BatchSize }.BuildAsync(claims, ct));
+
+        // Id lists go to the database as ONE parameter (EF.Parameter: an array with PostgreSQL's = ANY, a
+        // JSON array with SQLite's json_each), not as EF 10's default of one parameter per id: thousands of
+        // parameters per query, and a new SQL text to compile for each list length (bench/README.md).
         foreach (var batch in Batches(selected.GroupBy(s => s.RecipientId).OrderBy(g => g.Key).Select(g => g.Select(s => s.Id).ToList())))
         {
-            var claims = await db.MedicalClaims.AsNoTracking().Where(c => batch.Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var claims = await db.MedicalClaims.AsNoTracking().Where(c => EF.Parameter(batch).Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             var inputs = await terms(claims, cancellationToken).ConfigureAwait(false);
             var history = await HistoryAsync(claims.Select(c => c.RecipientId!.Value).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
             var results = SubsidyComputation.Compute(inputs, history);
@@ -355,7 +359,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         var found = new Dictionary<long, RecipientFacts>();
         foreach (var chunk in wanted.Chunk(10_000))
         {
-            var rows = await db.Recipients.AsNoTracking().Where(r => chunk.Contains(r.Id))
+            var rows = await db.Recipients.AsNoTracking().Where(r => EF.Parameter(chunk).Contains(r.Id))
                 .Select(r => new RecipientFacts(r.Id, r.RecipientNumber, r.ParentRecipientId, r.PersonId))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
@@ -371,7 +375,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
     private async Task<SubsidyHistory> HistoryAsync(List<long> recipientIds, CancellationToken cancellationToken)
     {
         var paid = await db.PaymentLines.AsNoTracking()
-            .Where(l => recipientIds.Contains(l.RecipientId) && db.PaidClaims.Any(p => p.PaymentLineId == l.Id))
+            .Where(l => EF.Parameter(recipientIds).Contains(l.RecipientId) && db.PaidClaims.Any(p => p.PaymentLineId == l.Id))
             .Select(l => new { l.RecipientId, l.ProviderCode, l.ServiceMonth, l.Kind, l.Copayment, l.LongTerm, l.SelfPay, l.LongTermReduction })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var copayment = new Dictionary<CopaymentGroup, long>();
@@ -429,12 +433,12 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         var accounts = new Dictionary<long, People.BankAccount>();
         foreach (var chunk in personIds.Chunk(10_000))
         {
-            foreach (var person in await db.Persons.AsNoTracking().Where(p => chunk.Contains(p.Id)).Select(p => new { p.Id, p.AtenaNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var person in await db.Persons.AsNoTracking().Where(p => EF.Parameter(chunk).Contains(p.Id)).Select(p => new { p.Id, p.AtenaNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
             {
                 atena[person.Id] = person.AtenaNumber;
             }
 
-            var valid = await db.BankAccounts.AsNoTracking().AsOf(payDate).Where(a => chunk.Contains(a.PersonId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var valid = await db.BankAccounts.AsNoTracking().AsOf(payDate).Where(a => EF.Parameter(chunk).Contains(a.PersonId)).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var account in valid.OrderBy(a => a.ValidFrom).ThenBy(a => a.RecordedAt))
             {
                 accounts[account.PersonId] = account; // the latest period in force wins
@@ -442,9 +446,9 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         }
 
         var bankCodes = accounts.Values.Select(a => a.BankCode).Distinct().ToList();
-        var banks = (await db.Banks.AsNoTracking().Where(b => bankCodes.Contains(b.BankCode)).ToListAsync(cancellationToken).ConfigureAwait(false))
+        var banks = (await db.Banks.AsNoTracking().Where(b => EF.Parameter(bankCodes).Contains(b.BankCode)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(b => b.BankCode).ToDictionary(g => g.Key, g => g.OrderBy(b => b.RemovedInEdition == null ? 0 : 1).ThenByDescending(b => b.Id).First());
-        var branches = (await db.BankBranches.AsNoTracking().Where(b => bankCodes.Contains(b.BankCode)).ToListAsync(cancellationToken).ConfigureAwait(false))
+        var branches = (await db.BankBranches.AsNoTracking().Where(b => EF.Parameter(bankCodes).Contains(b.BankCode)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(b => (b.BankCode, b.BranchCode)).ToDictionary(g => g.Key, g => g.OrderBy(b => b.RemovedInEdition == null ? 0 : 1).ThenByDescending(b => b.Id).First());
         var previous = await PreviousAmountsAsync(ReviewRun.MonthKey(month), cancellationToken).ConfigureAwait(false);
 
