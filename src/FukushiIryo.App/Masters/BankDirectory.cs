@@ -120,6 +120,22 @@ public sealed class BankDirectory(FukushiDbContext db)
 
         var bank = await FindBankAsync(bankCode, cancellationToken).ConfigureAwait(false);
         var branch = await FindBranchAsync(bankCode, branchCode, cancellationToken).ConfigureAwait(false);
+        return Judge(bankCode, branchCode, bank, branch);
+    }
+
+    /// <summary>
+    /// What the master says of a bank and branch already looked up (<paramref name="bank"/> and
+    /// <paramref name="branch"/> null when the master has none): for callers that load the master in bulk.
+    /// </summary>
+    public static BranchCheck Judge(string bankCode, string branchCode, Bank? bank, BankBranch? branch)
+    {
+        ArgumentNullException.ThrowIfNull(bankCode);
+        ArgumentNullException.ThrowIfNull(branchCode);
+        if (!IsDigits(bankCode, 4) || !IsDigits(branchCode, 3))
+        {
+            return new BranchCheck(BranchStatus.Malformed, bankCode, branchCode, null, null, null, null, null);
+        }
+
         var status = (bank, branch) switch
         {
             (null, _) => BranchStatus.UnknownBank,

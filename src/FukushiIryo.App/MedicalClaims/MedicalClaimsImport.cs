@@ -123,7 +123,7 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
             if (kind == PaidKind)
             {
                 var paid = AutopayRows.ReadPaid(record, CityPrefectureCode, problems)!;
-                receipt = FromRow(paid.Claim, MedicalClaimSource.PaidMigrated, null, YearMonthOf(paid.PaidOn), problems, record);
+                receipt = FromRow(paid.Claim, MedicalClaimSource.PaidMigrated, null, YearMonth.Of(paid.PaidOn), problems, record);
                 receipt.PaidOn = paid.PaidOn;
                 receipt.SubsidyAmount = paid.SubsidyAmount;
             }
@@ -254,17 +254,14 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static int Month(YearMonth month) => (month.Year * 100) + month.Month;
-
-    private static YearMonth YearMonthOf(DateOnly date) => new(date.Year, date.Month);
 
     private static MedicalClaim FromRow(AutopayRow row, MedicalClaimSource sourceKind, string? clearinghouse, YearMonth processingMonth, List<ImportProblem> problems, ImportRecord record) => new()
     {
         Source = sourceKind,
         SourceLine = row.Line,
         Clearinghouse = clearinghouse,
-        ProcessingMonth = Month(processingMonth),
-        ServiceMonth = Month(row.ServiceMonth),
+        ProcessingMonth = processingMonth.ToNumber(),
+        ServiceMonth = row.ServiceMonth.ToNumber(),
         ProviderCode = row.ProviderCodeText,
         PrefectureCode = row.PrefectureCode,
         ProviderName = row.ProviderName,
@@ -334,8 +331,8 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
             Source = MedicalClaimSource.Uke,
             SourceLine = claim.Line,
             Clearinghouse = claim.Header.Clearinghouse == Formats.Uke.Clearinghouse.ShiharaiKikin ? "shiharai-kikin" : "kokuhoren",
-            ProcessingMonth = Month(processingMonth),
-            ServiceMonth = Month(claim.Common.ServiceMonth),
+            ProcessingMonth = processingMonth.ToNumber(),
+            ServiceMonth = claim.Common.ServiceMonth.ToNumber(),
             ProviderCode = claim.Header.ProviderCodeText,
             PrefectureCode = claim.Header.PrefectureCode,
             ProviderName = claim.Header.ProviderName,

@@ -120,7 +120,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
 
         // Stored 所得判定 of the recipients and their parents for the 課税年度 of each 診療月 (D9).
         var personIds = byId.Values.Select(r => r.PersonId).Distinct().ToList();
-        var taxYears = claims.Select(c => TaxYearOf(Month(c.ServiceMonth))).Distinct().ToList();
+        var taxYears = claims.Select(c => TaxYearOf(YearMonth.FromNumber(c.ServiceMonth))).Distinct().ToList();
         var determinations = (await db.IncomeDeterminations.AsNoTracking()
                 .Where(d => EF.Parameter(personIds).Contains(d.PersonId) && taxYears.Contains(d.TaxYear))
                 .Select(d => new { d.Id, d.PersonId, d.TaxYear, d.HighCostCategory, d.DeterminedAt })
@@ -132,9 +132,9 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         var historyRecipientIds = recipients.Values
             .SelectMany(r => r.HouseholdId is { } household ? householdMembers[household].Append(r.Id) : [r.Id])
             .Distinct().ToList();
-        var months = claims.Select(c => Month(c.ServiceMonth)).ToList();
-        int firstKey = MonthKey(months.Min().AddMonths(-(ManyTimesWindowMonths - 1)));
-        int lastKey = MonthKey(months.Max().AddMonths(-1));
+        var months = claims.Select(c => YearMonth.FromNumber(c.ServiceMonth)).ToList();
+        int firstKey = months.Min().AddMonths(-(ManyTimesWindowMonths - 1)).ToNumber();
+        int lastKey = months.Max().AddMonths(-1).ToNumber();
         var history = (await db.MedicalClaims.AsNoTracking()
                 .Where(c => c.RecipientId != null && EF.Parameter(historyRecipientIds).Contains(c.RecipientId.Value)
                     && c.ServiceMonth >= firstKey && c.ServiceMonth <= lastKey)
@@ -166,7 +166,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         List<HistoryClaim> householdHistory,
         Masters masters)
     {
-        var month = Month(claim.ServiceMonth);
+        var month = YearMonth.FromNumber(claim.ServiceMonth);
         var kind = ClaimKinds.Of((ClaimSchedule)(int)claim.Schedule, claim.Inpatient);
         var insurer = InsurerNumber.TryParse(claim.InsurerNumber, out var parsed) ? parsed : null;
 
@@ -244,11 +244,11 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
             return 0;
         }
 
-        var month = Month(claim.ServiceMonth);
+        var month = YearMonth.FromNumber(claim.ServiceMonth);
         var first = month.AddMonths(-(ManyTimesWindowMonths - 1));
         return history
             .Where(h => InsurerNumber.TryParse(h.InsurerNumber, out var other) && other == insurer)
-            .Where(h => Month(h.ServiceMonth) >= first && Month(h.ServiceMonth) < month)
+            .Where(h => YearMonth.FromNumber(h.ServiceMonth) >= first && YearMonth.FromNumber(h.ServiceMonth) < month)
             .Where(h => Reached(h, category, masters))
             .Select(h => h.ServiceMonth)
             .Distinct()
@@ -264,7 +264,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
 
         long total = TotalCost(claim.Points, claim.MedicalCost);
         long? selfPay = claim.PatientShare ?? (claim.InsurerShareRate is { } rate and >= 0 and <= 100 ? CounterRounding.SelfPay(total, rate) : null);
-        return selfPay is { } pay && masters.Limit(category, HighCostLimitKind.Standard, Month(claim.ServiceMonth)) is { } limit
+        return selfPay is { } pay && masters.Limit(category, HighCostLimitKind.Standard, YearMonth.FromNumber(claim.ServiceMonth)) is { } limit
             && pay >= ToTerms(limit).LimitFor(total);
     }
 
@@ -273,10 +273,6 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
     private static HighCostLimitTerms ToTerms(HighCostLimit row) => new(row.MonthlyLimit, row.CostThreshold, row.OverflowRatePercent);
 
     private static int TaxYearOf(YearMonth serviceMonth) => IncomeYear.ForServiceMonth(serviceMonth).TaxYear;
-
-    private static YearMonth Month(int key) => new(key / 100, key % 100);
-
-    private static int MonthKey(YearMonth month) => (month.Year * 100) + month.Month;
 
     private static MasterDataMissingException Missing(FormattableString message) => new(message.ToString(CultureInfo.InvariantCulture));
 

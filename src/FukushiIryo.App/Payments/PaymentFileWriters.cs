@@ -41,7 +41,7 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
                 ClaimId = l.MedicalClaimId,
                 RecipientNumber = content.RecipientNumbers.GetValueOrDefault(l.RecipientId, string.Empty),
                 PayeeRecipientNumber = numbers[l.PayeeRecipientId],
-                ServiceMonth = new YearMonth(l.ServiceMonth / 100, l.ServiceMonth % 100),
+                ServiceMonth = YearMonth.FromNumber(l.ServiceMonth),
                 ProviderCode = l.ProviderCode,
                 Kind = l.Kind,
                 DaysOfCare = content.DaysOfCare.GetValueOrDefault(l.MedicalClaimId),
@@ -76,7 +76,7 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
                 new PaymentNoticeAccount(bankName, branchName, p.AccountType!.Value, p.AccountNumber!, p.PayeeName!),
                 lines[p.PayeeRecipientId].OrderBy(l => l.MedicalClaimId).Select(l => new PaymentNoticeClaim(
                     content.Addressees.GetValueOrDefault(l.RecipientId)?.Name ?? string.Empty,
-                    new YearMonth(l.ServiceMonth / 100, l.ServiceMonth % 100),
+                    YearMonth.FromNumber(l.ServiceMonth),
                     content.ProviderNames.GetValueOrDefault(l.MedicalClaimId) ?? l.ProviderCode,
                     l.SelfPay, l.Copayment, l.Subsidy)).ToList());
         }).ToList();

@@ -50,9 +50,6 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions StepsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The largest 振込金額 of a 全銀 data record (10 digits).</summary>
-    public const long MaxTransferAmount = 9_999_999_999;
-
     /// <summary>Claims computed and written per batch (a recipient's claims are never split).</summary>
     public int BatchSize { get; init; } = 5000;
 
@@ -493,21 +490,13 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
             return "振込指定日に有効な支払口座が登録されていません。";
         }
 
-        if (row.Amount > MaxTransferAmount)
+        if (row.Amount > ZenginTransferFile.MaxAmount)
         {
             return "振込金額が全銀ファイルの10桁を超えます。";
         }
 
-        var bank = banks.GetValueOrDefault(account.BankCode);
-        var branch = branches.GetValueOrDefault((account.BankCode, account.BranchCode));
-        var status = !IsDigits(account.BankCode, 4) || !IsDigits(account.BranchCode, 3) ? BranchStatus.Malformed
-            : bank is null ? BranchStatus.UnknownBank
-            : bank.RemovedInEdition is not null ? BranchStatus.BankClosed
-            : branch is null ? BranchStatus.UnknownBranch
-            : branch.RemovedInEdition is not null ? BranchStatus.BranchClosed
-            : BranchStatus.Current;
-        var check = new BranchCheck(status, account.BankCode, account.BranchCode, bank?.Name, bank?.Kana, branch?.Name, branch?.Kana,
-            status == BranchStatus.BankClosed ? bank!.RemovedInEdition : status == BranchStatus.BranchClosed ? branch!.RemovedInEdition : null);
+        var check = BankDirectory.Judge(account.BankCode, account.BranchCode,
+            banks.GetValueOrDefault(account.BankCode), branches.GetValueOrDefault((account.BankCode, account.BranchCode)));
         if (!check.IsCurrent)
         {
             return "金融機関マスタで確認できません: " + check.Message;

@@ -253,7 +253,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
     private static DatePeriod Period(DateOnly from, DateOnly? to) =>
         new(from, to is { } end ? end.AddDays(-1) : DateOnly.MaxValue);
 
-    public static int MonthKey(YearMonth month) => (month.Year * 100) + month.Month;
+    public static int MonthKey(YearMonth month) => month.ToNumber();
 
-    public static YearMonth MonthOf(int key) => new(key / 100, key % 100);
+    public static YearMonth MonthOf(int key) => YearMonth.FromNumber(key);
 }

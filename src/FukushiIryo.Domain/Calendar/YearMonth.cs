@@ -38,6 +38,13 @@ public readonly struct YearMonth : IEquatable<YearMonth>, IComparable<YearMonth>
     /// <summary>The month, 1..12.</summary>
     public int Month => (_index % 12) + 1;
 
+    /// <summary>The month as the integer YYYYMM in which tables store it (2026-10 → 202610).</summary>
+    public int ToNumber() => (Year * 100) + Month;
+
+    /// <summary>The month of a stored YYYYMM integer (202610 → 2026-10).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a YYYYMM value.</exception>
+    public static YearMonth FromNumber(int yyyymm) => new(yyyymm / 100, yyyymm % 100);
+
     /// <summary>The first day of the month.</summary>
     public DateOnly FirstDay => new(Year, Month, 1);
 
