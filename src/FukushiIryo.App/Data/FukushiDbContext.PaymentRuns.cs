@@ -13,4 +13,11 @@ public sealed partial class FukushiDbContext
     public DbSet<PaymentLine> PaymentLines => Set<PaymentLine>();
 
     public DbSet<PaidClaim> PaidClaims => Set<PaidClaim>();
+
+    /// <summary>支払調整: 再振込 and 過誤調整 amounts taken up by the next run.</summary>
+    public DbSet<PaymentAdjustment> PaymentAdjustments => Set<PaymentAdjustment>();
+
+    public DbSet<PaymentAdjustmentLine> PaymentAdjustmentLines => Set<PaymentAdjustmentLine>();
+
+    public DbSet<SettledAdjustment> SettledAdjustments => Set<SettledAdjustment>();
 }

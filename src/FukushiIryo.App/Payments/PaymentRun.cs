@@ -74,6 +74,12 @@ public sealed class PaymentRun : IVersionedAggregate
     /// <summary>Claims whose 助成額 is 0 (kept as lines, nothing transferred for them).</summary>
     public int ZeroClaimCount { get; set; }
 
+    /// <summary>Adjustments (支払調整: 再振込, 過誤調整) applied to payees not held out.</summary>
+    public int AdjustmentCount { get; set; }
+
+    /// <summary>Their signed sum, yen (included in <see cref="TotalAmount"/>).</summary>
+    public long AdjustmentTotal { get; set; }
+
     public long Version { get; set; }
 }
 
@@ -120,7 +126,11 @@ public sealed class PaymentPayee
     /// <summary>受取人名: <see cref="AccountHolderKana"/> normalised for the 全銀 file, at most 30 bytes.</summary>
     public string? PayeeName { get; set; }
 
+    /// <summary>What is transferred: the claims' 助成額 plus <see cref="AdjustmentAmount"/> (never negative).</summary>
     public long Amount { get; set; }
+
+    /// <summary>The signed sum of the adjustments (支払調整) applied to this payee in this preparation.</summary>
+    public long AdjustmentAmount { get; set; }
 
     public int ClaimCount { get; set; }
 

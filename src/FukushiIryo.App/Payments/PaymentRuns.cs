@@ -36,7 +36,9 @@ public sealed record PaymentPrepareResult(
     int HeldOutPayees,
     long HeldOutAmount,
     int InKindClaims,
-    int ZeroClaims);
+    int ZeroClaims,
+    int Adjustments = 0,
+    long AdjustmentTotal = 0);
 
 /// <summary>
 /// The monthly payment run (支払処理, interfaces.md §6–§7, ADR 0023): <see cref="PrepareAsync"/> computes
@@ -152,6 +154,8 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
                 run.HeldOutAmount = result.HeldOutAmount;
                 run.InKindClaimCount = result.InKindClaims;
                 run.ZeroClaimCount = result.ZeroClaims;
+                run.AdjustmentCount = result.Adjustments;
+                run.AdjustmentTotal = result.AdjustmentTotal;
                 db.AddAudit(new AuditEntry(actor, AuditEventType.PaymentRunPrepared, "payment-run", month.ToString(), new Dictionary<string, object?>
                 {
                     ["month"] = month.ToString(),
@@ -163,6 +167,8 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
                     ["heldOutPayees"] = result.HeldOutPayees,
                     ["heldOutAmount"] = result.HeldOutAmount,
                     ["inKindClaims"] = result.InKindClaims,
+                    ["adjustments"] = result.Adjustments,
+                    ["adjustmentTotal"] = result.AdjustmentTotal,
                 }));
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -213,6 +219,8 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
                     throw new PaymentRunRefusedException($"処理年月 {month} の支払には、準備の後に他の月で支払済みとなったレセプトがあります。準備をやり直してください。");
                 }
 
+                await RequireAdjustmentsStillOutstandingAsync(run, month, cancellationToken).ConfigureAwait(false);
+
                 var now = AppClock.Now(clock);
                 run.Status = PaymentRunStatus.Approved;
                 run.ApprovedBy = approver;
@@ -237,6 +245,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
                       AND NOT EXISTS (SELECT 1 FROM "PaymentPayees" p WHERE p."PaymentRunId" = l."PaymentRunId"
                           AND p."Preparation" = l."Preparation" AND p."PayeeRecipientId" = l."PayeeRecipientId" AND p."HeldOut")
                     """, cancellationToken).ConfigureAwait(false);
+                await SettleAdjustmentsAsync(run, cancellationToken).ConfigureAwait(false);
                 await CheckpointAsync("approve.paid", cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
@@ -253,9 +262,77 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Refuses an approval when an adjustment the preparation applied was cancelled, moved to a 返還請求 or
+    /// settled by another run since: the preparation must be made again.
+    /// </summary>
+    private async Task RequireAdjustmentsStillOutstandingAsync(PaymentRun run, YearMonth month, CancellationToken cancellationToken)
+    {
+        var lines = await db.PaymentAdjustmentLines.AsNoTracking()
+            .Where(l => l.PaymentRunId == run.Id && l.Preparation == run.Preparation)
+            .Select(l => new { l.PaymentAdjustmentId, l.Applied })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var ids = lines.Select(l => l.PaymentAdjustmentId).ToList();
+        var outstanding = await OutstandingAsync(ids, cancellationToken).ConfigureAwait(false);
+        var statuses = await db.PaymentAdjustments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Status, cancellationToken).ConfigureAwait(false);
+        foreach (var line in lines)
+        {
+            long left = outstanding.GetValueOrDefault(line.PaymentAdjustmentId);
+            if (statuses[line.PaymentAdjustmentId] != PaymentAdjustmentStatus.Pending
+                || Math.Sign(left) != Math.Sign(line.Applied) || Math.Abs(left) < Math.Abs(line.Applied))
+            {
+                throw new PaymentRunRefusedException($"処理年月 {month} の支払の準備の後に、支払調整（再振込・過誤調整）が変更されました。準備をやり直してください。");
+            }
+        }
+    }
+
+    /// <summary>What is outstanding of each adjustment: its amount less what approved runs settled.</summary>
+    private async Task<Dictionary<long, long>> OutstandingAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        var amounts = await db.PaymentAdjustments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Amount, cancellationToken).ConfigureAwait(false);
+        var settled = await db.SettledAdjustments.AsNoTracking().Where(s => EF.Parameter(ids).Contains(s.PaymentAdjustmentId))
+            .GroupBy(s => s.PaymentAdjustmentId).Select(g => new { Id = g.Key, Sum = g.Sum(s => s.Applied) })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var row in settled)
+        {
+            amounts[row.Id] -= row.Sum;
+        }
+
+        return amounts;
+    }
+
+    /// <summary>At approval: the adjustment lines of payees not held out become settled; what is settled in full becomes 調整済.</summary>
+    private async Task SettleAdjustmentsAsync(PaymentRun run, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "SettledAdjustments" ("PaymentAdjustmentId", "PaymentRunId", "PaymentAdjustmentLineId", "Applied")
+            SELECT l."PaymentAdjustmentId", l."PaymentRunId", l."Id", l."Applied" FROM "PaymentAdjustmentLines" l
+            WHERE l."PaymentRunId" = {run.Id} AND l."Preparation" = {run.Preparation}
+              AND NOT EXISTS (SELECT 1 FROM "PaymentPayees" p WHERE p."PaymentRunId" = l."PaymentRunId"
+                  AND p."Preparation" = l."Preparation" AND p."PayeeRecipientId" = l."PayeeRecipientId" AND p."HeldOut")
+            """, cancellationToken).ConfigureAwait(false);
+        string pending = nameof(PaymentAdjustmentStatus.Pending);
+        string settled = nameof(PaymentAdjustmentStatus.Settled);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE "PaymentAdjustments" SET "Status" = {settled}, "Version" = "Version" + 1
+            WHERE "Status" = {pending}
+              AND EXISTS (SELECT 1 FROM "SettledAdjustments" s WHERE s."PaymentRunId" = {run.Id} AND s."PaymentAdjustmentId" = "PaymentAdjustments"."Id")
+              AND "Amount" = (SELECT SUM(s."Applied") FROM "SettledAdjustments" s WHERE s."PaymentAdjustmentId" = "PaymentAdjustments"."Id")
+            """, cancellationToken).ConfigureAwait(false);
+    }
+
     private sealed class PayeeTotal
     {
         public long Amount { get; set; }
+
+        public long Adjustment { get; set; }
 
         public int Claims { get; set; }
     }
@@ -317,17 +394,66 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
             await CheckpointAsync("prepare.lines", cancellationToken).ConfigureAwait(false);
         }
 
+        var adjustmentLines = await ApplyAdjustmentsAsync(run, totals, cancellationToken).ConfigureAwait(false);
         var payees = await PayeesAsync(run, month, payDate, totals, cancellationToken).ConfigureAwait(false);
         await db.BulkInsertAsync(payees, cancellationToken).ConfigureAwait(false);
+        await db.BulkInsertAsync(adjustmentLines, cancellationToken).ConfigureAwait(false);
         progress?.Report(new PaymentProgress("支払先と口座の確認", payees.Count, payees.Count));
         await CheckpointAsync("prepare.payees", cancellationToken).ConfigureAwait(false);
 
         var paid = payees.Where(p => !p.HeldOut && p.Amount > 0).ToList();
         var held = payees.Where(p => p.HeldOut).ToList();
+        var heldIds = held.Select(p => p.PayeeRecipientId).ToHashSet();
+        var applied = adjustmentLines.Where(l => !heldIds.Contains(l.PayeeRecipientId)).ToList();
         return new PaymentPrepareResult(
             month, payDate, run.Preparation,
             payees.Where(p => !p.HeldOut).Sum(p => p.ClaimCount), paid.Count, paid.Sum(p => p.Amount),
-            held.Count, held.Sum(p => p.Amount), inKind, zero);
+            held.Count, held.Sum(p => p.Amount), inKind, zero, applied.Count, applied.Sum(l => l.Applied));
+    }
+
+    /// <summary>
+    /// Takes up every pending adjustment (支払調整) with something outstanding: each payee's total becomes its
+    /// claims plus the adjustments as <see cref="AdjustmentOffset"/> settles them (a payee with only a
+    /// positive adjustment is paid too). Returns the lines of this preparation.
+    /// </summary>
+    private async Task<List<PaymentAdjustmentLine>> ApplyAdjustmentsAsync(PaymentRun run, Dictionary<long, PayeeTotal> totals, CancellationToken cancellationToken)
+    {
+        var pending = await db.PaymentAdjustments.AsNoTracking()
+            .Where(a => a.Status == PaymentAdjustmentStatus.Pending)
+            .Select(a => new { a.Id, a.PayeeRecipientId, a.Kind })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var lines = new List<PaymentAdjustmentLine>();
+        if (pending.Count == 0)
+        {
+            return lines;
+        }
+
+        var outstanding = await OutstandingAsync(pending.Select(a => a.Id).ToList(), cancellationToken).ConfigureAwait(false);
+        var kinds = pending.ToDictionary(a => a.Id, a => a.Kind);
+        foreach (var group in pending.Where(a => outstanding[a.Id] != 0).GroupBy(a => a.PayeeRecipientId).OrderBy(g => g.Key))
+        {
+            var total = totals.GetValueOrDefault(group.Key);
+            var settlement = AdjustmentOffset.Settle(total?.Amount ?? 0, group.OrderBy(a => a.Id).Select(a => new OutstandingAdjustment(a.Id, outstanding[a.Id])).ToList());
+            if (settlement.Applied.Count == 0)
+            {
+                continue;
+            }
+
+            total ??= totals[group.Key] = new PayeeTotal();
+            total.Amount = settlement.Amount;
+            total.Adjustment = settlement.AdjustmentTotal;
+            lines.AddRange(settlement.Applied.Select(a => new PaymentAdjustmentLine
+            {
+                PaymentRunId = run.Id,
+                Preparation = run.Preparation,
+                PaymentAdjustmentId = a.Id,
+                PayeeRecipientId = group.Key,
+                Kind = kinds[a.Id],
+                Applied = a.Applied,
+            }));
+        }
+
+        return lines;
     }
 
     /// <summary>Recipients' batches of about <see cref="BatchSize"/> claims; one recipient's claims stay together.</summary>
@@ -461,6 +587,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
                 RecipientNumber = payee.RecipientNumber,
                 AtenaNumber = atena.GetValueOrDefault(payee.PersonId, string.Empty),
                 Amount = total.Amount,
+                AdjustmentAmount = total.Adjustment,
                 ClaimCount = total.Claims,
                 PreviousAmount = previous.TryGetValue(payeeId, out var before) ? before : null,
             };

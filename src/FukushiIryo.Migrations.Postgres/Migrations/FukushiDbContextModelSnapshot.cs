@@ -2240,6 +2240,120 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("PaidClaims");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("MedicalClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("RecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId");
+
+                    b.HasIndex("PayeeRecipientId");
+
+                    b.HasIndex("SourceType", "SourceId");
+
+                    b.HasIndex("Status", "PayeeRecipientId");
+
+                    b.ToTable("PaymentAdjustments");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustmentLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Applied")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentAdjustmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Preparation")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentAdjustmentId");
+
+                    b.HasIndex("PaymentRunId", "Preparation", "PaymentAdjustmentId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentAdjustmentLines");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
                 {
                     b.Property<long>("Id")
@@ -2357,6 +2471,9 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long>("AdjustmentAmount")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
 
@@ -2428,6 +2545,12 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("AdjustmentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AdjustmentTotal")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2495,6 +2618,38 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PaymentRuns");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.SettledAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Applied")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentAdjustmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentAdjustmentLineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentAdjustmentLineId");
+
+                    b.HasIndex("PaymentRunId");
+
+                    b.HasIndex("PaymentAdjustmentId", "PaymentRunId")
+                        .IsUnique();
+
+                    b.ToTable("SettledAdjustments");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
@@ -3723,6 +3878,29 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustment", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustmentLine", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
                 {
                     b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
@@ -3740,6 +3918,27 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentPayee", b =>
                 {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.SettledAdjustment", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustmentLine", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
                         .WithMany()
                         .HasForeignKey("PaymentRunId")

@@ -2175,6 +2175,116 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("PaidClaims");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MedicalClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusChangedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId");
+
+                    b.HasIndex("PayeeRecipientId");
+
+                    b.HasIndex("SourceType", "SourceId");
+
+                    b.HasIndex("Status", "PayeeRecipientId");
+
+                    b.ToTable("PaymentAdjustments");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustmentLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentAdjustmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Preparation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentAdjustmentId");
+
+                    b.HasIndex("PaymentRunId", "Preparation", "PaymentAdjustmentId")
+                        .IsUnique();
+
+                    b.ToTable("PaymentAdjustmentLines");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
                 {
                     b.Property<long>("Id")
@@ -2288,6 +2398,9 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AdjustmentAmount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
@@ -2357,6 +2470,12 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AdjustmentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdjustmentTotal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
@@ -2424,6 +2543,36 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PaymentRuns");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.SettledAdjustment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentAdjustmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentAdjustmentLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentAdjustmentLineId");
+
+                    b.HasIndex("PaymentRunId");
+
+                    b.HasIndex("PaymentAdjustmentId", "PaymentRunId")
+                        .IsUnique();
+
+                    b.ToTable("SettledAdjustments");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.People.BankAccount", b =>
@@ -3612,6 +3761,29 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustment", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustmentLine", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
                 {
                     b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
@@ -3629,6 +3801,27 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentPayee", b =>
                 {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.SettledAdjustment", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustmentLine", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
                         .WithMany()
                         .HasForeignKey("PaymentRunId")

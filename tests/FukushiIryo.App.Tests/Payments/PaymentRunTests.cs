@@ -329,6 +329,92 @@ public sealed class PaymentRunTests(PostgresFixture fixture) : IDisposable
         await settings.SetAsync(SystemSettings.PaymentAccountNumber, "7654321", "admin");
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Pending_adjustments_are_paid_or_offset_once_and_what_is_left_stays_outstanding(string provider)
+    {
+        await using var database = await LedgerAsync(provider);
+        await using var db = database.Open();
+        var mother = await RecipientIdAsync(db, Mother);
+        var orphan = await RecipientIdAsync(db, Orphan);
+        await AddClaimAsync(db, Mother, 202610, share: 3000);                        // 2,500 from claims
+        var retransfer = await AddAdjustmentAsync(db, orphan, PaymentAdjustmentKind.Retransfer, 4_200);   // no claims: paid alone
+        var decrease = await AddAdjustmentAsync(db, mother, PaymentAdjustmentKind.CorrectionDecrease, -3_100); // offset up to 2,500
+        var held = await AddAdjustmentAsync(db, mother, PaymentAdjustmentKind.Retransfer, 9_999, PaymentAdjustmentStatus.Held);
+
+        var october = await Runs(db).PrepareAsync(October, OctoberPayDate, "shiharai1");
+
+        Assert.Equal((1, 4_200L, 2, 4_200L - 2_500), (october.Payees, october.Total, october.Adjustments, october.AdjustmentTotal));
+        await using (var check = database.Open())
+        {
+            var payees = await check.PaymentPayees.ToDictionaryAsync(p => p.RecipientNumber);
+            Assert.Equal((0L, -2_500L, 1), (payees[Mother].Amount, payees[Mother].AdjustmentAmount, payees[Mother].ClaimCount));
+            Assert.Equal((4_200L, 4_200L, 0), (payees[Orphan].Amount, payees[Orphan].AdjustmentAmount, payees[Orphan].ClaimCount));
+            Assert.DoesNotContain(await check.PaymentAdjustmentLines.Select(l => l.PaymentAdjustmentId).ToListAsync(), id => id == held);
+        }
+
+        // Preparing again takes up the same adjustments once; nothing is settled before approval.
+        await Runs(db).PrepareAsync(October, OctoberPayDate, "shiharai1");
+        Assert.Equal(0, await db.SettledAdjustments.CountAsync());
+        await Runs(db).ApproveAsync(October, "kessai1");
+
+        await using (var check = database.Open())
+        {
+            var settled = await check.SettledAdjustments.ToDictionaryAsync(s => s.PaymentAdjustmentId, s => s.Applied);
+            Assert.Equal(new Dictionary<long, long> { [retransfer] = 4_200, [decrease] = -2_500 }, settled);
+            var statuses = await check.PaymentAdjustments.ToDictionaryAsync(a => a.Id, a => a.Status);
+            Assert.Equal((PaymentAdjustmentStatus.Settled, PaymentAdjustmentStatus.Pending, PaymentAdjustmentStatus.Held), (statuses[retransfer], statuses[decrease], statuses[held]));
+        }
+
+        // November: the 600 left of the decrease is offset against the next claim; the settled 再振込 is not paid again.
+        await AddClaimAsync(db, Mother, 202611, share: 2000, processingMonth: 202611);   // a new 診療月: 2,000 − 500 = 1,500
+        var november = await Runs(db).PrepareAsync(November, NovemberPayDate, "shiharai1");
+        Assert.Equal((1, 1_500L - 600, 1, -600L), (november.Payees, november.Total, november.Adjustments, november.AdjustmentTotal));
+        await Runs(db).ApproveAsync(November, "kessai1");
+        await using var after = database.Open();
+        Assert.Equal(PaymentAdjustmentStatus.Settled, (await after.PaymentAdjustments.SingleAsync(a => a.Id == decrease)).Status);
+        Assert.Equal(-3_100L, await after.SettledAdjustments.Where(s => s.PaymentAdjustmentId == decrease).SumAsync(s => s.Applied));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task An_adjustment_cancelled_after_preparation_makes_the_approval_refuse(string provider)
+    {
+        await using var database = await LedgerAsync(provider);
+        await using var db = database.Open();
+        var orphan = await RecipientIdAsync(db, Orphan);
+        var retransfer = await AddAdjustmentAsync(db, orphan, PaymentAdjustmentKind.Retransfer, 4_200);
+        await Runs(db).PrepareAsync(October, OctoberPayDate, "shiharai1");
+        var adjustment = await db.PaymentAdjustments.SingleAsync(a => a.Id == retransfer);
+        adjustment.Status = PaymentAdjustmentStatus.Cancelled;
+        await db.SaveChangesAsync();
+
+        var refused = await Assert.ThrowsAsync<PaymentRunRefusedException>(() => Runs(db).ApproveAsync(October, "kessai1"));
+        Assert.Contains("準備をやり直してください", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.SettledAdjustments.CountAsync());
+    }
+
+    private static async Task<long> AddAdjustmentAsync(
+        FukushiDbContext db, long payee, PaymentAdjustmentKind kind, long amount, PaymentAdjustmentStatus status = PaymentAdjustmentStatus.Pending)
+    {
+        var adjustment = new PaymentAdjustment
+        {
+            PayeeRecipientId = payee,
+            RecipientId = payee,
+            Kind = kind,
+            Amount = amount,
+            Status = status,
+            Reason = "テスト",
+            SourceType = "test",
+            CreatedBy = "shiharai1",
+            CreatedAt = new DateTimeOffset(2026, 11, 3, 1, 0, 0, TimeSpan.Zero),
+        };
+        db.PaymentAdjustments.Add(adjustment);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        return adjustment.Id;
+    }
+
     private static PaymentRuns Runs(FukushiDbContext db) => new(db, Clock());
 
     private static Task<long> RecipientIdAsync(FukushiDbContext db, string number) =>
