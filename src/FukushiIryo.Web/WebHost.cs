@@ -157,6 +157,7 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Renewals/Returns", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Decide", Permissions.RenewalDecide);
             options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AuthorizeFolder("/Atena", Permissions.AtenaLookup);
         });
         builder.Services.AddAntiforgery(options =>
         {
