@@ -118,6 +118,10 @@ public sealed class AtenaVaultTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public void The_welfare_application_does_not_reference_the_atena_module() =>
+        Assert.DoesNotContain(typeof(App.Data.FukushiDbContext).Assembly.GetReferencedAssemblies(), reference => reference.Name == "FukushiIryo.Atena");
+
+    [Fact]
     public void Both_providers_models_match_their_migrations()
     {
         using var sqlite = new SqliteAtenaDesignTimeFactory().CreateDbContext([]);

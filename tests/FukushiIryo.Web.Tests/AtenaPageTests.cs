@@ -62,7 +62,7 @@ public sealed class AtenaPageTests(WebAppFixture app)
         await using var db = app.OpenDb();
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.Actor == AtenaAdmin).ToListAsync();
         Assert.Contains(events, e => e.EventType == AuditEventType.AtenaLookedUp && e.SubjectId == "9900000001");
-        var revealed = Assert.Single(events, e => e.EventType == AuditEventType.AtenaRevealed);
+        var revealed = Assert.Single(events, e => e.EventType == AuditEventType.AtenaRevealed && e.SubjectId == "9900000001");
         Assert.Equal("9900000001", revealed.SubjectId);
         Assert.Contains("PMH 登録内容の確認", revealed.Details, StringComparison.Ordinal);
         Assert.DoesNotContain(await db.AuditEvents.AsNoTracking().ToListAsync(), e => (e.Details + e.SubjectId).Contains(digits, StringComparison.Ordinal));

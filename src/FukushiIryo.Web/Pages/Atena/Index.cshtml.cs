@@ -110,6 +110,11 @@ public sealed class IndexModel(IAtenaVault vault, ReauthenticationGate gate) : P
         {
             RevealProblem = exception.Message;
         }
+        catch (FukushiIryo.Atena.Keys.AtenaKeyRingException exception)
+        {
+            // The key ring does not match the 宛名 database: nothing was revealed (nor audited as revealed).
+            RevealProblem = exception.Message + " システム管理者に連絡してください。";
+        }
 
         return Page();
     }
