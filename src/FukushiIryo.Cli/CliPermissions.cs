@@ -44,6 +44,8 @@ internal static class CliPermissions
         ("payments prepare", Permissions.PaymentsPrepare),
         ("payments approve", Permissions.PaymentsApprove),
         ("payments export", Permissions.PaymentsPrepare),
+        ("inquiry request", Permissions.NetworkInquiry),
+        ("inquiry result", Permissions.NetworkInquiry),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

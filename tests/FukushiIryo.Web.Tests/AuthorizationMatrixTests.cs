@@ -90,6 +90,11 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/Prepare"] = "/Payments/Prepare?month=2026-10",
         ["Payments/Export"] = "/Payments/Export?month=2026-10",
         ["Payments/Approve"] = "/Payments/Approve?month=2026-10",
+        ["Linkage/Inquiries"] = "/Linkage/Inquiries",
+        ["DataUse"] = "/DataUse",
+        ["DataUse/Index"] = "/DataUse/Index",
+        ["DataUse/View/{id:long}"] = "/DataUse/View/999999",
+        ["DataUse/Approve"] = "/DataUse/Approve",
     };
 
     [Fact]

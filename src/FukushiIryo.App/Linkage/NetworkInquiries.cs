@@ -30,6 +30,9 @@ public sealed record NetworkInquiryOutcome(NetworkInquiry? Inquiry, string? Refu
 /// </summary>
 public sealed class NetworkInquiries(FukushiDbContext db, TimeProvider clock)
 {
+    /// <summary>The 事務 of this system (番号利用条例 別表第1 6の項), the default of the form and the CLI.</summary>
+    public const string ThisProcedure = "ひとり親家庭等医療費の助成に関する事務";
+
     public const int MaxPurposeLength = 500;
 
     public const int MaxResultLength = 2000;
