@@ -51,10 +51,6 @@ public sealed class InquiriesModel(NetworkInquiries inquiries) : PageModel
 
         Problems.AddRange(outcome.Problems);
         Refusal = outcome.Refusal;
-        if (Refusal is not null)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
 
         await LoadAsync().ConfigureAwait(false);
         return Page();
