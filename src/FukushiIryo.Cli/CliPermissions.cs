@@ -46,6 +46,8 @@ internal static class CliPermissions
         ("payments export", Permissions.PaymentsPrepare),
         ("import atena", Permissions.AtenaImport),
         ("atena rotate-keys", Permissions.AtenaKeysRotate),
+        ("inquiry request", Permissions.NetworkInquiry),
+        ("inquiry result", Permissions.NetworkInquiry),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

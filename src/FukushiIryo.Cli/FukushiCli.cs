@@ -59,6 +59,7 @@ internal static class FukushiCli
         root.Subcommands.Add(ApiKeysCommands.Build(options, environment));
         root.Subcommands.Add(PaymentsCommands.Build(options, environment));
         root.Subcommands.Add(AtenaCommands.Build(options, environment));
+        root.Subcommands.Add(InquiryCommands.Build(options, environment));
         return root;
     }
 }

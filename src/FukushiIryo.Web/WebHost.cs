@@ -156,6 +156,9 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Renewals/Index", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Returns", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Decide", Permissions.RenewalDecide);
+            options.Conventions.AuthorizeFolder("/Linkage", Permissions.NetworkInquiry);
+            options.Conventions.AuthorizeFolder("/DataUse", Permissions.DataUseRequest);
+            options.Conventions.AuthorizePage("/DataUse/Approve", Permissions.DataUseApprove);
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Atena", Permissions.AtenaLookup);
         });

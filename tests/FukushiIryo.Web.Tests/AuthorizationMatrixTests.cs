@@ -92,6 +92,11 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/Approve"] = "/Payments/Approve?month=2026-10",
         ["Atena"] = "/Atena",
         ["Atena/Index"] = "/Atena/Index",
+        ["Linkage/Inquiries"] = "/Linkage/Inquiries",
+        ["DataUse"] = "/DataUse",
+        ["DataUse/Index"] = "/DataUse/Index",
+        ["DataUse/View/{id:long}"] = "/DataUse/View/999999",
+        ["DataUse/Approve"] = "/DataUse/Approve",
     };
 
     [Fact]

@@ -173,6 +173,11 @@ public sealed class WebAppFixture : IAsyncLifetime
                 }
             }
 
+            // A 利用部署 staff member: an account with no role (ADR 0030).
+            Assert.Equal(AccountOutcome.Ok, (await accounts.AddAsync(new NewStaffAccount("riyou1", "利用 八子", "1999", [], new DateOnly(2020, 4, 1), null, Password), "admin")).Outcome);
+            var riyou = await scope.ServiceProvider.GetRequiredService<StaffTotp>().EnrollAsync("riyou1", "admin");
+            TotpKeys["riyou1"] = new Uri(riyou!.KeyUri).Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).First(p => p[0] == "secret")[1];
+
             // The test accounts have changed their administrator-set passwords already, except one
             // kept for the forced-change test; one more has no second factor yet.
             foreach (var user in await db.Users.ToListAsync())

@@ -78,6 +78,14 @@ public static class AuditEventLabels
         [AuditEventType.AtenaRevealed] = "個人番号の表示・取り出し",
         [AuditEventType.AtenaImported] = "個人番号紐付けファイルの取込",
         [AuditEventType.AtenaKeysRotated] = "宛名モジュールの鍵の更新",
+        [AuditEventType.NetworkInquiryRequested] = "情報照会の記録",
+        [AuditEventType.NetworkInquiryRefused] = "情報照会の拒否（照会許可照合リストにない）",
+        [AuditEventType.NetworkInquiryAnswered] = "情報照会の結果の入力",
+        [AuditEventType.DataUseRequested] = "データ利用申請",
+        [AuditEventType.DataUseApproved] = "データ利用申請の承認",
+        [AuditEventType.DataUseRejected] = "データ利用申請の不承認",
+        [AuditEventType.DataUseViewed] = "データ利用（閲覧）",
+        [AuditEventType.DataUseViewRefused] = "データ利用（閲覧）の拒否",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

@@ -200,6 +200,30 @@ public static partial class AuditEventType
     /// <summary>The 宛名 key ring got a new version and every link was re-sealed and re-indexed (<c>atena rotate-keys</c>).</summary>
     public const string AtenaKeysRotated = "atena.keys_rotated";
 
+    /// <summary>A 情報照会 allowed by the 照会許可照合リスト was recorded (subject: the person's 宛名番号); details: 事務, 特定個人情報, the allow-list row (P15).</summary>
+    public const string NetworkInquiryRequested = "linkage.inquiry_requested";
+
+    /// <summary>A 情報照会 was refused: not on the 照会許可照合リスト on its day (subject: the person); details: 事務, 特定個人情報, the day (P15).</summary>
+    public const string NetworkInquiryRefused = "linkage.inquiry_refused";
+
+    /// <summary>The answer of a 情報照会 was entered (subject: the person); details: the inquiry and the answer's length, never its text.</summary>
+    public const string NetworkInquiryAnswered = "linkage.inquiry_answered";
+
+    /// <summary>A データ利用申請 was made (subject: the request); details: 利用部署, view, items, period, 閲覧期限, 法的根拠 (P14).</summary>
+    public const string DataUseRequested = "datause.requested";
+
+    /// <summary>A データ利用申請 was approved by 決裁 (subject: the request).</summary>
+    public const string DataUseApproved = "datause.approved";
+
+    /// <summary>A データ利用申請 was not approved by 決裁 (subject: the request).</summary>
+    public const string DataUseRejected = "datause.rejected";
+
+    /// <summary>An approved data-use view was opened (subject: the request); details: view, items, number of rows.</summary>
+    public const string DataUseViewed = "datause.viewed";
+
+    /// <summary>A data-use view was refused (subject: the request); details: the reason (not approved, expired, not the requester …).</summary>
+    public const string DataUseViewRefused = "datause.view_refused";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -12,9 +12,10 @@ namespace FukushiIryo.App.Masters;
 /// <param name="EligibilityMasters">Rows of the 喪失日の規則 and 制度の優先順位 masters (<see cref="Masters.EligibilityMasters"/>).</param>
 /// <param name="ReviewMasters">Rows of the 請求期限 master (<see cref="Masters.ReviewMasters"/>).</param>
 /// <param name="PaymentMasters">Rows of the 一部負担金, 附加給付 and 審査支払手数料 masters (<see cref="Masters.PaymentMasters"/>).</param>
-public sealed record MasterDefaultsResult(int AgeBrackets, int PublicPayers, int BankHolidays, int IncomeMasters = 0, int EligibilityMasters = 0, int ReviewMasters = 0, int PaymentMasters = 0)
+/// <param name="InquiryAllowList">Rows of the 照会許可照合リスト (<see cref="InquiryMasters"/>).</param>
+public sealed record MasterDefaultsResult(int AgeBrackets, int PublicPayers, int BankHolidays, int IncomeMasters = 0, int EligibilityMasters = 0, int ReviewMasters = 0, int PaymentMasters = 0, int InquiryAllowList = 0)
 {
-    public int Total => AgeBrackets + PublicPayers + BankHolidays + IncomeMasters + EligibilityMasters + ReviewMasters + PaymentMasters;
+    public int Total => AgeBrackets + PublicPayers + BankHolidays + IncomeMasters + EligibilityMasters + ReviewMasters + PaymentMasters + InquiryAllowList;
 }
 
 /// <summary>
@@ -79,8 +80,9 @@ public static class MasterDefaults
         var eligibilityRows = await EligibilityMasters.AddMissingDefaultsAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
         var reviewRows = await ReviewMasters.AddMissingDefaultsAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
         var paymentRows = await PaymentMasters.AddMissingDefaultsAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
+        var inquiryRows = await InquiryMasters.AddMissingDefaultsAsync(db, createdAt, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new MasterDefaultsResult(brackets.Count, payers.Count, holidays.Count, incomeRows, eligibilityRows, reviewRows, paymentRows);
+        return new MasterDefaultsResult(brackets.Count, payers.Count, holidays.Count, incomeRows, eligibilityRows, reviewRows, paymentRows, inquiryRows);
     }
 
     /// <summary>The shipped 年齢区分 rows, not yet stamped.</summary>

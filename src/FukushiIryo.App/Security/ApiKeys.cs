@@ -85,6 +85,7 @@ public sealed class ApiKeys(FukushiDbContext db, TimeProvider clock)
         Security.Permissions.ApplicationDecide, Security.Permissions.PersonExport,
         Security.Permissions.AuditView, Security.Permissions.AuditExport, Security.Permissions.AuditVerify,
         Security.Permissions.UsersManage, Security.Permissions.SessionsManage, Security.Permissions.ApiKeysManage,
+        Security.Permissions.DataUseRequest, Security.Permissions.DataUseApprove,
     ];
 
     /// <summary>The permissions a key may be granted.</summary>

@@ -134,6 +134,19 @@ public static class Permissions
     /// <summary>宛名モジュールの鍵の更新（CLI atena rotate-keys）: 新しい鍵の版を作り、全件を暗号化し直す。</summary>
     public const string AtenaKeysRotate = "atena.keys.rotate";
 
+    /// <summary>情報照会（P15）: 照会許可照合リストで確かめた照会の記録と、その結果の入力（情報照会 画面、CLI inquiry）。</summary>
+    public const string NetworkInquiry = "linkage.inquiry";
+
+    /// <summary>
+    /// データ利用申請（P14）と、承認された自分の申請のビューの閲覧。ロールのない利用部署の職員アカウントを
+    /// 含むすべての職員アカウントが持つ（<see cref="HeldByEveryAccount"/>）; what each may see is decided per
+    /// approved request, never by the role (ADR 0030).
+    /// </summary>
+    public const string DataUseRequest = "datause.request";
+
+    /// <summary>データ利用申請の決裁（承認・不承認）。申請者以外の決裁権限者が再認証のうえ行う。</summary>
+    public const string DataUseApprove = "datause.approve";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -178,6 +191,9 @@ public static class Permissions
         (AtenaLookup, "個人番号から宛名番号の照会（宛名モジュール、照会ごとに記録）", [RoleNames.AtenaAdmin]),
         (AtenaReveal, "宛名番号の個人番号の表示・取り出し（目的の入力と再認証が必要、表示ごとに記録）", [RoleNames.AtenaAdmin]),
         (AtenaKeysRotate, "宛名モジュールの鍵の更新（全件の再暗号化と索引の再作成）", [RoleNames.AtenaAdmin]),
+        (NetworkInquiry, "情報照会（照会許可照合リストで確かめた照会の記録と結果の入力）", [RoleNames.Counter, RoleNames.Reviewer]),
+        (DataUseRequest, "データ利用申請と、承認された自分の申請のビューの閲覧（ロールのない利用部署の職員アカウントを含むすべての職員）", [.. RoleNames.All]),
+        (DataUseApprove, "データ利用申請の決裁（承認・不承認）。申請者以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =
@@ -198,5 +214,11 @@ public static class Permissions
         DescriptionByPermission.TryGetValue(permission, out var description) ? description : string.Empty;
 
     public static bool Allows(string permission, IEnumerable<string> roles) =>
-        RolesFor(permission).Intersect(roles, StringComparer.Ordinal).Any();
+        HeldByEveryAccount(permission) || RolesFor(permission).Intersect(roles, StringComparer.Ordinal).Any();
+
+    /// <summary>
+    /// Whether every staff account holds <paramref name="permission"/>, with or without a role: only
+    /// <see cref="DataUseRequest"/>, whose pages show each account its own requests (ADR 0030).
+    /// </summary>
+    public static bool HeldByEveryAccount(string permission) => string.Equals(permission, DataUseRequest, StringComparison.Ordinal);
 }

@@ -81,11 +81,11 @@ public sealed class StaffAccounts(FukushiDbContext db, UserManager<StaffUser> us
     {
         ArgumentNullException.ThrowIfNull(account);
         var unknown = account.Roles.Where(role => !RoleNames.IsKnown(role)).ToList();
-        if (unknown.Count > 0 || account.Roles.Count == 0)
+        // An account without a role is a 利用部署 staff member's (ADR 0030): it holds only the
+        // data-use pages and sees only the views approved for it.
+        if (unknown.Count > 0)
         {
-            return new(AccountOutcome.Usage, unknown.Count > 0
-                ? $"不明なロールです: {string.Join(",", unknown)}（使えるロール: {string.Join(",", RoleNames.All)}）"
-                : "ロールを1つ以上指定してください。");
+            return new(AccountOutcome.Usage, $"不明なロールです: {string.Join(",", unknown)}（使えるロール: {string.Join(",", RoleNames.All)}）");
         }
 
         var today = JstClock.Today(clock);
@@ -158,9 +158,9 @@ public sealed class StaffAccounts(FukushiDbContext db, UserManager<StaffUser> us
         if (change.Roles is { } newRoles)
         {
             var unknown = newRoles.Where(role => !RoleNames.IsKnown(role)).ToList();
-            if (unknown.Count > 0 || newRoles.Count == 0)
+            if (unknown.Count > 0)
             {
-                return new(AccountOutcome.Usage, unknown.Count > 0 ? $"不明なロールです: {string.Join(",", unknown)}" : "ロールを1つ以上指定してください。");
+                return new(AccountOutcome.Usage, $"不明なロールです: {string.Join(",", unknown)}");
             }
         }
 

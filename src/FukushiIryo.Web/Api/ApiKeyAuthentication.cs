@@ -36,7 +36,8 @@ public static class ApiKeyAuthentication
         ArgumentNullException.ThrowIfNull(user);
         return IsApiKey(user)
             ? user.HasClaim(PermissionClaim, permission) && !ApiKeys.NeverGranted.Contains(permission, StringComparer.Ordinal)
-            : Permissions.RolesFor(permission).Any(user.IsInRole);
+            : Permissions.RolesFor(permission).Any(user.IsInRole)
+                || (Permissions.HeldByEveryAccount(permission) && user.Identity?.IsAuthenticated == true);
     }
 
     public static AuthenticationBuilder AddApiKey(this AuthenticationBuilder builder)

@@ -22,7 +22,7 @@ public sealed class MasterDatabaseTests(PostgresFixture fixture)
         await using (var db = database.Open())
         {
             var first = await MasterDefaults.EnsureLoadedAsync(db, Now);
-            Assert.Equal(new MasterDefaultsResult(5, 2, 54, 36, 22, 1, 7 + 2), first);
+            Assert.Equal(new MasterDefaultsResult(5, 2, 54, 36, 22, 1, 7 + 2, 4), first);
         }
 
         var before = await SnapshotAsync(database);
@@ -71,7 +71,7 @@ public sealed class MasterDatabaseTests(PostgresFixture fixture)
         await using (var db = database.Open())
         {
             var result = await MasterDefaults.EnsureLoadedAsync(db, Now);
-            Assert.Equal(new MasterDefaultsResult(5, 1, 19 + 17, 36, 22, 1, 7 + 2), result);
+            Assert.Equal(new MasterDefaultsResult(5, 1, 19 + 17, 36, 22, 1, 7 + 2, 4), result);
             Assert.Equal(["88134457", "90290016"], await db.PublicPayers.OrderBy(p => p.PayerNumber).Select(p => p.PayerNumber).ToListAsync());
             Assert.Equal(1, await db.BankHolidays.CountAsync(h => h.ValidFrom >= new DateOnly(2026, 1, 1) && h.ValidFrom < new DateOnly(2027, 1, 1)));
         }

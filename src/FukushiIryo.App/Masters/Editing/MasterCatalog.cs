@@ -157,6 +157,25 @@ public static class MasterCatalog
         ],
     };
 
+    /// <summary>照会許可照合リスト (P15): a succession per 事務 × 特定個人情報.</summary>
+    public static MasterTable<InquiryAllowListRow> InquiryAllowList { get; } = new()
+    {
+        Key = "inquiry-allow-list",
+        Title = "照会許可照合リスト",
+        Description = "情報提供ネットワークシステムで行える情報照会（事務・特定個人情報・根拠条文）です。この表の有効期間内にない照会は、情報照会 画面とCLIで拒否され、操作履歴に記録されます。初期値は特定個人情報保護評価書から導いたものです。市の照会許可照合リストと照らして確認してください。",
+        Series = row => row.Procedure + "|" + row.InformationItem,
+        Order = rows => rows.OrderBy(row => row.Procedure, StringComparer.Ordinal).ThenBy(row => row.InformationItem, StringComparer.Ordinal).ThenBy(row => row.ValidFrom),
+        Fields =
+        [
+            MasterFields.Text<InquiryAllowListRow>("procedure", "事務", row => row.Procedure, (row, value) => row.Procedure = value ?? string.Empty, 100),
+            MasterFields.Text<InquiryAllowListRow>("informationItem", "特定個人情報", row => row.InformationItem, (row, value) => row.InformationItem = value ?? string.Empty, 100,
+                hint: "例: 地方税関係情報"),
+            MasterFields.Text<InquiryAllowListRow>("provider", "情報提供者", row => row.Provider, (row, value) => row.Provider = value ?? string.Empty, 100),
+            MasterFields.Text<InquiryAllowListRow>("legalBasis", "根拠条文", row => row.LegalBasis, (row, value) => row.LegalBasis = value ?? string.Empty, 400,
+                hint: "例: 番号利用法 第19条第9号、番号利用条例 第4条第1項 別表第1（6の項）"),
+        ],
+    };
+
     /// <summary>Every editable master, in the order of the マスタ管理 list.</summary>
 
     /// <summary>The columns of the limit table by their Japanese names.</summary>
@@ -424,7 +443,7 @@ public static class MasterCatalog
 
     /// <summary>Every editable master, in the order of the マスタ管理 list.</summary>
     public static IReadOnlyList<MasterTable> All { get; } =
-        [PublicPayers, AgeBrackets, BankHolidays, LossRules, ProgramPrecedences, IncomeLimits, IncomeDeductions, SalaryDeductionBands, HighCostLimits, HighCostIncomeBrackets, ClaimDeadlines, CopaymentRules, InsurerExtraBenefits, ClearinghouseFees];
+        [PublicPayers, AgeBrackets, BankHolidays, LossRules, ProgramPrecedences, IncomeLimits, IncomeDeductions, SalaryDeductionBands, HighCostLimits, HighCostIncomeBrackets, ClaimDeadlines, CopaymentRules, InsurerExtraBenefits, ClearinghouseFees, InquiryAllowList];
 
     /// <summary>The master of <paramref name="key"/>, or null.</summary>
     public static MasterTable? Find(string? key) => All.FirstOrDefault(table => string.Equals(table.Key, key, StringComparison.Ordinal));
