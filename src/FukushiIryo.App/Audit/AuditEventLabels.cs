@@ -73,6 +73,8 @@ public static class AuditEventLabels
         [AuditEventType.PaymentRunPrepared] = "支払の準備",
         [AuditEventType.PaymentRunApproved] = "支払の承認（支払決定）",
         [AuditEventType.PaymentRunExported] = "支払ファイルの出力",
+        [AuditEventType.PmhExported] = "PMH 連携ファイルの出力",
+        [AuditEventType.PersonDisclosed] = "本人開示の出力",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

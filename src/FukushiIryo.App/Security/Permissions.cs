@@ -122,6 +122,12 @@ public static class Permissions
     /// <summary>支払処理（準備・承認・出力の状況と支払先一覧）の閲覧。</summary>
     public const string PaymentsView = "payments.view";
 
+    /// <summary>PMH 医療費助成対象者情報の出力（CLI pmh export）。個人番号を宛名の保管庫から読むため宛名管理のみ。</summary>
+    public const string PmhExport = "pmh.export";
+
+    /// <summary>本人開示（評価書 P19）: 一人の保有情報すべてと閲覧履歴の PDF 出力。目的の入力と再認証が必要。</summary>
+    public const string PersonDisclosure = "person.disclosure";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -162,6 +168,8 @@ public static class Permissions
         (PaymentsView, "支払処理（準備・承認・出力の状況と支払先一覧）の閲覧", [RoleNames.Payer, RoleNames.Approver]),
         (PaymentsPrepare, "支払処理の準備と支払ファイルの出力", [RoleNames.Payer]),
         (PaymentsApprove, "支払の承認（支払決定）。準備した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
+        (PmhExport, "PMH 医療費助成対象者情報の出力（個人番号を含む）", [RoleNames.AtenaAdmin]),
+        (PersonDisclosure, "本人開示（保有情報・支払・閲覧履歴の PDF 出力。目的の入力と再認証が必要）", [RoleNames.Counter, RoleNames.SystemAdmin]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =
