@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Json;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Documents;
@@ -102,13 +103,13 @@ public sealed class PersonDisclosures(FukushiDbContext db, PersonProfile profile
         sections.Add(new("問合せの記録", [.. inquiries.Select(i => $"{DocumentText.Instant(i.AskedAt)}　{i.Channel}　問合せ者 {i.Inquirer}　内容 {i.Question}　回答 {i.Answer}　記録 {i.RecordedBy}")]));
 
         var accesses = await db.AuditEvents.AsNoTracking().Where(e => e.SubjectType == "person" && e.SubjectId == atena)
-            .OrderBy(e => e.Sequence).Select(e => new { e.OccurredAt, e.Actor, e.EventType })
+            .OrderBy(e => e.Sequence).Select(e => new { e.OccurredAt, e.Actor, e.EventType, e.Details })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var logins = accesses.Select(a => a.Actor).Distinct().ToList();
         var staffNames = await db.Users.AsNoTracking().Where(u => logins.Contains(u.UserName!))
             .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken).ConfigureAwait(false);
         sections.Add(new("閲覧・操作の記録（だれが、いつ、何をしたか）", [.. accesses.Select(a =>
-            $"{DocumentText.Instant(a.OccurredAt)}　{staffNames.GetValueOrDefault(a.Actor, a.Actor)}（{a.Actor}）　{AuditEventLabels.For(a.EventType)}")]));
+            $"{DocumentText.Instant(a.OccurredAt)}　{staffNames.GetValueOrDefault(a.Actor, a.Actor)}（{a.Actor}）　{AuditEventLabels.For(a.EventType)}{ScreenOf(a.Details)}")]));
 
         var at = AppClock.Now(clock);
         var current = view.Current ?? (view.Records.Count > 0 ? view.Records[0] : null);
@@ -121,6 +122,15 @@ public sealed class PersonDisclosures(FukushiDbContext db, PersonProfile profile
         }, ClientAddress: clientAddress));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return document;
+    }
+
+    /// <summary>The screen a view was made on (the PersonViewed details' <c>screen</c>), in brackets; empty when none.</summary>
+    private static string ScreenOf(string details)
+    {
+        using var document = JsonDocument.Parse(details);
+        return document.RootElement.TryGetProperty("screen", out var screen) && screen.ValueKind == JsonValueKind.String
+            ? $"（{screen.GetString()}）"
+            : string.Empty;
     }
 
     private static string PersonLine(PersonRecord r) =>

@@ -181,9 +181,11 @@ public sealed class PmhExport(FukushiDbContext db, IAtenaVault vault, SystemSett
         foreach (var version in batch)
         {
             var row = version.Row;
-            var validFrom = row.CertificateValidFrom ?? row.ValidFrom;
-            var validTo = row.CertificateValidTo ?? row.ValidTo?.AddDays(-1);
-            if (validTo is null || !persons.ContainsKey(version.Recipient.PersonId))
+            // The 受給資格証's 有効期間 cut to the row's own period (a change inside the period splits it).
+            var validFrom = row.CertificateValidFrom is { } certificateFrom && certificateFrom > row.ValidFrom ? certificateFrom : row.ValidFrom;
+            var lastDay = row.ValidTo?.AddDays(-1);
+            var validTo = row.CertificateValidTo is { } certificateTo && (lastDay is null || certificateTo < lastDay) ? certificateTo : lastDay;
+            if (validTo is null || validTo < validFrom || !persons.ContainsKey(version.Recipient.PersonId))
             {
                 withoutPeriod.Add(version.Recipient.RecipientNumber);
                 continue;
