@@ -73,6 +73,11 @@ public static class AuditEventLabels
         [AuditEventType.PaymentRunPrepared] = "支払の準備",
         [AuditEventType.PaymentRunApproved] = "支払の承認（支払決定）",
         [AuditEventType.PaymentRunExported] = "支払ファイルの出力",
+        [AuditEventType.AtenaLinked] = "個人番号の紐付け",
+        [AuditEventType.AtenaLookedUp] = "個人番号による宛名番号の照会",
+        [AuditEventType.AtenaRevealed] = "個人番号の表示・取り出し",
+        [AuditEventType.AtenaImported] = "個人番号紐付けファイルの取込",
+        [AuditEventType.AtenaKeysRotated] = "宛名モジュールの鍵の更新",
         [AuditEventType.PmhExported] = "PMH 連携ファイルの出力",
         [AuditEventType.PersonDisclosed] = "本人開示の出力",
     };
