@@ -44,6 +44,7 @@ internal static class CliPermissions
         ("payments prepare", Permissions.PaymentsPrepare),
         ("payments approve", Permissions.PaymentsApprove),
         ("payments export", Permissions.PaymentsPrepare),
+        ("pmh export", Permissions.PmhExport),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

@@ -28,6 +28,20 @@ public sealed class CliHarness : IAsyncDisposable
 
     public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
 
+    /// <summary>The 宛名 module's database and key ring, inside the test's folder (never the working directory).</summary>
+    public string AtenaDatabase => "sqlite:" + Path.Combine(folder, "data", "atena.db");
+
+    public string AtenaKeys => Path.Combine(folder, "atena-keys");
+
+    /// <summary>The environment variables a run sees: the audit anchor file and the 宛名 module's places.</summary>
+    public string? Variable(string name) => name switch
+    {
+        "FUKUSHI_AUDIT_ANCHORS" => AnchorFile,
+        "FUKUSHI_ATENA_DB" => AtenaDatabase,
+        "FUKUSHI_ATENA_KEYS" => AtenaKeys,
+        _ => null,
+    };
+
     /// <summary>Whether <c>db migrate</c> loads the shipped reference data (off unless a test asks).</summary>
     public bool LoadReferenceData { get; set; }
 
@@ -62,7 +76,7 @@ public sealed class CliHarness : IAsyncDisposable
             In = new StringReader(stdin),
             Out = output,
             Error = error,
-            Variable = name => name == "FUKUSHI_AUDIT_ANCHORS" ? AnchorFile : null,
+            Variable = Variable,
         };
         // db migrate loads 157,000 rows of bank and postal reference data; tests that do not use it skip it.
         string[] extra = args is ["db", "migrate", ..] && !LoadReferenceData ? ["--skip-reference-data"] : [];
