@@ -90,6 +90,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/Prepare"] = "/Payments/Prepare?month=2026-10",
         ["Payments/Export"] = "/Payments/Export?month=2026-10",
         ["Payments/Approve"] = "/Payments/Approve?month=2026-10",
+        ["Persons/{id:long}/Disclosure"] = "/Persons/1/Disclosure",
     };
 
     [Fact]
