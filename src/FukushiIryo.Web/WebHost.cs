@@ -158,6 +158,7 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Renewals/Decide", Permissions.RenewalDecide);
             options.Conventions.AuthorizePage("/Persons/Disclosure", Permissions.PersonDisclosure);
             options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AuthorizeFolder("/Atena", Permissions.AtenaLookup);
         });
         builder.Services.AddAntiforgery(options =>
         {

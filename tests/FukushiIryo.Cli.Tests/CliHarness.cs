@@ -21,6 +21,7 @@ public sealed class CliHarness : IAsyncDisposable
     {
         this.folder = folder;
         Database = database;
+        AtenaDatabase = "sqlite:" + Path.Combine(folder, "data", "atena.db");
     }
 
     /// <summary>The <c>--db</c> value.</summary>
@@ -28,19 +29,14 @@ public sealed class CliHarness : IAsyncDisposable
 
     public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
 
-    /// <summary>The 宛名 module's database and key ring, inside the test's folder (never the working directory).</summary>
-    public string AtenaDatabase => "sqlite:" + Path.Combine(folder, "data", "atena.db");
+    /// <summary>The run's own folder (databases, anchors, key ring, files a test writes).</summary>
+    public string Folder => folder;
 
-    public string AtenaKeys => Path.Combine(folder, "atena-keys");
+    /// <summary>The 宛名 database (FUKUSHI_ATENA_DB): a SQLite file in the run's folder unless a test sets another.</summary>
+    public string AtenaDatabase { get; set; } = string.Empty;
 
-    /// <summary>The environment variables a run sees: the audit anchor file and the 宛名 module's places.</summary>
-    public string? Variable(string name) => name switch
-    {
-        "FUKUSHI_AUDIT_ANCHORS" => AnchorFile,
-        "FUKUSHI_ATENA_DB" => AtenaDatabase,
-        "FUKUSHI_ATENA_KEYS" => AtenaKeys,
-        _ => null,
-    };
+    /// <summary>The 宛名 key ring (FUKUSHI_ATENA_KEYS) in the run's folder.</summary>
+    public string AtenaKeyDirectory => Path.Combine(folder, "atena-keys");
 
     /// <summary>Whether <c>db migrate</c> loads the shipped reference data (off unless a test asks).</summary>
     public bool LoadReferenceData { get; set; }
@@ -76,7 +72,13 @@ public sealed class CliHarness : IAsyncDisposable
             In = new StringReader(stdin),
             Out = output,
             Error = error,
-            Variable = Variable,
+            Variable = name => name switch
+            {
+                "FUKUSHI_AUDIT_ANCHORS" => AnchorFile,
+                "FUKUSHI_ATENA_DB" => AtenaDatabase,
+                "FUKUSHI_ATENA_KEYS" => AtenaKeyDirectory,
+                _ => null,
+            },
         };
         // db migrate loads 157,000 rows of bank and postal reference data; tests that do not use it skip it.
         string[] extra = args is ["db", "migrate", ..] && !LoadReferenceData ? ["--skip-reference-data"] : [];

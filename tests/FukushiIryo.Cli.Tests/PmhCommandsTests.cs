@@ -69,7 +69,7 @@ public sealed class PmhCommandsTests(PostgresFixture fixture)
     private static async Task LinkAsync(CliHarness cli, string atena, MyNumber number)
     {
         var services = new ServiceCollection().AddFukushiApp(DatabaseSettings.Parse(cli.Database))
-            .AddAtenaVault(AtenaSettings.Resolve(null, null, cli.Variable));
+            .AddAtenaVault(AtenaSettings.Resolve(cli.AtenaDatabase, cli.AtenaKeyDirectory, _ => null));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IAtenaVault>().LinkAsync(atena, number, "atena1");

@@ -90,6 +90,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/Prepare"] = "/Payments/Prepare?month=2026-10",
         ["Payments/Export"] = "/Payments/Export?month=2026-10",
         ["Payments/Approve"] = "/Payments/Approve?month=2026-10",
+        ["Atena"] = "/Atena",
+        ["Atena/Index"] = "/Atena/Index",
         ["Persons/{id:long}/Disclosure"] = "/Persons/1/Disclosure",
     };
 

@@ -30,7 +30,7 @@ public sealed class BuiltInLayoutTests
         "入外区分", "給付割合", "実日数", "点数", "医療費", "窓口負担額", "食事療養額", "高額療養費", "附加給付", "長期",
     ];
 
-    public static TheoryData<string> Kinds => new() { "residents", "recipients", "tax", "autopay", "paid-receipts" };
+    public static TheoryData<string> Kinds => new() { "residents", "recipients", "tax", "autopay", "paid-receipts", "atena" };
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -104,6 +104,12 @@ public sealed class BuiltInLayoutTests
         Assert.Throws<ArgumentException>(() => ImportLayout.BuiltIn("receipts"));
 
     [Fact]
-    public void The_built_in_names_are_the_five_kinds() =>
-        Assert.Equal(["residents", "recipients", "tax", "autopay", "paid-receipts"], ImportLayout.BuiltInNames);
+    public void The_built_in_names_are_the_six_kinds() =>
+        Assert.Equal(["residents", "recipients", "tax", "autopay", "paid-receipts", "atena"], ImportLayout.BuiltInNames);
+
+    [Fact]
+    public void The_atena_layout_is_the_number_link_with_an_optional_cross_check() =>
+        Assert.Equal(
+            [("宛名番号", false), ("個人番号", false), ("氏名カナ", true), ("生年月日", true)],
+            ImportLayout.ColumnSpecs("atena").Select(spec => (spec.Name, spec.Optional)));
 }
