@@ -78,6 +78,8 @@ public static class AppServices
         services.AddScoped<Review.ReviewQueueService>();
         services.AddScoped<MedicalClaims.ManualClaimEntry>();
         services.AddScoped<Payments.PaymentRuns>();
+        services.AddScoped<Pmh.PmhExport>();
+        services.AddScoped<Exports.PersonDisclosures>();
         services.AddScoped<Payments.PaymentExport>();
         services.AddSingleton<Payments.IPaymentFileWriters, Payments.PaymentFileWriters>();
         services.AddScoped<PersonSearch>();

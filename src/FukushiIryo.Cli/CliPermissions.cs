@@ -48,6 +48,7 @@ internal static class CliPermissions
         ("atena rotate-keys", Permissions.AtenaKeysRotate),
         ("inquiry request", Permissions.NetworkInquiry),
         ("inquiry result", Permissions.NetworkInquiry),
+        ("pmh export", Permissions.PmhExport),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

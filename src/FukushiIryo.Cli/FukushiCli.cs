@@ -60,6 +60,7 @@ internal static class FukushiCli
         root.Subcommands.Add(PaymentsCommands.Build(options, environment));
         root.Subcommands.Add(AtenaCommands.Build(options, environment));
         root.Subcommands.Add(InquiryCommands.Build(options, environment));
+        root.Subcommands.Add(PmhCommands.Build(options, environment));
         return root;
     }
 }

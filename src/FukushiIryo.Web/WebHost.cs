@@ -159,6 +159,7 @@ public static class WebHost
             options.Conventions.AuthorizeFolder("/Linkage", Permissions.NetworkInquiry);
             options.Conventions.AuthorizeFolder("/DataUse", Permissions.DataUseRequest);
             options.Conventions.AuthorizePage("/DataUse/Approve", Permissions.DataUseApprove);
+            options.Conventions.AuthorizePage("/Persons/Disclosure", Permissions.PersonDisclosure);
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Atena", Permissions.AtenaLookup);
         });

@@ -97,6 +97,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["DataUse/Index"] = "/DataUse/Index",
         ["DataUse/View/{id:long}"] = "/DataUse/View/999999",
         ["DataUse/Approve"] = "/DataUse/Approve",
+        ["Persons/{id:long}/Disclosure"] = "/Persons/1/Disclosure",
     };
 
     [Fact]

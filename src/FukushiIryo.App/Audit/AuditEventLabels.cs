@@ -86,6 +86,8 @@ public static class AuditEventLabels
         [AuditEventType.DataUseRejected] = "データ利用申請の不承認",
         [AuditEventType.DataUseViewed] = "データ利用（閲覧）",
         [AuditEventType.DataUseViewRefused] = "データ利用（閲覧）の拒否",
+        [AuditEventType.PmhExported] = "PMH 連携ファイルの出力",
+        [AuditEventType.PersonDisclosed] = "本人開示の出力",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

@@ -224,6 +224,12 @@ public static partial class AuditEventType
     /// <summary>A data-use view was refused (subject: the request); details: the reason (not approved, expired, not the requester …).</summary>
     public const string DataUseViewRefused = "datause.view_refused";
 
+    /// <summary>The PMH 医療費助成対象者情報 was exported (<c>pmh export</c>); details: since, records written and deleted, persons left out; never a 個人番号.</summary>
+    public const string PmhExported = "pmh.exported";
+
+    /// <summary>A 本人開示 report (P19) of one person was produced (subject: the person); details: purpose, pages, the PDF's SHA-256.</summary>
+    public const string PersonDisclosed = "person.disclosed";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

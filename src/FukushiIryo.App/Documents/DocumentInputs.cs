@@ -25,6 +25,9 @@ public enum DocumentKind
     PaymentNotice = 6,
     /// <summary>更新申請書 (August renewal): one page per household, with what the city knows printed.</summary>
     RenewalForms = 7,
+
+    /// <summary>本人開示 (P19): everything held on one person, its payments and who accessed it.</summary>
+    PersonDisclosure = 8,
 }
 
 /// <summary>
@@ -185,6 +188,7 @@ public sealed record RenderedDocument(DocumentKind Kind, string Title, byte[] Pd
         DocumentKind.ReceptionRegister => "reception-register.pdf",
         DocumentKind.PaymentNotice => "payment-notice.pdf",
         DocumentKind.RenewalForms => "renewal-forms.pdf",
+        DocumentKind.PersonDisclosure => "disclosure.pdf",
         _ => "document.pdf",
     };
 }

@@ -147,6 +147,12 @@ public static class Permissions
     /// <summary>データ利用申請の決裁（承認・不承認）。申請者以外の決裁権限者が再認証のうえ行う。</summary>
     public const string DataUseApprove = "datause.approve";
 
+    /// <summary>PMH 医療費助成対象者情報の出力（CLI pmh export）。個人番号を宛名の保管庫から読むため宛名管理のみ。</summary>
+    public const string PmhExport = "pmh.export";
+
+    /// <summary>本人開示（評価書 P19）: 一人の保有情報すべてと閲覧履歴の PDF 出力。目的の入力と再認証が必要。</summary>
+    public const string PersonDisclosure = "person.disclosure";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -194,6 +200,8 @@ public static class Permissions
         (NetworkInquiry, "情報照会（照会許可照合リストで確かめた照会の記録と結果の入力）", [RoleNames.Counter, RoleNames.Reviewer]),
         (DataUseRequest, "データ利用申請と、承認された自分の申請のビューの閲覧（ロールのない利用部署の職員アカウントを含むすべての職員）", [.. RoleNames.All]),
         (DataUseApprove, "データ利用申請の決裁（承認・不承認）。申請者以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
+        (PmhExport, "PMH 医療費助成対象者情報の出力（個人番号を含む）", [RoleNames.AtenaAdmin]),
+        (PersonDisclosure, "本人開示（保有情報・支払・閲覧履歴の PDF 出力。目的の入力と再認証が必要）", [RoleNames.Counter, RoleNames.SystemAdmin]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

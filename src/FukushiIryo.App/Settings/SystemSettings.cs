@@ -91,6 +91,9 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
     /// </summary>
     public const string RenewalGraceDays = "renewal.grace-days";
 
+    /// <summary>PMH 機関別受給者証種別ID: the id PMH's 制度マスタ gives this program (≤ 50 半角英数); the PMH export refuses while empty. ADR 0028.</summary>
+    public const string PmhCertificateTypeId = "pmh.certificate-type-id";
+
     public static IReadOnlyList<SettingDefinition> Definitions { get; } =
     [
         new(PasswordContextWords, "パスワードに含めてはならない語（市名・課名・システム名など、カンマ区切り）", "奈良,nara,子ども給付課,fukushi,福祉医療", ValidateWordList),
@@ -110,6 +113,8 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
             value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= 365
                 ? days.ToString(CultureInfo.InvariantCulture)
                 : throw new FormatException("0 から 365 までの日数を指定してください。")),
+        new(PmhCertificateTypeId, "PMH 連携の機関別受給者証種別ID（PMH の制度マスタで設定した値、半角英数50桁以内）。未設定では PMH 出力をしない", "",
+            value => value.Length <= 50 && value.All(char.IsAsciiLetterOrDigit) ? value : throw new FormatException("半角英数50桁以内で指定してください。")),
     ];
 
     public static SettingDefinition? Find(string key) => Definitions.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));

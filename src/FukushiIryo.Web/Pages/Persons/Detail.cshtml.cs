@@ -39,6 +39,9 @@ public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, Tim
     /// <summary>Whether the viewer may record a 資格消滅: the link per recipient is shown.</summary>
     public bool CanRecordLoss { get; private set; }
 
+    /// <summary>May produce the 本人開示 PDF (P19).</summary>
+    public bool CanDisclose { get; private set; }
+
     /// <summary>The 養育費 form's initial values: the 課税年度 in use today, the person's version.</summary>
     public ChildSupportInput ChildSupportForm { get; private set; } = new();
 
@@ -83,6 +86,7 @@ public sealed class DetailModel(PersonProfile profiles, FukushiDbContext db, Tim
         CanDetermineIncome = Permissions.Allows(Permissions.IncomeDetermine, roles);
         CanChange = Permissions.Allows(Permissions.PersonChange, roles);
         CanRecordLoss = Permissions.Allows(Permissions.EligibilityLoss, roles);
+        CanDisclose = Permissions.Allows(Permissions.PersonDisclosure, roles);
         if (view.SensitiveShown)
         {
             ChildSupportDeclarations = await FukushiIryo.App.Income.ChildSupportDeclarations.HistoryAsync(db, id).ConfigureAwait(false);
