@@ -18,11 +18,13 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 cleanup() { as_pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build src/FukushiIryo.Cli -c Release -v q -nologo >/dev/null
-fukushi="dotnet src/FukushiIryo.Cli/bin/Release/net10.0/fukushi.dll"
+if [ -z "${BENCH_NO_BUILD:-}" ]; then dotnet build src/FukushiIryo.Cli -c Release -v q -nologo >/dev/null; fi
+# A copy of the build, so that a build in the worktree while the benchmark runs does not change it.
+cp -r src/FukushiIryo.Cli/bin/Release/net10.0 "$work/cli"
+fukushi="dotnet $work/cli/fukushi.dll"
 [ "$(id -u)" -eq 0 ] && chown postgres "$work"
 as_pg "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-as_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -k $work -c listen_addresses=127.0.0.1" -l "$work/pg.log" -w start >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c log_min_duration_statement=${BENCH_SLOW_MS:-200}" -l "$work/pg.log" -w start >/dev/null
 psql() { as_pg "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql -c "CREATE DATABASE bench" >/dev/null
 export FUKUSHI_DB="postgres:Host=127.0.0.1;Port=$port;Username=postgres;Database=bench" FUKUSHI_AUDIT_ANCHORS=$work/anchors.log
@@ -73,3 +75,6 @@ echo "$password" | /usr/bin/time -o "$work/time" -f "%e %M" \
 read -r seconds kilobytes < "$work/time"
 cat "$work/decide.txt"
 printf 'renew august --step decide (%s recipients, %s households): %s s wall, %s MB peak RSS\n' "$recipients" "$items" "$seconds" "$(( kilobytes / 1024 ))"
+slow=$(grep -c 'duration:' "$work/pg.log" || true)
+echo "statements PostgreSQL logged as slower than ${BENCH_SLOW_MS:-200} ms (whole run, seed included): $slow"
+grep -o 'duration: [0-9.]* ms  statement: .\{0,160\}' "$work/pg.log" | sort -t' ' -k2 -rn | head -5 || true
