@@ -19,6 +19,8 @@ public static class DocumentRenderer
             ReceptionRegisterInput register => ReceptionRegisterPdf.Render(register),
             PaymentNoticeInput payment => PaymentNoticePdf.Render(payment),
             RenewalFormsInput forms => NoticePdf.RenewalForms(forms),
+            CertificateBatchInput certificates => CertificatePdf.RenderMany(certificates),
+            LossNoticeBatchInput losses => NoticePdf.LossMany(losses),
             _ => throw new ArgumentException($"No builder for {input.GetType().Name}.", nameof(input)),
         };
     }

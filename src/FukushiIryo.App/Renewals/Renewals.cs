@@ -90,7 +90,7 @@ public sealed record RenewalResultRow(
 /// Every household is processed in its own transaction together with its item's state, so a crash
 /// leaves each household either done or not done, and a rerun skips the done ones.
 /// </summary>
-public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
+public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
 {
     /// <summary>Households per query when listing or rendering.</summary>
     private const int Chunk = 500;
