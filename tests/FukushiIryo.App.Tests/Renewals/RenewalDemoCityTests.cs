@@ -1,3 +1,4 @@
+using FukushiIryo.App.Data;
 using FukushiIryo.App.Demo;
 using FukushiIryo.App.Documents;
 using FukushiIryo.App.Eligibility;
@@ -84,12 +85,20 @@ public sealed class RenewalDemoCityTests(PostgresFixture fixture)
 
         Assert.True(lone > 0, "no parent lost its last child: the demo city does not test 対象児童なし");
 
-        // A new row from 4/1 (with its certificate) exactly where the 公費負担者番号 or 給付区分 changes.
+        // A new row from 4/1 (with its certificate) exactly where the age bracket, the 公費負担者番号 or the 給付区分 changes.
+        List<AgeBracket> brackets;
+        await using (var db = database.Open())
+        {
+            brackets = await db.AgeBrackets.AsNoTracking().ToListAsync();
+        }
+
+        string? BracketOn(RecipientState r, DateOnly date) => AgeBrackets.BracketOn(r.Kind, r.BirthDate, date, brackets.Where(b => b.IsValidOn(date)))?.Code;
         var changed = 0;
         foreach (var (id, then) in before.Where(pair => pair.Value.Active is not null && after[pair.Key].Active is not null))
         {
             var now = after[id].Active!;
-            var differs = now.PayerNumber != then.Active!.PayerNumber || now.BenefitMethod != then.Active.BenefitMethod;
+            var differs = now.PayerNumber != then.Active!.PayerNumber || now.BenefitMethod != then.Active.BenefitMethod
+                || BracketOn(then, April1.AddDays(-1)) != BracketOn(then, April1);
             var newRow = now.ValidFrom == April1 && now.CertificateValidFrom == April1;
             Assert.True(differs == newRow, $"recipient {then.Number}: payer {then.Active.PayerNumber} → {now.PayerNumber}, new row from 4/1: {newRow}");
             changed += newRow ? 1 : 0;
