@@ -6,7 +6,7 @@
 # `fukushi renew august --year 2027 --step decide` (決裁 with password and TOTP): every returned
 # household gets its 所得判定 for 課税年度 2027 and new rows from 2027-08-01, each in its own
 # transaction. Prints wall time and peak RSS of the decide process, and the counts it printed.
-# Not a test: it asserts nothing. Usage: bench/renew-august.sh [HOUSEHOLDS]. Needs PostgreSQL 15
+# Not a test: it asserts nothing. Usage: [FUKUSHI_BASELINE=other/fukushi.dll] bench/renew-august.sh [HOUSEHOLDS]. Needs PostgreSQL 15
 # binaries (/usr/lib/postgresql/*/bin), /usr/bin/time and python3; as root it runs PostgreSQL as `postgres`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,11 +18,13 @@ as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; 
 cleanup() { as_pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet build src/FukushiIryo.Cli -c Release -v q -nologo >/dev/null
-fukushi="dotnet src/FukushiIryo.Cli/bin/Release/net10.0/fukushi.dll"
+if [ -z "${BENCH_NO_BUILD:-}" ]; then dotnet build src/FukushiIryo.Cli -c Release -v q -nologo >/dev/null; fi
+# A copy of the build, so that a build in the worktree while the benchmark runs does not change it.
+cp -r src/FukushiIryo.Cli/bin/Release/net10.0 "$work/cli"
+fukushi="dotnet $work/cli/fukushi.dll"
 [ "$(id -u)" -eq 0 ] && chown postgres "$work"
 as_pg "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-as_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -k $work -c listen_addresses=127.0.0.1" -l "$work/pg.log" -w start >/dev/null
+as_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c log_min_duration_statement=${BENCH_SLOW_MS:-200}" -l "$work/pg.log" -w start >/dev/null
 psql() { as_pg "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql -c "CREATE DATABASE bench" >/dev/null
 export FUKUSHI_DB="postgres:Host=127.0.0.1;Port=$port;Username=postgres;Database=bench" FUKUSHI_AUDIT_ANCHORS=$work/anchors.log
@@ -60,16 +62,34 @@ recipients=$(psql -d bench -c 'SELECT count(*) FROM "Recipients"')
 items=$(psql -d bench -c 'SELECT count(*) FROM "RenewalItems"')
 echo "recipients: $recipients, households listed: $items"
 
-code=$(python3 - "$secret" <<'PY'
+totp() { python3 - "$secret" <<'PY'
 import base64, hmac, hashlib, struct, sys, time
 key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
 digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
 offset = digest[-1] & 15
 print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7fffffff) % 1000000))
 PY
-)
-echo "$password" | /usr/bin/time -o "$work/time" -f "%e %M" \
-  $fukushi renew august --year 2027 --step decide --password-stdin --totp "$code" --user kessai > "$work/decide.txt"
-read -r seconds kilobytes < "$work/time"
+}
+
+# FUKUSHI_BASELINE=<another build's fukushi.dll>: that build decides a copy of the same data first
+# (the columns and migration the baseline does not know are dropped from the copy).
+if [ -n "${FUKUSHI_BASELINE:-}" ]; then
+  psql -d postgres -c "CREATE DATABASE base TEMPLATE bench" >/dev/null
+  psql -d base -c 'ALTER TABLE "RenewalItems" DROP COLUMN IF EXISTS "CertificatesPrintedAt", DROP COLUMN IF EXISTS "NoticePrintedAt"' \
+       -c "DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" LIKE '%RenewalPrintMarks'" >/dev/null
+  echo "$password" | FUKUSHI_DB="postgres:Host=127.0.0.1;Port=$port;Username=postgres;Database=base" /usr/bin/time -o "$work/time-base" -f "%e %M %U %S" \
+    dotnet "$FUKUSHI_BASELINE" renew august --year 2027 --step decide --password-stdin --totp "$(totp)" --user kessai > "$work/decide-base.txt"
+  read -r seconds kilobytes user system < "$work/time-base"
+  cat "$work/decide-base.txt"
+  printf 'BASELINE renew august --step decide: %s s wall, %s MB peak RSS, CPU %s s user + %s s system\n' "$seconds" "$(( kilobytes / 1024 ))" "$user" "$system"
+fi
+
+echo "$password" | /usr/bin/time -o "$work/time" -f "%e %M %U %S" \
+  $fukushi renew august --year 2027 --step decide --password-stdin --totp "$(totp)" --user kessai > "$work/decide.txt"
+read -r seconds kilobytes user system < "$work/time"
 cat "$work/decide.txt"
-printf 'renew august --step decide (%s recipients, %s households): %s s wall, %s MB peak RSS\n' "$recipients" "$items" "$seconds" "$(( kilobytes / 1024 ))"
+printf 'renew august --step decide (%s recipients, %s households): %s s wall, %s MB peak RSS, CPU %s s user + %s s system\n' "$recipients" "$items" "$seconds" "$(( kilobytes / 1024 ))" "$user" "$system"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+slow=$(grep -c 'duration:' "$work/pg.log" || true)
+echo "statements PostgreSQL logged as slower than ${BENCH_SLOW_MS:-200} ms (whole run, seed included): $slow"
+grep -o 'duration: [0-9.]* ms  statement: .\{0,160\}' "$work/pg.log" | sort -t' ' -k2 -rn | head -5 || true

@@ -71,8 +71,26 @@ public sealed class RenewCommandsTests(PostgresFixture fixture)
             Assert.Equal(0, await db.RenewalItems.CountAsync(i => i.State == RenewalItemState.Decided));
         }
 
-        var decide = await cli.RunWithInputAsync(ApproverPassword + "\n", "renew", "august", "--year", "2026", "--step", "decide", "--password-stdin", "--totp", Code(secret), "--user", "kessai1");
-        Assert.True(decide.ExitCode == 0, decide.Error);
+        // decide with --out also prints: every household lost for 更新未提出, so one PDF of 喪失通知書 and no cards.
+        var printed = Path.Combine(Path.GetTempPath(), "fukushi-renew-print-" + Guid.NewGuid().ToString("N")[..8]);
+        CliRun decide;
+        try
+        {
+            decide = await cli.RunWithInputAsync(ApproverPassword + "\n", "renew", "august", "--year", "2026", "--step", "decide", "--password-stdin", "--totp", Code(secret), "--out", printed, "--user", "kessai1");
+            Assert.True(decide.ExitCode == 0, decide.Error);
+            var pdf = Assert.Single(Directory.GetFiles(printed));
+            Assert.Equal("loss-not-submitted-001.pdf", Path.GetFileName(pdf));
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(pdf), 0, 5), StringComparison.Ordinal);
+            Assert.Contains("喪失通知書（更新未提出）:", decide.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(printed))
+            {
+                Directory.Delete(printed, recursive: true);
+            }
+        }
+
         Assert.Contains("年度切替更新 2026: 今回決定", decide.Output, StringComparison.Ordinal);
         Assert.Contains("更新未提出:", decide.Output, StringComparison.Ordinal);
 

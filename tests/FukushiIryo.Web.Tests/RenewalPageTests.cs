@@ -61,12 +61,53 @@ public sealed class RenewalPageTests(WebAppFixture app)
             var run = await db.RenewalRuns.AsNoTracking().SingleAsync(r => r.Kind == RenewalKind.August && r.Year == Year);
             var item = await db.RenewalItems.AsNoTracking().SingleAsync(i => i.RunId == run.Id && i.HeadRecipientNumber == parentNumber);
             Assert.Equal((RenewalItemState.Returned, (DateOnly?)new DateOnly(2031, 7, 5), "madoguchi1"), (item.State, item.ReturnedOn, item.ReturnedBy));
-            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.EventType == AuditEventType.RenewalFormReturned && e.SubjectId == parentNumber));
+            var returns = await db.AuditEvents.AsNoTracking().Where(e => e.EventType == AuditEventType.RenewalFormReturned && e.SubjectId == parentNumber).Select(e => e.Details).ToListAsync();
+            Assert.Single(returns, details => details.Contains($"\"year\":{Year}", StringComparison.Ordinal)); // the other test records 2032
         }
 
         using var approver = await StaffSession.LoginAsync(app, "role" + RoleNames.All.ToList().IndexOf(RoleNames.Approver));
         var denied = await approver.Client.GetAsync($"/Renewals/Returns?year={Year}");
         Assert.Contains("/Account/AccessDenied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_approver_decides_and_downloads_the_new_certificates_once()
+    {
+        const int printYear = 2032;
+        var (parentNumber, _) = await SeedHouseholdAsync();
+        using (var counter = await StaffSession.LoginAsync(app, "madoguchi1"))
+        {
+            var index = await counter.Client.GetStringAsync($"/Renewals?kind=august&year={printYear}");
+            Assert.Equal(HttpStatusCode.OK, (await counter.PostFormWithTokenFromAsync($"/Renewals?handler=Forms&Kind=august&Year={printYear}", index, [])).StatusCode);
+            var entry = await counter.Client.GetStringAsync($"/Renewals/Returns?year={printYear}");
+            var recorded = await counter.PostFormWithTokenFromAsync($"/Renewals/Returns?Year={printYear}", entry, new() { ["ReturnedOn"] = "2032-07-05", ["RecipientNumber"] = parentNumber });
+            Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        }
+
+        var approverLogin = "role" + RoleNames.All.ToList().IndexOf(RoleNames.Approver);
+        using var approver = await StaffSession.LoginAsync(app, approverLogin);
+        var decideUrl = $"/Renewals/Decide?kind=august&year={printYear}";
+        var passed = await approver.PostFormAsync("/Account/Reauthenticate", new() { ["Password"] = WebAppFixture.Password, ["Code"] = StaffSession.CodeFor(app, approverLogin), ["ReturnUrl"] = decideUrl });
+        Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
+        var page = await approver.Client.GetStringAsync(decideUrl);
+        var decided = await approver.PostFormWithTokenFromAsync($"/Renewals/Decide?Kind=august&Year={printYear}", page, []);
+        Assert.Equal(HttpStatusCode.OK, decided.StatusCode);
+        var result = await decided.Content.ReadAsStringAsync();
+        Assert.Contains("決定しました", result, StringComparison.Ordinal);
+        Assert.Contains("受給資格証をダウンロード（PDF）", result, StringComparison.Ordinal);
+
+        var print = await approver.PostFormWithTokenFromAsync($"/Renewals/Decide?handler=Print&Kind=august&Year={printYear}&what=Certificates", page, []);
+        Assert.Equal(HttpStatusCode.OK, print.StatusCode);
+        Assert.Equal("application/pdf", print.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await print.Content.ReadAsByteArrayAsync())[..4]), StringComparison.Ordinal);
+
+        // Printed once: the next print of the same kind has nothing due, and the card is in the 交付履歴.
+        var again = await approver.PostFormWithTokenFromAsync($"/Renewals/Decide?handler=Print&Kind=august&Year={printYear}&what=Certificates", page, []);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("新たに印刷する受給資格証はありません", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        var parent = await db.Recipients.AsNoTracking().SingleAsync(r => r.RecipientNumber == parentNumber);
+        Assert.Equal(1, await db.CertificateIssues.CountAsync(i => i.RecipientId == parent.Id && i.ValidFrom == new DateOnly(printYear, 8, 1)));
     }
 
     private async Task<(string Parent, string Child)> SeedHouseholdAsync()

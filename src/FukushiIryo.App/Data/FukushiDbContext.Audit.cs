@@ -56,6 +56,12 @@ public sealed partial class FukushiDbContext
     public int PendingAuditCount => auditQueue.Count;
 
     /// <summary>
+    /// Drops the events queued since the last save: the caller rolled back (or never saved) the
+    /// changes they describe and clears its change tracker, e.g. a batch that falls back to one by one.
+    /// </summary>
+    public void DiscardPendingAudit() => auditQueue.Clear();
+
+    /// <summary>
     /// Queues an audit event; the next SaveChanges writes it in the same transaction as the other
     /// changes (even when there are none). The entry is checked now: an unknown event type, a
     /// too-long or invalid text, or details that are not a JSON object of integers, strings,

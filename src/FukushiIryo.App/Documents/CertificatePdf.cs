@@ -20,14 +20,37 @@ internal static class CertificatePdf
     public static RenderedDocument Render(CertificateInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var title = input.ReissuedOn is null ? "受給資格証" : "受給資格証（再交付）";
+        using var book = new PdfBook(title);
+        Card(book.NewPage(), input);
+        return book.Finish(input.Kind);
+    }
+
+    /// <summary>Several 受給資格証 in one PDF, one page each, in the given order (a batch print, e.g. after the renewal).</summary>
+    public static RenderedDocument RenderMany(CertificateBatchInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Certificates.Count == 0)
+        {
+            throw new ArgumentException("受給資格証が1枚もありません。", nameof(input));
+        }
+
+        using var book = new PdfBook("受給資格証");
+        foreach (var certificate in input.Certificates)
+        {
+            Card(book.NewPage(), certificate);
+        }
+
+        return book.Finish(input.Kind);
+    }
+
+    private static void Card(PdfCanvas page, CertificateInput input)
+    {
         if (input.ValidTo < input.ValidFrom)
         {
             throw new ArgumentException("有効期間の終了が開始より前です。", nameof(input));
         }
 
-        var title = input.ReissuedOn is null ? "受給資格証" : "受給資格証（再交付）";
-        using var book = new PdfBook(title);
-        var page = book.NewPage();
         page.Box(CardX, CardY, CardWidth, CardHeight, 1);
         page.CutMarks(CardX - 3, CardY - 3, CardWidth + 6, CardHeight + 6);
         page.Text(CardX + (CardWidth / 2), CardY + 4, $"{input.Issuer.Program}受給資格証", TitleFont, TextAlign.Center);
@@ -80,7 +103,6 @@ internal static class CertificatePdf
         notes = page.Paragraph(CardX - 3, notes, 170, "・医療機関等で受診するときは、健康保険の資格確認書（またはマイナ保険証）と一緒に、この受給資格証を窓口に提示してください。", NoteFont);
         notes = page.Paragraph(CardX - 3, notes, 170, $"・住所、氏名、健康保険、振込口座などに変更があったとき、または受給資格がなくなったときは、{input.Issuer.City}{input.Issuer.Section}に届け出てください。", NoteFont);
         page.Paragraph(CardX - 3, notes, 170, "・受給資格がなくなった後は、この受給資格証を使うことはできません。返還してください。", NoteFont);
-        return book.Finish(input.Kind);
     }
 
     private static void Field(PdfCanvas page, double left, double top, string label, string value, DocumentFont font, double valueTop = 1.8)

@@ -175,6 +175,18 @@ public sealed record RenewalFormsInput(int Year, DateOnly NoticeDate, DateOnly D
     public override DocumentKind Kind => DocumentKind.RenewalForms;
 }
 
+/// <summary>Several 受給資格証 in one PDF, one page each (a batch print); the kind is <see cref="DocumentKind.Certificate"/>.</summary>
+public sealed record CertificateBatchInput(IReadOnlyList<CertificateInput> Certificates) : DocumentInput
+{
+    public override DocumentKind Kind => DocumentKind.Certificate;
+}
+
+/// <summary>Several 喪失通知書 in one PDF, each from a new page (a batch print); the kind is <see cref="DocumentKind.LossNotice"/>.</summary>
+public sealed record LossNoticeBatchInput(IReadOnlyList<LossNoticeInput> Notices) : DocumentInput
+{
+    public override DocumentKind Kind => DocumentKind.LossNotice;
+}
+
 /// <summary>A rendered document: the PDF bytes, its title (also in the PDF's information), its pages.</summary>
 public sealed record RenderedDocument(DocumentKind Kind, string Title, byte[] Pdf, int PageCount)
 {

@@ -46,7 +46,7 @@ public sealed class DocumentPrints(FukushiDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (input is CertificateInput)
+        if (input is CertificateInput or CertificateBatchInput)
         {
             throw new ArgumentException("A 受給資格証 is printed with IssueCertificateAsync (交付履歴).", nameof(input));
         }
@@ -58,6 +58,87 @@ public sealed class DocumentPrints(FukushiDbContext db, TimeProvider clock)
             ["pages"] = document.PageCount,
             ["sha256"] = Sha256(document.Pdf),
         }, clientAddress));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return document;
+    }
+
+    /// <summary>
+    /// A batch print of several documents of one kind in one PDF (<see cref="LossNoticeBatchInput"/>):
+    /// renders it, hands it to <paramref name="deliver"/> (which writes the file), and only then writes
+    /// one <see cref="AuditEventType.DocumentPrinted"/> event per document (its subject, the PDF's
+    /// SHA-256) in one save, together with whatever else the caller has pending (its marks).
+    /// </summary>
+    public async Task<RenderedDocument> PrintBatchAsync(
+        LossNoticeBatchInput input, IReadOnlyList<DocumentSubject> subjects, string actor, Func<RenderedDocument, CancellationToken, Task> deliver, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(subjects);
+        ArgumentNullException.ThrowIfNull(deliver);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (subjects.Count != input.Notices.Count)
+        {
+            throw new ArgumentException("One subject per notice.", nameof(subjects));
+        }
+
+        var document = DocumentRenderer.Render(input);
+        await deliver(document, cancellationToken).ConfigureAwait(false);
+        var sha256 = Sha256(document.Pdf);
+        foreach (var subject in subjects)
+        {
+            db.AddAudit(new AuditEntry(actor, AuditEventType.DocumentPrinted, subject.Type, subject.Id, new Dictionary<string, object?>
+            {
+                ["document"] = document.Kind.ToString(),
+                ["batch"] = subjects.Count,
+                ["pages"] = document.PageCount,
+                ["sha256"] = sha256,
+            }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return document;
+    }
+
+    /// <summary>
+    /// A batch 交付 of 受給資格証 in one PDF, one page each: renders it, hands it to
+    /// <paramref name="deliver"/>, and only then adds each card's 交付履歴 row (<see cref="CertificateIssue"/>,
+    /// 交付, the PDF's SHA-256) and its audit event in one save with whatever the caller has pending.
+    /// </summary>
+    public async Task<RenderedDocument> IssueCertificatesAsync(
+        IReadOnlyList<(long RecipientId, CertificateInput Certificate)> certificates, string actor, Func<RenderedDocument, CancellationToken, Task> deliver, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(certificates);
+        ArgumentNullException.ThrowIfNull(deliver);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var document = DocumentRenderer.Render(new CertificateBatchInput([.. certificates.Select(c => c.Certificate)]));
+        await deliver(document, cancellationToken).ConfigureAwait(false);
+        var sha256 = Sha256(document.Pdf);
+        var now = AppClock.Now(clock);
+        var today = JstClock.Today(clock);
+        foreach (var (recipientId, certificate) in certificates)
+        {
+            db.CertificateIssues.Add(new CertificateIssue
+            {
+                RecipientId = recipientId,
+                Kind = CertificateIssueKind.Issue,
+                ValidFrom = certificate.ValidFrom,
+                ValidTo = certificate.ValidTo,
+                IssuedOn = today,
+                IssuedAt = now,
+                IssuedBy = actor,
+                Sha256 = sha256,
+            });
+            db.AddAudit(new AuditEntry(actor, AuditEventType.DocumentPrinted, "recipient", certificate.RecipientNumber, new Dictionary<string, object?>
+            {
+                ["document"] = document.Kind.ToString(),
+                ["issueKind"] = nameof(CertificateIssueKind.Issue),
+                ["validFrom"] = certificate.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["validTo"] = certificate.ValidTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["batch"] = certificates.Count,
+                ["pages"] = document.PageCount,
+                ["sha256"] = sha256,
+            }));
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return document;
     }

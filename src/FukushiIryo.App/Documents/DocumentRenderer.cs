@@ -20,6 +20,8 @@ public static class DocumentRenderer
             PaymentNoticeInput payment => PaymentNoticePdf.Render(payment),
             RenewalFormsInput forms => NoticePdf.RenewalForms(forms),
             PersonDisclosureInput disclosure => PersonDisclosurePdf.Render(disclosure),
+            CertificateBatchInput certificates => CertificatePdf.RenderMany(certificates),
+            LossNoticeBatchInput losses => NoticePdf.LossMany(losses),
             _ => throw new ArgumentException($"No builder for {input.GetType().Name}.", nameof(input)),
         };
     }

@@ -82,8 +82,35 @@ internal sealed class NoticePdf : IDisposable
     public static RenderedDocument Loss(LossNoticeInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        Require(input.Recipients.Count > 0, "喪失通知書には喪失した受給者が1人以上必要です。");
         using var notice = new NoticePdf("受給資格喪失通知書");
+        notice.LossNotice(input);
+        return notice.Finish(input.Kind);
+    }
+
+    /// <summary>Several 喪失通知書 in one PDF, each starting on its own page (a batch print, e.g. after the renewal).</summary>
+    public static RenderedDocument LossMany(LossNoticeBatchInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Require(input.Notices.Count > 0, "喪失通知書が1通もありません。");
+        using var notice = new NoticePdf("受給資格喪失通知書");
+        for (var i = 0; i < input.Notices.Count; i++)
+        {
+            if (i > 0)
+            {
+                notice.NextNotice();
+            }
+
+            notice.ContinuationLabel = input.Notices[i].To.Name;
+            notice.LossNotice(input.Notices[i]);
+        }
+
+        return notice.Finish(input.Kind);
+    }
+
+    private void LossNotice(LossNoticeInput input)
+    {
+        Require(input.Recipients.Count > 0, "喪失通知書には喪失した受給者が1人以上必要です。");
+        var notice = this;
         notice.Header(input.Issuer, input.To, input.NoticeDate, input.NoticeNumber, $"{input.Issuer.Program}受給資格喪失通知書");
         notice.Body($"次の方の{input.Issuer.Program}の受給資格は、喪失日をもって消滅したので通知します。喪失日以降は受給資格証を使用できません。お手元の受給資格証は{input.Issuer.City}{input.Issuer.Section}へ返還してください。");
         notice.Table(
@@ -91,7 +118,6 @@ internal sealed class NoticePdf : IDisposable
             ["氏名", "受給者番号", "喪失日", "喪失事由"],
             [.. input.Recipients.Select(r => new[] { r.Name, r.RecipientNumber, DocumentText.Date(r.LostOn), r.Detail is { Length: > 0 } detail ? $"{DocumentText.Of(r.Reason)}（{detail}）" : DocumentText.Of(r.Reason) })]);
         notice.Appeal(input.Issuer);
-        return notice.Finish(input.Kind);
     }
 
     /// <summary>

@@ -46,6 +46,13 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
     /// <summary>受給者との関係 of a 扶養義務者 in the welfare household.</summary>
     public const string SupportObligorRelationship = "扶養義務者";
 
+    /// <summary>The masters of a 基準日 and income year, loaded once per instance (a batch reuses them).</summary>
+    private readonly Dictionary<(DateOnly BaseDate, int IncomeYear), IncomeTestRules> rulesCache = [];
+
+    private readonly Dictionary<DateOnly, (List<HighCostIncomeBracket> Brackets, IncomeDeduction Deduction)> highCostMasters = [];
+
+    private Prefetched? prefetched;
+
     private static readonly JsonSerializerOptions StepJson = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -63,18 +70,34 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
     }
 
     /// <summary>Determines, stores and audits; a refusal stores nothing.</summary>
+    public Task<IncomeDeterminationOutcome> DetermineAsync(
+        string atenaNumber, int taxYear, DateOnly baseDate, string actor, CancellationToken cancellationToken = default) =>
+        DetermineAsync(atenaNumber, taxYear, baseDate, actor, save: true, cancellationToken);
+
+    /// <summary>
+    /// Determines and queues the determination and its audit event; with <paramref name="save"/> false
+    /// the caller's SaveChanges writes them (a batch such as the August renewal, in its transaction).
+    /// Reads from what <see cref="PrefetchAsync"/> loaded when the person, year and 基準日 are in it.
+    /// </summary>
     public async Task<IncomeDeterminationOutcome> DetermineAsync(
-        string atenaNumber, int taxYear, DateOnly baseDate, string actor, CancellationToken cancellationToken = default)
+        string atenaNumber, int taxYear, DateOnly baseDate, string actor, bool save, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(atenaNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var person = await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.AtenaNumber == atenaNumber, cancellationToken).ConfigureAwait(false);
+        var batch = prefetched is { } loaded && loaded.TaxYear == taxYear && loaded.BaseDate == baseDate && loaded.PersonsByAtena.ContainsKey(atenaNumber)
+            ? loaded
+            : null;
+        var person = batch is not null
+            ? batch.PersonsByAtena[atenaNumber]
+            : await db.Persons.AsNoTracking().SingleOrDefaultAsync(p => p.AtenaNumber == atenaNumber, cancellationToken).ConfigureAwait(false);
         if (person is null)
         {
             return new(null, IncomeDeterminationRefusal.UnknownPerson);
         }
 
-        var tax = await db.TaxRecords.AsNoTracking().FindCurrentAsync(person.Id, taxYear, cancellationToken).ConfigureAwait(false);
+        var tax = batch is not null
+            ? batch.Taxes.GetValueOrDefault(person.Id)
+            : await db.TaxRecords.AsNoTracking().FindCurrentAsync(person.Id, taxYear, cancellationToken).ConfigureAwait(false);
         if (tax is null)
         {
             return new(null, IncomeDeterminationRefusal.NoTaxRecord);
@@ -82,10 +105,18 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
 
         var incomeYear = IncomeYear.FromTaxYear(taxYear);
         var rules = await RulesAsync(baseDate, incomeYear, cancellationToken).ConfigureAwait(false);
-        var (role, roleNote) = await RoleAsync(person.Id, baseDate, cancellationToken).ConfigureAwait(false);
-        var support = await ChildSupportAsync(person.Id, tax, cancellationToken).ConfigureAwait(false);
+        var (role, roleNote) = batch is not null
+            ? RoleOf(batch.RecipientsByPerson[person.Id].ToList(), carers => carers.Any(batch.OrphanCarers.Contains), batch.Obligors.Contains(person.Id))
+            : await RoleAsync(person.Id, baseDate, cancellationToken).ConfigureAwait(false);
+        var support = batch is not null
+            ? batch.Declarations.GetValueOrDefault(person.Id) is { } declared
+                ? new ChildSupport(declared.ReceivedByRecipient, declared.ReceivedByChild)
+                : new ChildSupport(tax.ChildSupportReceivedByRecipient, tax.ChildSupportReceivedByChild)
+            : await ChildSupportAsync(person.Id, tax, cancellationToken).ConfigureAwait(false);
         var income = IncomeTest.Determine(ToFacts(tax), role, support, rules);
-        var highCost = await HighCostAsync(person, taxYear, baseDate, cancellationToken).ConfigureAwait(false);
+        var highCost = batch is not null
+            ? await HighCostFromAsync(person, batch, baseDate, cancellationToken).ConfigureAwait(false)
+            : await HighCostAsync(person, taxYear, baseDate, cancellationToken).ConfigureAwait(false);
 
         var steps = new List<IncomeStep>
         {
@@ -131,7 +162,11 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
             ["fundingShare"] = stored.FundingShare.ToString(),
             ["highCostCategory"] = highCost?.Category,
         }));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (save)
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return new(new IncomeDeterminationReport(person.AtenaNumber, stored, income, highCost, steps), null);
     }
 
@@ -220,6 +255,18 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
     /// <summary>The masters in force: limits and deductions on the 基準日, the 給与所得控除 of the income year.</summary>
     private async Task<IncomeTestRules> RulesAsync(DateOnly baseDate, IncomeYear incomeYear, CancellationToken cancellationToken)
     {
+        if (rulesCache.TryGetValue((baseDate, incomeYear.CalendarYear), out var cached))
+        {
+            return cached;
+        }
+
+        var rules = await LoadRulesAsync(baseDate, incomeYear, cancellationToken).ConfigureAwait(false);
+        rulesCache[(baseDate, incomeYear.CalendarYear)] = rules;
+        return rules;
+    }
+
+    private async Task<IncomeTestRules> LoadRulesAsync(DateOnly baseDate, IncomeYear incomeYear, CancellationToken cancellationToken)
+    {
         var limits = await db.IncomeLimits.AsNoTracking().ValidOn(baseDate).ToListAsync(cancellationToken).ConfigureAwait(false);
         var deductions = await db.IncomeDeductions.AsNoTracking().ValidOn(baseDate).ToListAsync(cancellationToken).ConfigureAwait(false);
         var yearStart = new DateOnly(incomeYear.CalendarYear, 1, 1);
@@ -245,6 +292,19 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
     private async Task<(IncomeTestRole Role, string? Note)> RoleAsync(long personId, DateOnly baseDate, CancellationToken cancellationToken)
     {
         var recipients = await db.Recipients.AsNoTracking().Where(r => r.PersonId == personId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var carers = recipients.Where(r => r.Kind == RecipientKind.Carer).Select(r => r.Id).ToList();
+        var caresForOrphan = carers.Count > 0 && !recipients.Any(r => r.Kind == RecipientKind.Parent) && await db.Recipients.AsNoTracking()
+            .AnyAsync(r => r.ParentRecipientId != null && carers.Contains(r.ParentRecipientId.Value) && r.Kind == RecipientKind.Orphan, cancellationToken)
+            .ConfigureAwait(false);
+        var obligor = !recipients.Any(r => r.Kind is RecipientKind.Parent or RecipientKind.Carer) && await db.HouseholdMembers.AsNoTracking()
+            .Where(m => m.PersonId == personId && m.RelationshipToRecipient == SupportObligorRelationship)
+            .AsOf(baseDate).AnyAsync(cancellationToken).ConfigureAwait(false);
+        return RoleOf(recipients, _ => caresForOrphan, obligor);
+    }
+
+    /// <summary>The role from the person's recipients, whether a carer recipient of theirs receives for an orphan, and a 扶養義務者 membership.</summary>
+    private static (IncomeTestRole Role, string? Note) RoleOf(List<Recipient> recipients, Func<List<long>, bool> caresForOrphan, bool obligor)
+    {
         if (recipients.Any(r => r.Kind == RecipientKind.Parent))
         {
             return (IncomeTestRole.Parent, null);
@@ -253,15 +313,9 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
         var carers = recipients.Where(r => r.Kind == RecipientKind.Carer).Select(r => r.Id).ToList();
         if (carers.Count > 0)
         {
-            var caresForOrphan = await db.Recipients.AsNoTracking()
-                .AnyAsync(r => r.ParentRecipientId != null && carers.Contains(r.ParentRecipientId.Value) && r.Kind == RecipientKind.Orphan, cancellationToken)
-                .ConfigureAwait(false);
-            return (caresForOrphan ? IncomeTestRole.OrphanCarer : IncomeTestRole.Carer, null);
+            return (caresForOrphan(carers) ? IncomeTestRole.OrphanCarer : IncomeTestRole.Carer, null);
         }
 
-        var obligor = await db.HouseholdMembers.AsNoTracking()
-            .Where(m => m.PersonId == personId && m.RelationshipToRecipient == SupportObligorRelationship)
-            .AsOf(baseDate).AnyAsync(cancellationToken).ConfigureAwait(false);
         return obligor
             ? (IncomeTestRole.SupportObligor, null)
             : (IncomeTestRole.Parent, "受給者（父母・養育者）・扶養義務者の記録がないため、父母として判定します");
@@ -293,6 +347,24 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
         var atena = await db.Persons.AsNoTracking().Where(p => memberIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AtenaNumber, cancellationToken).ConfigureAwait(false);
         var taxes = await db.TaxRecords.AsNoTracking().Where(t => memberIds.Contains(t.PersonId) && t.TaxYear == taxYear).Current()
             .ToDictionaryAsync(t => t.PersonId, cancellationToken).ConfigureAwait(false);
+        return await HighCostOfAsync(person, memberIds, atena, taxes, baseDate, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><see cref="HighCostAsync"/> from what <see cref="PrefetchAsync"/> loaded.</summary>
+    private async Task<HighCostCategoryResult?> HighCostFromAsync(Person person, Prefetched batch, DateOnly baseDate, CancellationToken cancellationToken)
+    {
+        if (batch.Insurances.GetValueOrDefault(person.Id) is not { InsuranceKind: InsuranceKind.National })
+        {
+            return null;
+        }
+
+        List<long> memberIds = [person.Id, .. batch.NationalHouseholds.GetValueOrDefault(person.Id) ?? []];
+        return await HighCostOfAsync(person, memberIds, batch.Atena, batch.Taxes, baseDate, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HighCostCategoryResult> HighCostOfAsync(
+        Person person, List<long> memberIds, Dictionary<long, string> atena, Dictionary<long, TaxRecord> taxes, DateOnly baseDate, CancellationToken cancellationToken)
+    {
         var members = memberIds
             .OrderBy(id => id == person.Id ? 0 : 1).ThenBy(id => atena[id], StringComparer.Ordinal)
             .Select(id => new HighCostMember(
@@ -300,8 +372,15 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
                 taxes.TryGetValue(id, out var tax) ? ToFacts(tax) : null))
             .ToList();
 
-        var brackets = await db.HighCostIncomeBrackets.AsNoTracking().ValidOn(baseDate).OrderBy(b => b.SortOrder).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var deduction = One(await db.IncomeDeductions.AsNoTracking().ValidOn(baseDate).ToListAsync(cancellationToken).ConfigureAwait(false), "所得判定の控除額", baseDate);
+        if (!highCostMasters.TryGetValue(baseDate, out var masters))
+        {
+            var loadedBrackets = await db.HighCostIncomeBrackets.AsNoTracking().ValidOn(baseDate).OrderBy(b => b.SortOrder).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var loadedDeduction = One(await db.IncomeDeductions.AsNoTracking().ValidOn(baseDate).ToListAsync(cancellationToken).ConfigureAwait(false), "所得判定の控除額", baseDate);
+            masters = (loadedBrackets, loadedDeduction);
+            highCostMasters[baseDate] = masters;
+        }
+
+        var (brackets, deduction) = masters;
         try
         {
             return HighCostCategory.Determine(members, deduction.HighCostBasicDeduction, brackets.Select(b => b.ToBracket()).ToList());
@@ -312,6 +391,94 @@ public sealed class IncomeDeterminations(FukushiDbContext db, TimeProvider clock
                 $"高額療養費の区分マスタが {baseDate:yyyy-MM-dd} に揃っていません。"), exception);
         }
     }
+
+    /// <summary>
+    /// Loads, for a batch of persons (the August renewal's parents and 扶養義務者), everything
+    /// <see cref="DetermineAsync(string, int, DateOnly, string, bool, CancellationToken)"/> reads for
+    /// <paramref name="taxYear"/> and <paramref name="baseDate"/>, in a fixed number of queries; the
+    /// next determinations of these persons read from it. The caller must not change their tax rows,
+    /// recipients, households or insurance until it prefetches again. Replaces the previous batch.
+    /// </summary>
+    public async Task PrefetchAsync(IReadOnlyCollection<long> personIds, int taxYear, DateOnly baseDate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        var ids = personIds.Distinct().ToList();
+        var persons = await db.Persons.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recipients = await db.Recipients.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.PersonId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var carerIds = recipients.Where(r => r.Kind == RecipientKind.Carer).Select(r => r.Id).ToList();
+        var orphanCarers = carerIds.Count == 0
+            ? []
+            : (await db.Recipients.AsNoTracking()
+                .Where(r => r.ParentRecipientId != null && EF.Parameter(carerIds).Contains(r.ParentRecipientId.Value) && r.Kind == RecipientKind.Orphan)
+                .Select(r => r.ParentRecipientId!.Value).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var obligors = (await db.HouseholdMembers.AsNoTracking()
+            .Where(m => EF.Parameter(ids).Contains(m.PersonId) && m.RelationshipToRecipient == SupportObligorRelationship)
+            .AsOf(baseDate).Select(m => m.PersonId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var declarations = (await db.ChildSupportDeclarations.AsNoTracking()
+            .Where(d => EF.Parameter(ids).Contains(d.PersonId) && d.TaxYear == taxYear && d.SupersededAt == null).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(d => d.PersonId);
+        var insurances = (await db.Insurances.AsNoTracking().Where(i => EF.Parameter(ids).Contains(i.PersonId)).AsOf(baseDate).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(i => i.PersonId).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.ValidFrom).First());
+
+        // 国保 households: the persons of the same 住基 世帯 on the 基準日 insured by the same 国保 保険者.
+        var national = insurances.Values.Where(i => i.InsuranceKind == InsuranceKind.National).ToDictionary(i => i.PersonId);
+        var nationalIds = national.Keys.ToList();
+        var householdOf = (await db.PersonRecords.AsNoTracking().Where(r => EF.Parameter(nationalIds).Contains(r.PersonId)).AsOf(baseDate)
+                .Select(r => new { r.PersonId, r.HouseholdNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.First().HouseholdNumber);
+        var householdNumbers = householdOf.Values.OfType<string>().Where(h => h.Length > 0).Distinct().ToList();
+        var sameHousehold = householdNumbers.Count == 0
+            ? []
+            : await db.PersonRecords.AsNoTracking().Where(r => r.HouseholdNumber != null && EF.Parameter(householdNumbers).Contains(r.HouseholdNumber)).AsOf(baseDate)
+                .Select(r => new { r.PersonId, r.HouseholdNumber }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var otherIds = sameHousehold.Select(r => r.PersonId).Distinct().ToList();
+        var otherInsurances = otherIds.Count == 0
+            ? []
+            : await db.Insurances.AsNoTracking().Where(i => EF.Parameter(otherIds).Contains(i.PersonId) && i.InsuranceKind == InsuranceKind.National).AsOf(baseDate)
+                .Select(i => new { i.PersonId, i.InsurerNumber }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var nationalHouseholds = new Dictionary<long, List<long>>();
+        foreach (var (personId, insurance) in national)
+        {
+            if (householdOf.GetValueOrDefault(personId) is not { Length: > 0 } household)
+            {
+                continue;
+            }
+
+            var others = sameHousehold.Where(r => r.HouseholdNumber == household && r.PersonId != personId).Select(r => r.PersonId).ToHashSet();
+            nationalHouseholds[personId] = otherInsurances.Where(i => others.Contains(i.PersonId) && i.InsurerNumber == insurance.InsurerNumber)
+                .Select(i => i.PersonId).Distinct().ToList();
+        }
+
+        var allIds = ids.Concat(nationalHouseholds.Values.SelectMany(v => v)).Distinct().ToList();
+        var atena = await db.Persons.AsNoTracking().Where(p => EF.Parameter(allIds).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.AtenaNumber, cancellationToken).ConfigureAwait(false);
+        var taxes = await db.TaxRecords.AsNoTracking().Where(t => EF.Parameter(allIds).Contains(t.PersonId) && t.TaxYear == taxYear).Current()
+            .ToDictionaryAsync(t => t.PersonId, cancellationToken).ConfigureAwait(false);
+        prefetched = new Prefetched(
+            taxYear,
+            baseDate,
+            persons.ToDictionary(p => p.AtenaNumber, StringComparer.Ordinal),
+            taxes,
+            recipients.ToLookup(r => r.PersonId),
+            orphanCarers,
+            obligors,
+            declarations,
+            insurances,
+            nationalHouseholds,
+            atena);
+    }
+
+    private sealed record Prefetched(
+        int TaxYear,
+        DateOnly BaseDate,
+        Dictionary<string, Person> PersonsByAtena,
+        Dictionary<long, TaxRecord> Taxes,
+        ILookup<long, Recipient> RecipientsByPerson,
+        HashSet<long> OrphanCarers,
+        HashSet<long> Obligors,
+        Dictionary<long, ChildSupportDeclaration> Declarations,
+        Dictionary<long, Insurance> Insurances,
+        Dictionary<long, List<long>> NationalHouseholds,
+        Dictionary<long, string> Atena);
 
     private static T One<T>(IEnumerable<T> rows, string master, DateOnly date)
     {

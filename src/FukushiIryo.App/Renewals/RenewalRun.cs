@@ -121,6 +121,12 @@ public sealed class RenewalItem
 
     /// <summary>Why a household was held or a member left out, in Japanese (for the result list); null when nothing to say.</summary>
     public string? Note { get; set; }
+
+    /// <summary>When the household's new 受給資格証 were printed in a batch print of the run (null: not yet).</summary>
+    public DateTimeOffset? CertificatesPrintedAt { get; set; }
+
+    /// <summary>When the household's 喪失通知書 was printed in a batch print of the run (null: not yet).</summary>
+    public DateTimeOffset? NoticePrintedAt { get; set; }
 }
 
 internal sealed class RenewalRunConfiguration : IEntityTypeConfiguration<RenewalRun>

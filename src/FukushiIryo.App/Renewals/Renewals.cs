@@ -90,10 +90,16 @@ public sealed record RenewalResultRow(
 /// Every household is processed in its own transaction together with its item's state, so a crash
 /// leaves each household either done or not done, and a rerun skips the done ones.
 /// </summary>
-public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
+public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
 {
     /// <summary>Households per query when listing or rendering.</summary>
     private const int Chunk = 500;
+
+    /// <summary>
+    /// Households decided in one transaction (default 200; a household is never split between two):
+    /// a crash leaves each batch, and so each household, either done or not done.
+    /// </summary>
+    public int DecideBatchSize { get; init; } = 200;
 
     /// <summary>The month and day the April update takes effect.</summary>
     public const int AprilMonth = FiscalYear.FirstMonth;
@@ -238,25 +244,41 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
         var already = await db.RenewalItems.CountAsync(i => i.RunId == run.Id && i.State == RenewalItemState.Decided, cancellationToken).ConfigureAwait(false);
         var decided = Enum.GetValues<RenewalOutcome>().ToDictionary(o => o, _ => 0);
         int waiting = 0, held = 0, certificates = 0, losses = 0;
-        for (var index = 0; index < open.Count; index++)
+        var determinations = new IncomeDeterminations(db, clock);
+        var done = 0;
+        foreach (var batch in open.Chunk(Math.Max(1, DecideBatchSize)))
         {
-            var outcome = await DecideHouseholdAsync(open[index], context, actor, cancellationToken).ConfigureAwait(false);
-            switch (outcome.Kind)
+            var results = await DecideBatchAsync(batch, context, determinations, actor, cancellationToken).ConfigureAwait(false);
+            if (results is null)
             {
-                case HouseholdResultKind.Decided:
-                    decided[outcome.Outcome!.Value]++;
-                    certificates += outcome.Certificates;
-                    losses += outcome.Losses;
-                    break;
-                case HouseholdResultKind.Waiting:
-                    waiting++;
-                    break;
-                case HouseholdResultKind.Held:
-                    held++;
-                    break;
+                // A household of the batch was refused: the batch was rolled back; decide it one by one.
+                results = [];
+                foreach (var itemId in batch)
+                {
+                    results.Add(await DecideHouseholdAsync(itemId, context, actor, cancellationToken).ConfigureAwait(false));
+                }
             }
 
-            progress?.Report(new RenewalProgress(index + 1, open.Count));
+            foreach (var outcome in results)
+            {
+                switch (outcome.Kind)
+                {
+                    case HouseholdResultKind.Decided:
+                        decided[outcome.Outcome!.Value]++;
+                        certificates += outcome.Certificates;
+                        losses += outcome.Losses;
+                        break;
+                    case HouseholdResultKind.Waiting:
+                        waiting++;
+                        break;
+                    case HouseholdResultKind.Held:
+                        held++;
+                        break;
+                }
+            }
+
+            done += batch.Length;
+            progress?.Report(new RenewalProgress(done, open.Count));
         }
 
         var tracked = await db.RenewalRuns.SingleAsync(r => r.Id == run.Id, cancellationToken).ConfigureAwait(false);
@@ -441,6 +463,98 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
         return new DecideContext(kind, year, effective, today, graceEnds, cityCriterion, brackets, payers);
     }
 
+    /// <summary>
+    /// The households of <paramref name="itemIds"/> in one transaction, their members, 所得判定 inputs
+    /// and masters read once for the batch and their changes saved together. Null when a household is
+    /// refused: the whole batch is rolled back (nothing of it is saved) for the caller to decide one by one.
+    /// </summary>
+    private async Task<List<HouseholdResult>?> DecideBatchAsync(
+        long[] itemIds, DecideContext context, IncomeDeterminations determinations, string actor, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                db.DiscardPendingAudit();
+                var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var items = (await db.RenewalItems.Where(i => EF.Parameter(itemIds).Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
+                        .ToDictionary(i => i.Id);
+                    var open = itemIds.Select(items.GetValueOrDefault).OfType<RenewalItem>().Where(i => i.State != RenewalItemState.Decided).ToList();
+                    var households = await MembersAsync(open.Select(i => i.HeadRecipientId).ToList(), context.Effective, cancellationToken).ConfigureAwait(false);
+                    var obligors = new Dictionary<long, List<Obligor>>();
+                    if (context.Kind == RenewalKind.August)
+                    {
+                        // The persons whose 所得判定 the batch makes: each returned household's parent or carer and its 扶養義務者.
+                        var heads = open.Where(i => i.State == RenewalItemState.Returned)
+                            .SelectMany(i => (households.GetValueOrDefault(i.HeadRecipientId) ?? []).Where(m => m.Recipient.Id == i.HeadRecipientId && !m.IsChild))
+                            .Select(m => m.Recipient).ToList();
+                        obligors = await ObligorsAsync(heads, context.Effective, cancellationToken).ConfigureAwait(false);
+                        var persons = heads.Select(h => h.PersonId).Concat(obligors.Values.SelectMany(o => o).Select(o => o.PersonId)).ToList();
+                        await determinations.PrefetchAsync(persons, IncomeYear.ForDate(context.Effective).TaxYear, context.Effective, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    var results = new List<HouseholdResult>(itemIds.Length);
+                    foreach (var itemId in itemIds)
+                    {
+                        if (items.GetValueOrDefault(itemId) is not { State: not RenewalItemState.Decided } item)
+                        {
+                            results.Add(new HouseholdResult(HouseholdResultKind.Skipped));
+                            continue;
+                        }
+
+                        var members = households.GetValueOrDefault(item.HeadRecipientId) ?? [];
+                        results.Add(await DecideItemAsync(item, members, obligors.GetValueOrDefault(item.HeadRecipientId) ?? [], context, determinations, actor, cancellationToken)
+                            .ConfigureAwait(false));
+                    }
+
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    db.ChangeTracker.Clear();
+                    return results;
+                }
+            }).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ConcurrencyConflictException or MasterDataMissingException or ArgumentException or DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            db.DiscardPendingAudit();
+            return null;
+        }
+    }
+
+    /// <summary>Decides one item on its loaded members and marks it decided (with its audit event) when it is; saves nothing.</summary>
+    private async Task<HouseholdResult> DecideItemAsync(
+        RenewalItem item, List<Member> members, List<Obligor> obligors, DecideContext context, IncomeDeterminations determinations, string actor, CancellationToken cancellationToken)
+    {
+        var result = context.Kind == RenewalKind.August
+            ? await AugustAsync(item, members, obligors, context, determinations, actor, cancellationToken).ConfigureAwait(false)
+            : await AprilAsync(item, members, context, actor, cancellationToken).ConfigureAwait(false);
+        if (result.Kind == HouseholdResultKind.Decided)
+        {
+            item.State = RenewalItemState.Decided;
+            item.Outcome = result.Outcome;
+            item.Certificates = result.Certificates;
+            item.Losses = result.Losses;
+            item.DecidedAt = AppClock.Now(clock);
+            item.DecidedBy = actor;
+            db.AddAudit(new AuditEntry(actor, AuditEventType.RenewalDecided, "recipient", item.HeadRecipientNumber, new Dictionary<string, object?>
+            {
+                ["kind"] = context.Kind.ToString(),
+                ["year"] = context.Year,
+                ["outcome"] = result.Outcome.ToString(),
+                ["certificates"] = result.Certificates,
+                ["losses"] = result.Losses,
+                ["note"] = item.Note,
+            }));
+        }
+
+        return result;
+    }
+
     /// <summary>One household in its own transaction; a refusal rolls it back and leaves a note on the item.</summary>
     private async Task<HouseholdResult> DecideHouseholdAsync(long itemId, DecideContext context, string actor, CancellationToken cancellationToken)
     {
@@ -450,6 +564,7 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
             return await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
+                db.DiscardPendingAudit();
                 var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
@@ -459,28 +574,12 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
                         return new HouseholdResult(HouseholdResultKind.Skipped);
                     }
 
-                    var result = context.Kind == RenewalKind.August
-                        ? await AugustAsync(item, context, actor, cancellationToken).ConfigureAwait(false)
-                        : await AprilAsync(item, context, actor, cancellationToken).ConfigureAwait(false);
-                    if (result.Kind == HouseholdResultKind.Decided)
-                    {
-                        item.State = RenewalItemState.Decided;
-                        item.Outcome = result.Outcome;
-                        item.Certificates = result.Certificates;
-                        item.Losses = result.Losses;
-                        item.DecidedAt = AppClock.Now(clock);
-                        item.DecidedBy = actor;
-                        db.AddAudit(new AuditEntry(actor, AuditEventType.RenewalDecided, "recipient", item.HeadRecipientNumber, new Dictionary<string, object?>
-                        {
-                            ["kind"] = context.Kind.ToString(),
-                            ["year"] = context.Year,
-                            ["outcome"] = result.Outcome.ToString(),
-                            ["certificates"] = result.Certificates,
-                            ["losses"] = result.Losses,
-                            ["note"] = item.Note,
-                        }));
-                    }
-
+                    var members = await MembersAsync(item.HeadRecipientId, context.Effective, cancellationToken).ConfigureAwait(false);
+                    var heads = members.Where(m => m.Recipient.Id == item.HeadRecipientId && !m.IsChild).Select(m => m.Recipient).ToList();
+                    var obligors = context.Kind == RenewalKind.August && item.State == RenewalItemState.Returned
+                        ? (await ObligorsAsync(heads, context.Effective, cancellationToken).ConfigureAwait(false)).GetValueOrDefault(item.HeadRecipientId) ?? []
+                        : [];
+                    var result = await DecideItemAsync(item, members, obligors, context, new IncomeDeterminations(db, clock), actor, cancellationToken).ConfigureAwait(false);
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     db.ChangeTracker.Clear();
@@ -491,6 +590,7 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
         catch (Exception exception) when (exception is InvalidOperationException or ConcurrencyConflictException or MasterDataMissingException or ArgumentException)
         {
             db.ChangeTracker.Clear();
+            db.DiscardPendingAudit();
             var item = await db.RenewalItems.SingleAsync(i => i.Id == itemId, cancellationToken).ConfigureAwait(false);
             item.Note = Truncate("保留: " + exception.Message);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -500,7 +600,7 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
     }
 
     /// <summary>A member of a household as the decide step sees it.</summary>
-    private sealed record Member(Recipient Recipient, PersonRecord Person, List<EligibilityRecord> Rows, EligibilityRecord? Before, bool LostByEffective)
+    private sealed record Member(Recipient Recipient, string AtenaNumber, PersonRecord Person, List<EligibilityRecord> Rows, EligibilityRecord? Before, bool LostByEffective)
     {
         public bool IsChild => Recipient.Kind is RecipientKind.Child or RecipientKind.Orphan;
 
@@ -508,20 +608,33 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
         public bool Continues => Before is not null && !LostByEffective;
     }
 
-    private async Task<List<Member>> MembersAsync(long headId, DateOnly effective, CancellationToken cancellationToken)
+    /// <summary>The members of each household headed by one of <paramref name="headIds"/>, their current eligibility rows tracked; three queries.</summary>
+    private async Task<Dictionary<long, List<Member>>> MembersAsync(List<long> headIds, DateOnly effective, CancellationToken cancellationToken)
     {
         var before = effective.AddDays(-1);
-        var recipients = await db.Recipients.AsNoTracking().Where(r => r.Id == headId || r.ParentRecipientId == headId)
+        var recipients = await db.Recipients.AsNoTracking()
+            .Where(r => EF.Parameter(headIds).Contains(r.Id) || (r.ParentRecipientId != null && EF.Parameter(headIds).Contains(r.ParentRecipientId.Value)))
             .OrderBy(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = recipients.Select(r => r.Id).ToList();
-        var rows = (await db.EligibilityRecords.Where(e => ids.Contains(e.RecipientId)).Current().ToListAsync(cancellationToken).ConfigureAwait(false))
+        var rows = (await db.EligibilityRecords.Where(e => EF.Parameter(ids).Contains(e.RecipientId)).Current().ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(e => e.RecipientId);
-        var personIds = recipients.Select(r => r.PersonId).ToList();
-        var persons = (await db.PersonRecords.AsNoTracking().Where(p => personIds.Contains(p.PersonId)).Current().ToListAsync(cancellationToken).ConfigureAwait(false))
+        var personIds = recipients.Select(r => r.PersonId).Distinct().ToList();
+        var persons = (await db.PersonRecords.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.PersonId)).Current().ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(p => p.PersonId);
-        var members = new List<Member>();
+        var atena = await db.Persons.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.AtenaNumber, cancellationToken).ConfigureAwait(false);
+        var heads = headIds.ToHashSet();
+        var households = headIds.Distinct().ToDictionary(h => h, _ => new List<Member>());
         foreach (var recipient in recipients)
         {
+            var members = heads.Contains(recipient.Id) ? households[recipient.Id]
+                : recipient.ParentRecipientId is { } parent && heads.Contains(parent) ? households[parent]
+                : null;
+            if (members is null)
+            {
+                continue;
+            }
+
             var person = persons[recipient.PersonId].Where(p => p.ValidFrom <= effective).OrderByDescending(p => p.ValidFrom).FirstOrDefault()
                 ?? persons[recipient.PersonId].OrderBy(p => p.ValidFrom).FirstOrDefault();
             if (person is null)
@@ -532,15 +645,41 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
             var own = rows[recipient.Id].ToList();
             var activeBefore = own.FirstOrDefault(e => e.Status == EligibilityStatus.Active && e.ValidFrom <= before && (e.ValidTo == null || e.ValidTo > before));
             var lost = own.Any(e => e.Status == EligibilityStatus.Lost && e.LostOn is { } lostOn && lostOn <= effective);
-            members.Add(new Member(recipient, person, own, activeBefore, lost));
+            members.Add(new Member(recipient, atena.GetValueOrDefault(recipient.PersonId, string.Empty), person, own, activeBefore, lost));
         }
 
-        return members;
+        return households;
     }
 
-    private async Task<HouseholdResult> AugustAsync(RenewalItem item, DecideContext context, string actor, CancellationToken cancellationToken)
+    /// <summary>A 扶養義務者 of a household: a member of the head's 福祉世帯 recorded with 受給者との関係 扶養義務者 on the effective date.</summary>
+    private sealed record Obligor(long PersonId, string AtenaNumber);
+
+    /// <summary>The 扶養義務者 of each head's welfare household on <paramref name="effective"/> (the head itself excluded); one query.</summary>
+    private async Task<Dictionary<long, List<Obligor>>> ObligorsAsync(List<Recipient> heads, DateOnly effective, CancellationToken cancellationToken)
     {
-        var members = await MembersAsync(item.HeadRecipientId, context.Effective, cancellationToken).ConfigureAwait(false);
+        var householdIds = heads.Where(h => h.HouseholdId is not null).Select(h => h.HouseholdId!.Value).Distinct().ToList();
+        var rows = householdIds.Count == 0
+            ? []
+            : await db.HouseholdMembers.AsNoTracking()
+                .Where(m => EF.Parameter(householdIds).Contains(m.HouseholdId) && m.RelationshipToRecipient == IncomeDeterminations.SupportObligorRelationship)
+                .AsOf(effective)
+                .Join(db.Persons, m => m.PersonId, p => p.Id, (m, p) => new { m.HouseholdId, m.PersonId, p.AtenaNumber })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byHousehold = rows.ToLookup(r => r.HouseholdId);
+        return heads.DistinctBy(h => h.Id).ToDictionary(
+            h => h.Id,
+            h => h.HouseholdId is { } household
+                ? byHousehold[household].Where(r => r.PersonId != h.PersonId).DistinctBy(r => r.PersonId).OrderBy(r => r.PersonId).Select(r => new Obligor(r.PersonId, r.AtenaNumber)).ToList()
+                : []);
+    }
+
+    /// <summary>The household's members in one list (the single-household queries).</summary>
+    private async Task<List<Member>> MembersAsync(long headId, DateOnly effective, CancellationToken cancellationToken) =>
+        (await MembersAsync([headId], effective, cancellationToken).ConfigureAwait(false))[headId];
+
+    private async Task<HouseholdResult> AugustAsync(
+        RenewalItem item, List<Member> members, List<Obligor> obligors, DecideContext context, IncomeDeterminations determinations, string actor, CancellationToken cancellationToken)
+    {
         item.Note = null;
         if (item.State != RenewalItemState.Returned)
         {
@@ -559,24 +698,41 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
         var notes = new List<string>();
         if (!head.IsChild)
         {
-            var atena = await db.Persons.AsNoTracking().Where(p => p.Id == head.Recipient.PersonId).Select(p => p.AtenaNumber).SingleAsync(cancellationToken).ConfigureAwait(false);
+            // 所得判定 of the parent or carer, then of each 扶養義務者 of the welfare household on 8/1.
             var taxYear = IncomeYear.ForDate(context.Effective).TaxYear;
-            var determination = await new IncomeDeterminations(db, clock).DetermineAsync(atena, taxYear, context.Effective, actor, cancellationToken).ConfigureAwait(false);
+            var determination = await determinations.DetermineAsync(head.AtenaNumber, taxYear, context.Effective, actor, save: false, cancellationToken).ConfigureAwait(false);
+            var obligorDeterminations = new List<(Obligor Obligor, IncomeDeterminationOutcome Outcome)>();
+            foreach (var obligor in obligors)
+            {
+                obligorDeterminations.Add((obligor, await determinations.DetermineAsync(obligor.AtenaNumber, taxYear, context.Effective, actor, save: false, cancellationToken).ConfigureAwait(false)));
+            }
+
             var criterion = determination.Report?.Income.Criterion ?? IncomeCriterion.Undetermined;
-            if (context.CityCriterion && criterion == IncomeCriterion.NotMet)
+            var obligorCriteria = obligorDeterminations.Select(o => o.Outcome.Report?.Income.Criterion ?? IncomeCriterion.Undetermined).ToList();
+            if (context.CityCriterion && (criterion == IncomeCriterion.NotMet || obligorCriteria.Contains(IncomeCriterion.NotMet)))
             {
                 var lost = await LoseAsync(members, LossReason.IncomeOverLimit, context.Effective, actor, cancellationToken).ConfigureAwait(false);
+                if (criterion != IncomeCriterion.NotMet)
+                {
+                    item.Note = "扶養義務者の所得が限度額を超えています。";
+                }
+
                 return new HouseholdResult(HouseholdResultKind.Decided, RenewalOutcome.IncomeOverLimit, 0, lost);
             }
 
-            if (context.CityCriterion && criterion == IncomeCriterion.Undetermined)
+            if (context.CityCriterion && (criterion == IncomeCriterion.Undetermined || obligorCriteria.Contains(IncomeCriterion.Undetermined)))
             {
-                // Held: the determination and the note are saved with the household's transaction.
-                item.Note = string.Create(CultureInfo.InvariantCulture, $"保留: {taxYear}年度課税の所得が判定できません（未申告または税情報なし）。申告後に決定をやり直してください。");
+                // Held: the determinations and the note are saved with the household's transaction.
+                var who = criterion == IncomeCriterion.Undetermined ? string.Empty : "扶養義務者の";
+                item.Note = string.Create(CultureInfo.InvariantCulture, $"保留: {who}{taxYear}年度課税の所得が判定できません（未申告または税情報なし）。申告後に決定をやり直してください。");
                 return new HouseholdResult(HouseholdResultKind.Held);
             }
 
-            share = determination.Report?.Stored.FundingShare ?? FundingShare.City;
+            // 県市区分: 県 only when the parent or carer and every 扶養義務者 meet the prefecture criterion.
+            share = determination.Report?.Stored.FundingShare == FundingShare.Prefecture
+                && obligorDeterminations.All(o => o.Outcome.Report?.Stored.FundingShare == FundingShare.Prefecture)
+                    ? FundingShare.Prefecture
+                    : FundingShare.City;
         }
 
         var children = members.Where(m => m.IsChild && m.Continues).ToList();
@@ -648,9 +804,8 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
         return 1;
     }
 
-    private async Task<HouseholdResult> AprilAsync(RenewalItem item, DecideContext context, string actor, CancellationToken cancellationToken)
+    private async Task<HouseholdResult> AprilAsync(RenewalItem item, List<Member> members, DecideContext context, string actor, CancellationToken cancellationToken)
     {
-        var members = await MembersAsync(item.HeadRecipientId, context.Effective, cancellationToken).ConfigureAwait(false);
         var before = context.Effective.AddDays(-1);
         var losses = new RecipientLosses(db, clock);
         var lost = 0;
@@ -669,7 +824,11 @@ public sealed class Renewals(FukushiDbContext db, TimeProvider clock)
         }
 
         // Bracket changes, on the rows as they stand after the losses (saved by RecipientLosses in this transaction).
-        members = await MembersAsync(item.HeadRecipientId, context.Effective, cancellationToken).ConfigureAwait(false);
+        if (lost > 0)
+        {
+            members = await MembersAsync(item.HeadRecipientId, context.Effective, cancellationToken).ConfigureAwait(false);
+        }
+
         var certificates = 0;
         var now = AppClock.Now(clock);
         foreach (var member in members.Where(m => m.Continues))

@@ -15,7 +15,11 @@ namespace FukushiIryo.Cli.Commands;
 /// not yet sent into <c>--out DIR</c> (default <c>renewal-forms-YYYY</c>) as <c>forms-NNN.pdf</c>, the
 /// next free number; a rerun with nothing new to send writes no file.</item>
 /// <item><c>august|april --step decide</c> (決裁, <c>--password-stdin --totp CODE</c>): decides every
-/// household not yet decided, each in its own transaction, and prints the counts.</item>
+/// household not yet decided (in batches of households, a household never split), and prints the
+/// counts. With <c>--out DIR</c> it then prints, one PDF per kind, the documents of the decided
+/// households not yet printed: <c>certificates-NNN.pdf</c> (受給資格証), <c>loss-income-NNN.pdf</c>
+/// (所得超過), <c>loss-not-submitted-NNN.pdf</c> (更新未提出), <c>loss-age-NNN.pdf</c> (April, 年齢到達);
+/// a rerun prints nothing twice.</item>
 /// <item><c>april --step forms</c>: the April update sends no forms; exits 2.</item>
 /// </list>
 /// </summary>
@@ -34,7 +38,7 @@ internal static class RenewCommands
         var year = new Option<int>("--year") { Description = "更新の年（8月1日または4月1日の年）", Required = true };
         var step = new Option<string>("--step") { Description = "forms（申請書の送付）または decide（決定、決裁）", Required = true };
         step.AcceptOnlyFromAmong("forms", "decide");
-        var output = new Option<string?>("--out") { Description = "forms: 更新申請書のPDFを書き出すフォルダ（既定 renewal-forms-YYYY）" };
+        var output = new Option<string?>("--out") { Description = "forms: 更新申請書のPDFを書き出すフォルダ（既定 renewal-forms-YYYY）。decide: 指定すると決定後に受給資格証と喪失通知書のPDFを書き出す" };
         var approval = new CliApproval(required: false);
         var command = new Command(name, description) { year, step, output };
         approval.AddTo(command);
@@ -66,7 +70,7 @@ internal static class RenewCommands
                     string? written = null;
                     var result = await renewals.SendFormsAsync(theYear, session.Actor, async (document, token) =>
                     {
-                        written = await WriteFormsAsync(folder, document, token).ConfigureAwait(false);
+                        written = await WritePdfAsync(folder, "forms", document, "更新申請書を書き出せません（何も送付済みにしていません）", token).ConfigureAwait(false);
                     }, progress, cancellationToken).ConfigureAwait(false);
                     text = FormsText(result, written);
                 }
@@ -75,6 +79,25 @@ internal static class RenewCommands
                     await approval.RequireAsync(parsed, session, user, key, cancellationToken).ConfigureAwait(false);
                     var result = await renewals.DecideAsync(kind, theYear, session.Actor, progress, cancellationToken).ConfigureAwait(false);
                     text = DecideText(result);
+                    if (parsed.GetValue(output) is { } outputFolder)
+                    {
+                        var folder = Path.GetFullPath(outputFolder);
+                        var printed = new StringBuilder();
+                        foreach (var what in Renewals.PrintKinds(kind))
+                        {
+                            string? written = null;
+                            var print = await renewals.PrintAsync(kind, theYear, what, session.Actor, async (document, token) =>
+                            {
+                                written = await WritePdfAsync(folder, Renewals.FileStem(what), document, $"{Renewals.Label(what)}を書き出せません（印刷済みにしていません）", token).ConfigureAwait(false);
+                            }, cancellationToken).ConfigureAwait(false);
+                            if (print is not null)
+                            {
+                                printed.Append(CultureInfo.InvariantCulture, $"{Renewals.Label(what)}: {print.Documents} 通（{print.Households} 世帯、{print.Document.PageCount} ページ）: {written}\n");
+                            }
+                        }
+
+                        text += printed.Length > 0 ? printed.ToString() : "新たに印刷する受給資格証・喪失通知書はありません。\n";
+                    }
                 }
             }
             catch (RenewalRefusedException exception)
@@ -100,15 +123,15 @@ internal static class RenewCommands
         return command;
     }
 
-    /// <summary>Writes the PDF as the next free <c>forms-NNN.pdf</c> of <paramref name="folder"/> (through a temporary file); returns its path.</summary>
-    private static async Task<string> WriteFormsAsync(string folder, RenderedDocument document, CancellationToken cancellationToken)
+    /// <summary>Writes the PDF as the next free <c>STEM-NNN.pdf</c> of <paramref name="folder"/> (through a temporary file); returns its path.</summary>
+    private static async Task<string> WritePdfAsync(string folder, string stem, RenderedDocument document, string failure, CancellationToken cancellationToken)
     {
         try
         {
             Directory.CreateDirectory(folder);
             var number = 1;
             string path;
-            while (File.Exists(path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"forms-{number:000}.pdf"))))
+            while (File.Exists(path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{stem}-{number:000}.pdf"))))
             {
                 number++;
             }
@@ -120,11 +143,11 @@ internal static class RenewCommands
         }
         catch (IOException exception)
         {
-            throw new CliExitException(ExitCodes.Environment, $"更新申請書を書き出せません（何も送付済みにしていません）: {exception.Message}");
+            throw new CliExitException(ExitCodes.Environment, $"{failure}: {exception.Message}");
         }
         catch (UnauthorizedAccessException exception)
         {
-            throw new CliExitException(ExitCodes.Environment, $"更新申請書を書き出せません（何も送付済みにしていません）: {exception.Message}");
+            throw new CliExitException(ExitCodes.Environment, $"{failure}: {exception.Message}");
         }
     }
 

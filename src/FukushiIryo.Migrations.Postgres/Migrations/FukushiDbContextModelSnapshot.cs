@@ -3344,6 +3344,9 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.Property<int>("Certificates")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("CertificatesPrintedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3368,6 +3371,9 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("NoticePrintedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)

@@ -3241,6 +3241,9 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.Property<int>("Certificates")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CertificatesPrintedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
@@ -3265,6 +3268,9 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NoticePrintedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
                         .HasMaxLength(40)

@@ -232,7 +232,8 @@ public sealed class RenewalsTests(PostgresFixture fixture)
         using var crash = new CancellationTokenSource();
         await using (var db = database.Open())
         {
-            var renewals = new App.Renewals.Renewals(db, clock);
+            // One household per transaction here, so that the crash falls between the two.
+            var renewals = new App.Renewals.Renewals(db, clock) { DecideBatchSize = 1 };
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 renewals.DecideAsync(RenewalKind.August, 2027, Approver, new StopAfterFirst(crash), crash.Token));
         }

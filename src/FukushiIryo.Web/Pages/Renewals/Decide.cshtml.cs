@@ -30,6 +30,9 @@ public sealed class DecideModel(RenewalService renewals, TimeProvider clock) : P
 
     public string? Problem { get; private set; }
 
+    /// <summary>The decided households not yet printed, per kind of document (the print buttons).</summary>
+    public IReadOnlyDictionary<RenewalPrintKind, int> Unprinted { get; private set; } = new Dictionary<RenewalPrintKind, int>();
+
     public string PollUrl => $"/Renewals/Decide?handler=Progress&{RenewalPages.Query(RenewalKind, RenewalYear)}";
 
     public async Task<IActionResult> OnGetAsync() => await ShowAsync(StatusCodes.Status200OK).ConfigureAwait(false);
@@ -66,6 +69,38 @@ public sealed class DecideModel(RenewalService renewals, TimeProvider clock) : P
         return await ShowAsync(StatusCodes.Status200OK).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The batch print of one kind (受給資格証 or a 喪失通知書 kind) of the decided households not yet
+    /// printed: the PDF is the response; nothing due shows the page with a note.
+    /// </summary>
+    public async Task<IActionResult> OnPostPrintAsync(string? what)
+    {
+        if (!Choose() || !Enum.TryParse<RenewalPrintKind>(what, ignoreCase: false, out var printKind) || !RenewalService.PrintKinds(RenewalKind).Contains(printKind))
+        {
+            Problem = "印刷する書類を確かめてください。";
+            return await ShowAsync(StatusCodes.Status400BadRequest).ConfigureAwait(false);
+        }
+
+        RenewalPrinted? printed;
+        try
+        {
+            printed = await renewals.PrintAsync(RenewalKind, RenewalYear, printKind, User.Identity!.Name!, (_, _) => Task.CompletedTask, HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+        catch (RenewalRefusedException exception)
+        {
+            Problem = exception.Message;
+            return await ShowAsync(StatusCodes.Status400BadRequest).ConfigureAwait(false);
+        }
+
+        if (printed is null)
+        {
+            Problem = $"新たに印刷する{RenewalService.Label(printKind)}はありません。";
+            return await ShowAsync(StatusCodes.Status200OK).ConfigureAwait(false);
+        }
+
+        return File(printed.Document.Pdf, "application/pdf", $"renewal-{RenewalPages.Key(RenewalKind)}-{RenewalYear}-{RenewalService.FileStem(printKind)}.pdf");
+    }
+
     private bool Choose()
     {
         if (RenewalPages.ParseKind(Kind) is not { } kind)
@@ -87,6 +122,7 @@ public sealed class DecideModel(RenewalService renewals, TimeProvider clock) : P
         }
 
         Summary = await renewals.SummaryAsync(RenewalKind, RenewalYear).ConfigureAwait(false);
+        Unprinted = await renewals.UnprintedAsync(RenewalKind, RenewalYear).ConfigureAwait(false);
         Response.StatusCode = status;
         return Page();
     }

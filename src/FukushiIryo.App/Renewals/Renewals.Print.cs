@@ -1,0 +1,242 @@
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Documents;
+using FukushiIryo.App.Eligibility;
+using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Eligibility;
+using Microsoft.EntityFrameworkCore;
+
+namespace FukushiIryo.App.Renewals;
+
+/// <summary>What a batch print of a renewal run prints: the new certificates, or the 喪失通知書 of one cause.</summary>
+public enum RenewalPrintKind
+{
+    /// <summary>受給資格証 of every recipient the decision gave a new one (更新, 年齢区分変更).</summary>
+    Certificates = 1,
+
+    /// <summary>喪失通知書 of the households lost for 所得超過 (August).</summary>
+    IncomeOverLimitNotices = 2,
+
+    /// <summary>喪失通知書 of the households lost for 更新未提出 (August).</summary>
+    NotSubmittedNotices = 3,
+
+    /// <summary>喪失通知書 of the households with a child lost for 年齢到達 (April; with the parent's 対象児童なし).</summary>
+    AgeLimitNotices = 4,
+}
+
+/// <summary>One PDF of a batch print: its kind, the households and documents (cards or notices) in it.</summary>
+public sealed record RenewalPrinted(RenewalPrintKind Kind, RenderedDocument Document, int Households, int Documents);
+
+public sealed partial class Renewals
+{
+    /// <summary>The kinds a run of <paramref name="kind"/> prints, in the order the CLI writes them.</summary>
+    public static IReadOnlyList<RenewalPrintKind> PrintKinds(RenewalKind kind) => kind == RenewalKind.August
+        ? [RenewalPrintKind.Certificates, RenewalPrintKind.IncomeOverLimitNotices, RenewalPrintKind.NotSubmittedNotices]
+        : [RenewalPrintKind.Certificates, RenewalPrintKind.AgeLimitNotices];
+
+    public static string Label(RenewalPrintKind kind) => kind switch
+    {
+        RenewalPrintKind.Certificates => "受給資格証",
+        RenewalPrintKind.IncomeOverLimitNotices => "喪失通知書（所得超過）",
+        RenewalPrintKind.NotSubmittedNotices => "喪失通知書（更新未提出）",
+        RenewalPrintKind.AgeLimitNotices => "喪失通知書（年齢到達）",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The file name stem of a batch PDF (nothing personal): certificates, loss-income, loss-not-submitted, loss-age.</summary>
+    public static string FileStem(RenewalPrintKind kind) => kind switch
+    {
+        RenewalPrintKind.Certificates => "certificates",
+        RenewalPrintKind.IncomeOverLimitNotices => "loss-income",
+        RenewalPrintKind.NotSubmittedNotices => "loss-not-submitted",
+        RenewalPrintKind.AgeLimitNotices => "loss-age",
+        _ => "documents",
+    };
+
+    /// <summary>The households decided but not yet printed, per kind the run prints (all zero when the run has not started).</summary>
+    public async Task<IReadOnlyDictionary<RenewalPrintKind, int>> UnprintedAsync(RenewalKind kind, int year, CancellationToken cancellationToken = default)
+    {
+        var run = await db.RenewalRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Kind == kind && r.Year == year, cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<RenewalPrintKind, int>();
+        foreach (var what in PrintKinds(kind))
+        {
+            counts[what] = run is null ? 0 : await Unprinted(run.Id, what).CountAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// The batch print of <paramref name="what"/> after the decide step: one PDF with the documents of
+    /// every decided household not yet printed for that kind (by 受給者番号 of the head). The PDF goes to
+    /// <paramref name="deliver"/> first; only then are the 交付履歴 rows (certificates), one
+    /// 文書印刷 audit event per document and the households' printed marks saved together, so a
+    /// failure to write the file leaves them unprinted and a rerun prints nothing twice. Null when
+    /// nothing is due.
+    /// </summary>
+    public async Task<RenewalPrinted?> PrintAsync(
+        RenewalKind kind, int year, RenewalPrintKind what, string actor, Func<RenderedDocument, CancellationToken, Task> deliver, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentNullException.ThrowIfNull(deliver);
+        if (!PrintKinds(kind).Contains(what))
+        {
+            throw new RenewalRefusedException($"{Label(kind)}では{Label(what)}を印刷しません。");
+        }
+
+        var run = await db.RenewalRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Kind == kind && r.Year == year, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return null;
+        }
+
+        db.ChangeTracker.Clear();
+        var items = await Unprinted(run.Id, what).OrderBy(i => i.HeadRecipientNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
+        var effective = EffectiveDate(kind, year);
+        var now = AppClock.Now(clock);
+        var prints = new DocumentPrints(db, clock);
+        RenderedDocument document;
+        int documents;
+        if (what == RenewalPrintKind.Certificates)
+        {
+            var certificates = new List<(long RecipientId, CertificateInput Certificate)>();
+            foreach (var chunk in items.Chunk(Chunk))
+            {
+                certificates.AddRange(await CertificatesAsync(chunk, effective, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (certificates.Count == 0)
+            {
+                throw new RenewalRefusedException("印刷する受給資格証がありません（決定後に資格が変更されています）。");
+            }
+
+            foreach (var item in items)
+            {
+                item.CertificatesPrintedAt = now;
+            }
+
+            documents = certificates.Count;
+            document = await prints.IssueCertificatesAsync(certificates, actor, deliver, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var losses = new RecipientLosses(db, clock);
+            var today = JstClock.Today(clock);
+            var notices = new List<LossNoticeInput>();
+            var subjects = new List<DocumentSubject>();
+            foreach (var chunk in items.Chunk(Chunk))
+            {
+                var lost = await LostOnAsync(chunk, effective, cancellationToken).ConfigureAwait(false);
+                foreach (var item in chunk)
+                {
+                    if (lost.GetValueOrDefault(item.HeadRecipientId) is { } recipientId)
+                    {
+                        var (notice, number) = await losses.LossNoticeAsync(recipientId, today, cancellationToken).ConfigureAwait(false);
+                        notices.Add(notice);
+                        subjects.Add(DocumentSubject.Recipient(number));
+                    }
+                }
+            }
+
+            if (notices.Count == 0)
+            {
+                throw new RenewalRefusedException("印刷する喪失通知書がありません（決定後に資格が変更されています）。");
+            }
+
+            foreach (var item in items)
+            {
+                item.NoticePrintedAt = now;
+            }
+
+            documents = notices.Count;
+            document = await prints.PrintBatchAsync(new LossNoticeBatchInput(notices), subjects, actor, deliver, cancellationToken).ConfigureAwait(false);
+        }
+
+        db.ChangeTracker.Clear();
+        return new RenewalPrinted(what, document, items.Count, documents);
+    }
+
+    /// <summary>The decided items of a run not yet printed for <paramref name="what"/> (tracked: the print marks them).</summary>
+    private IQueryable<RenewalItem> Unprinted(long runId, RenewalPrintKind what)
+    {
+        var decided = db.RenewalItems.Where(i => i.RunId == runId && i.State == RenewalItemState.Decided);
+        return what switch
+        {
+            RenewalPrintKind.Certificates => decided.Where(i => i.Certificates > 0 && i.CertificatesPrintedAt == null),
+            RenewalPrintKind.IncomeOverLimitNotices => decided.Where(i => i.Outcome == RenewalOutcome.IncomeOverLimit && i.Losses > 0 && i.NoticePrintedAt == null),
+            RenewalPrintKind.NotSubmittedNotices => decided.Where(i => i.Outcome == RenewalOutcome.NotSubmitted && i.Losses > 0 && i.NoticePrintedAt == null),
+            RenewalPrintKind.AgeLimitNotices => decided.Where(i => i.Outcome == RenewalOutcome.AgeLimit && i.Losses > 0 && i.NoticePrintedAt == null),
+            _ => decided.Where(_ => false),
+        };
+    }
+
+    /// <summary>
+    /// The cards of the households' recipients whose certificate starts on the effective date (the rows
+    /// the decision wrote), with the 宛名 of that day; in the households' order, the head first.
+    /// </summary>
+    private async Task<List<(long RecipientId, CertificateInput Certificate)>> CertificatesAsync(RenewalItem[] items, DateOnly effective, CancellationToken cancellationToken)
+    {
+        var heads = items.Select(i => i.HeadRecipientId).ToList();
+        var recipients = await db.Recipients.AsNoTracking()
+            .Where(r => EF.Parameter(heads).Contains(r.Id) || (r.ParentRecipientId != null && EF.Parameter(heads).Contains(r.ParentRecipientId.Value)))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = recipients.Select(r => r.Id).ToList();
+        var rows = (await db.EligibilityRecords.AsNoTracking()
+                .Where(e => EF.Parameter(ids).Contains(e.RecipientId) && e.Status == EligibilityStatus.Active && e.CertificateValidFrom == effective)
+                .AsOf(effective).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(e => e.RecipientId).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.ValidFrom).First());
+        var personIds = recipients.Select(r => r.PersonId).Distinct().ToList();
+        var persons = (await db.PersonRecords.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.PersonId)).Current()
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(p => p.PersonId);
+        var today = JstClock.Today(clock);
+        var cards = new List<(long, CertificateInput)>();
+        foreach (var item in items)
+        {
+            var household = recipients.Where(r => r.Id == item.HeadRecipientId || r.ParentRecipientId == item.HeadRecipientId)
+                .OrderBy(r => r.Id != item.HeadRecipientId).ThenBy(r => r.RecipientNumber, StringComparer.Ordinal);
+            foreach (var recipient in household)
+            {
+                var person = persons[recipient.PersonId].Where(p => p.ValidFrom <= effective).OrderByDescending(p => p.ValidFrom).FirstOrDefault()
+                    ?? persons[recipient.PersonId].OrderBy(p => p.ValidFrom).FirstOrDefault();
+                if (rows.GetValueOrDefault(recipient.Id) is { CertificateValidFrom: { } from, CertificateValidTo: { } to, BenefitMethod: { } method, PayerNumber: { Length: > 0 } payer }
+                    && person is not null)
+                {
+                    cards.Add((recipient.Id, new CertificateInput(recipient.RecipientNumber, payer, person.Name, person.BirthDate, from, to, method, today)));
+                }
+            }
+        }
+
+        return cards;
+    }
+
+    /// <summary>For each household, the member whose loss on the effective date the notice is about: the head when it lost, else the first child that did.</summary>
+    private async Task<Dictionary<long, long>> LostOnAsync(RenewalItem[] items, DateOnly effective, CancellationToken cancellationToken)
+    {
+        var heads = items.Select(i => i.HeadRecipientId).ToList();
+        var recipients = await db.Recipients.AsNoTracking()
+            .Where(r => EF.Parameter(heads).Contains(r.Id) || (r.ParentRecipientId != null && EF.Parameter(heads).Contains(r.ParentRecipientId.Value)))
+            .Select(r => new { r.Id, r.ParentRecipientId, r.RecipientNumber }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = recipients.Select(r => r.Id).ToList();
+        var lost = (await db.EligibilityRecords.AsNoTracking()
+                .Where(e => EF.Parameter(ids).Contains(e.RecipientId) && e.Status == EligibilityStatus.Lost && e.LostOn == effective).Current()
+                .Select(e => e.RecipientId).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToHashSet();
+        var result = new Dictionary<long, long>();
+        foreach (var head in heads)
+        {
+            var first = recipients.Where(r => (r.Id == head || r.ParentRecipientId == head) && lost.Contains(r.Id))
+                .OrderBy(r => r.Id != head).ThenBy(r => r.RecipientNumber, StringComparer.Ordinal).FirstOrDefault();
+            if (first is not null)
+            {
+                result[head] = first.Id;
+            }
+        }
+
+        return result;
+    }
+}
