@@ -92,6 +92,9 @@ public static class AppServices
         services.AddScoped<Eligibility.RecipientLosses>();
         services.AddScoped<Renewals.Renewals>();
         services.AddScoped<Linkage.LossCandidates>();
+        services.AddScoped<Payments.ClaimCorrections>();
+        services.AddScoped<Payments.EligibilityAdjustments>();
+        services.AddScoped<Payments.Recoveries>();
         return services;
     }
 }
