@@ -88,13 +88,13 @@ public sealed class Recoveries(FukushiDbContext db, TimeProvider clock)
                         .Where(e => payeeIds.Contains(e.RecipientId) && e.Status == EligibilityStatus.Active)
                         .Select(e => e.RecipientId).ToListAsync(cancellationToken).ConfigureAwait(false))
                     .ToHashSet();
-                var limit = new DateTimeOffset(asOf.AddMonths(-months).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                var limit = asOf.AddMonths(-months);
                 var made = new List<Recovery>();
                 foreach (var group in pending.GroupBy(p => p.PayeeRecipientId).OrderBy(g => g.Key))
                 {
                     string? reason = !eligible.Contains(group.Key)
                         ? string.Create(CultureInfo.InvariantCulture, $"受給資格がなく（{asOf:yyyy-MM-dd} 現在）、今後の助成金と相殺できないため")
-                        : months > 0 && group.Min(p => p.CreatedAt) <= limit
+                        : months > 0 && DateOnly.FromDateTime(group.Min(p => p.CreatedAt).UtcDateTime) <= limit
                             ? string.Create(CultureInfo.InvariantCulture, $"減額が {months} か月以上相殺されないため")
                             : null;
                     if (reason is not null && await CreateCoreAsync(group.Key, reason, actor, null, cancellationToken).ConfigureAwait(false) is { } recovery)
