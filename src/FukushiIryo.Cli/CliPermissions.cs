@@ -44,6 +44,16 @@ internal static class CliPermissions
         ("payments prepare", Permissions.PaymentsPrepare),
         ("payments approve", Permissions.PaymentsApprove),
         ("payments export", Permissions.PaymentsPrepare),
+        ("payments corrections import", Permissions.PaymentsAdjust),
+        ("payments corrections add", Permissions.PaymentsAdjust),
+        ("payments adjustments eligibility", Permissions.PaymentsAdjust),
+        ("payments recoveries create", Permissions.PaymentsAdjust),
+        ("payments recoveries sweep", Permissions.PaymentsAdjust),
+        ("payments recoveries repay", Permissions.PaymentsAdjust),
+        ("payments recoveries remind", Permissions.PaymentsAdjust),
+        ("payments recoveries print", Permissions.PaymentsAdjust),
+        ("payments recoveries list", Permissions.PaymentsAdjust),
+        ("payments recoveries write-off", Permissions.PaymentsWriteOff),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =
