@@ -273,6 +273,17 @@ public sealed class Recoveries(FukushiDbContext db, TimeProvider clock)
         return [.. items.Select(i => (adjustments[i.PaymentAdjustmentId], i.Amount))];
     }
 
+    /// <summary>The latest adjustments (支払調整), newest first, each with what is outstanding (amount − settled, 0 unless pending or held).</summary>
+    public async Task<IReadOnlyList<(PaymentAdjustment Adjustment, long Outstanding)>> AdjustmentsAsync(int take = 200, CancellationToken cancellationToken = default)
+    {
+        var adjustments = await db.PaymentAdjustments.AsNoTracking().OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = adjustments.Select(a => a.Id).ToList();
+        var settled = (await db.SettledAdjustments.AsNoTracking().Where(s => ids.Contains(s.PaymentAdjustmentId))
+                .Select(s => new { s.PaymentAdjustmentId, s.Applied }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(s => s.PaymentAdjustmentId).ToDictionary(g => g.Key, g => g.Sum(s => s.Applied));
+        return [.. adjustments.Select(a => (a, a.Status is PaymentAdjustmentStatus.Pending or PaymentAdjustmentStatus.Held ? a.Amount - settled.GetValueOrDefault(a.Id) : 0))];
+    }
+
     /// <summary>The 戻入 of a 返還請求, oldest first.</summary>
     public async Task<IReadOnlyList<RecoveryRepayment>> RepaymentsAsync(long recoveryId, CancellationToken cancellationToken = default) =>
         await db.RecoveryRepayments.AsNoTracking().Where(r => r.RecoveryId == recoveryId).OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
