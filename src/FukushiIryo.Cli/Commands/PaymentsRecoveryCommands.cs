@@ -269,7 +269,7 @@ internal static class PaymentsRecoveryCommands
             var recoveries = session.Services.GetRequiredService<Recoveries>();
             if (parsed.GetValue(output) is { } file)
             {
-                var date = parsed.GetValue(asOf) is { } text ? ParseDate(text, "--as-of") : DateOnly.FromDateTime(DateTime.UtcNow);
+                var date = parsed.GetValue(asOf) is { } text ? ParseDate(text, "--as-of") : DateOnly.FromDateTime(environment.Clock.GetUtcNow().UtcDateTime);
                 var path = Path.GetFullPath(file);
                 await File.WriteAllBytesAsync(path, await recoveries.LedgerCsvAsync(date, session.Actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
