@@ -96,6 +96,9 @@ public static class AppServices
         services.AddScoped<Linkage.LossCandidates>();
         services.AddScoped<Linkage.NetworkInquiries>();
         services.AddScoped<DataUse.DataUseRequests>();
+        services.AddScoped<Payments.ClaimCorrections>();
+        services.AddScoped<Payments.EligibilityAdjustments>();
+        services.AddScoped<Payments.Recoveries>();
         return services;
     }
 }

@@ -49,6 +49,16 @@ internal static class CliPermissions
         ("inquiry request", Permissions.NetworkInquiry),
         ("inquiry result", Permissions.NetworkInquiry),
         ("pmh export", Permissions.PmhExport),
+        ("payments corrections import", Permissions.PaymentsAdjust),
+        ("payments corrections add", Permissions.PaymentsAdjust),
+        ("payments adjustments eligibility", Permissions.PaymentsAdjust),
+        ("payments recoveries create", Permissions.PaymentsAdjust),
+        ("payments recoveries sweep", Permissions.PaymentsAdjust),
+        ("payments recoveries repay", Permissions.PaymentsAdjust),
+        ("payments recoveries remind", Permissions.PaymentsAdjust),
+        ("payments recoveries print", Permissions.PaymentsAdjust),
+        ("payments recoveries list", Permissions.PaymentsAdjust),
+        ("payments recoveries write-off", Permissions.PaymentsWriteOff),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

@@ -153,6 +153,9 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Payments/Prepare", Permissions.PaymentsPrepare);
             options.Conventions.AuthorizePage("/Payments/Export", Permissions.PaymentsPrepare);
             options.Conventions.AuthorizePage("/Payments/Approve", Permissions.PaymentsApprove);
+            options.Conventions.AuthorizePage("/Payments/Corrections", Permissions.PaymentsAdjust);
+            options.Conventions.AuthorizePage("/Payments/Recoveries", Permissions.PaymentsAdjust);
+            options.Conventions.AuthorizePage("/Payments/WriteOff", Permissions.PaymentsWriteOff);
             options.Conventions.AuthorizePage("/Renewals/Index", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Returns", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Decide", Permissions.RenewalDecide);

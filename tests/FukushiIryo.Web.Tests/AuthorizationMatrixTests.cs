@@ -98,6 +98,9 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["DataUse/View/{id:long}"] = "/DataUse/View/999999",
         ["DataUse/Approve"] = "/DataUse/Approve",
         ["Persons/{id:long}/Disclosure"] = "/Persons/1/Disclosure",
+        ["Payments/Corrections"] = "/Payments/Corrections",
+        ["Payments/Recoveries"] = "/Payments/Recoveries",
+        ["Payments/WriteOff"] = "/Payments/WriteOff",
     };
 
     [Fact]

@@ -28,6 +28,12 @@ public enum DocumentKind
 
     /// <summary>本人開示 (P19): everything held on one person, its payments and who accessed it.</summary>
     PersonDisclosure = 8,
+
+    /// <summary>返還請求書: one notice per 返還請求 (ADR 0033).</summary>
+    RecoveryDemand = 9,
+
+    /// <summary>督促状 of overdue 返還請求: one notice per 返還請求.</summary>
+    RecoveryReminder = 10,
 }
 
 /// <summary>
@@ -201,6 +207,8 @@ public sealed record RenderedDocument(DocumentKind Kind, string Title, byte[] Pd
         DocumentKind.PaymentNotice => "payment-notice.pdf",
         DocumentKind.RenewalForms => "renewal-forms.pdf",
         DocumentKind.PersonDisclosure => "disclosure.pdf",
+        DocumentKind.RecoveryDemand => "recovery-demand.pdf",
+        DocumentKind.RecoveryReminder => "recovery-reminder.pdf",
         _ => "document.pdf",
     };
 }

@@ -22,6 +22,7 @@ public static class DocumentRenderer
             PersonDisclosureInput disclosure => PersonDisclosurePdf.Render(disclosure),
             CertificateBatchInput certificates => CertificatePdf.RenderMany(certificates),
             LossNoticeBatchInput losses => NoticePdf.LossMany(losses),
+            RecoveryNoticeInput recovery => RecoveryNoticePdf.Render(recovery),
             _ => throw new ArgumentException($"No builder for {input.GetType().Name}.", nameof(input)),
         };
     }

@@ -153,6 +153,12 @@ public static class Permissions
     /// <summary>本人開示（評価書 P19）: 一人の保有情報すべてと閲覧履歴の PDF 出力。目的の入力と再認証が必要。</summary>
     public const string PersonDisclosure = "person.disclosure";
 
+    /// <summary>過誤調整（再審査結果の入力・取込、資格の遡及喪失の調整）と返還請求（作成・戻入・督促・返還請求書・出納への一覧）。支払。</summary>
+    public const string PaymentsAdjust = "payments.adjust";
+
+    /// <summary>不納欠損（返還請求の未収額の欠損処理）。決裁行為: 返還請求を作成した職員以外が、Web は再認証、CLI はパスワードと確認コードで行う。</summary>
+    public const string PaymentsWriteOff = "payments.writeoff";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -202,6 +208,8 @@ public static class Permissions
         (DataUseApprove, "データ利用申請の決裁（承認・不承認）。申請者以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
         (PmhExport, "PMH 医療費助成対象者情報の出力（個人番号を含む）", [RoleNames.AtenaAdmin]),
         (PersonDisclosure, "本人開示（保有情報・支払・閲覧履歴の PDF 出力。目的の入力と再認証が必要）", [RoleNames.Counter, RoleNames.SystemAdmin]),
+        (PaymentsAdjust, "過誤調整（再審査結果の入力・取込、資格の遡及喪失）と返還請求（作成・戻入・督促・返還請求書・出納への一覧）", [RoleNames.Payer]),
+        (PaymentsWriteOff, "不納欠損（返還請求の未収額の欠損処理）。返還請求を作成した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

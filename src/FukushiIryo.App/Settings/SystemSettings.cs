@@ -94,6 +94,15 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
     /// <summary>PMH 機関別受給者証種別ID: the id PMH's 制度マスタ gives this program (≤ 50 半角英数); the PMH export refuses while empty. ADR 0028.</summary>
     public const string PmhCertificateTypeId = "pmh.certificate-type-id";
 
+    /// <summary>
+    /// 返還請求 after N months (ADR 0033): a 過誤調整 decrease still not offset this many months after it was
+    /// made becomes a 返還請求 when <c>payments recoveries sweep</c> runs (default 3; 0 = never by age).
+    /// </summary>
+    public const string RecoveryAfterMonths = "payment.recovery-after-months";
+
+    /// <summary>納期限 of a 返還請求 and 指定期限 of a 督促: this many days after issue (default 30).</summary>
+    public const string RecoveryDueDays = "payment.recovery-due-days";
+
     public static IReadOnlyList<SettingDefinition> Definitions { get; } =
     [
         new(PasswordContextWords, "パスワードに含めてはならない語（市名・課名・システム名など、カンマ区切り）", "奈良,nara,子ども給付課,fukushi,福祉医療", ValidateWordList),
@@ -115,6 +124,14 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
                 : throw new FormatException("0 から 365 までの日数を指定してください。")),
         new(PmhCertificateTypeId, "PMH 連携の機関別受給者証種別ID（PMH の制度マスタで設定した値、半角英数50桁以内）。未設定では PMH 出力をしない", "",
             value => value.Length <= 50 && value.All(char.IsAsciiLetterOrDigit) ? value : throw new FormatException("半角英数50桁以内で指定してください。")),
+        new(RecoveryAfterMonths, "過誤調整の減額が相殺されないまま何か月たったら返還請求にするか（月数、0 = 月数では返還請求にしない）", "3",
+            value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && months <= 120
+                ? months.ToString(CultureInfo.InvariantCulture)
+                : throw new FormatException("0 から 120 までの月数を指定してください。")),
+        new(RecoveryDueDays, "返還請求の納期限・督促の指定期限を発行日の何日後にするか（日数、1〜365）", "30",
+            value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 365
+                ? days.ToString(CultureInfo.InvariantCulture)
+                : throw new FormatException("1 から 365 までの日数を指定してください。")),
     ];
 
     public static SettingDefinition? Find(string key) => Definitions.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));
