@@ -73,6 +73,12 @@ public static class AuditEventLabels
         [AuditEventType.PaymentRunPrepared] = "支払の準備",
         [AuditEventType.PaymentRunApproved] = "支払の承認（支払決定）",
         [AuditEventType.PaymentRunExported] = "支払ファイルの出力",
+        [AuditEventType.PaymentReturnRecorded] = "振込不能の記録",
+        [AuditEventType.PaymentReturnsImported] = "振込不能ファイルの取込",
+        [AuditEventType.PaymentReturnReleased] = "振込不能の再振込の解除",
+        [AuditEventType.InKindInvoiceRecorded] = "現物給付請求書の記録と照合",
+        [AuditEventType.InKindSettlementApproved] = "現物給付の精算の承認",
+        [AuditEventType.InKindSettlementExported] = "現物給付の会計連携データの出力",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

@@ -25,6 +25,9 @@ public enum DocumentKind
     PaymentNotice = 6,
     /// <summary>更新申請書 (August renewal): one page per household, with what the city knows printed.</summary>
     RenewalForms = 7,
+
+    /// <summary>振込不能通知: a returned transfer; asks the payee for a new account (ADR 0032).</summary>
+    ReturnedTransferNotice = 32,
 }
 
 /// <summary>

@@ -122,6 +122,9 @@ public static class Permissions
     /// <summary>支払処理（準備・承認・出力の状況と支払先一覧）の閲覧。</summary>
     public const string PaymentsView = "payments.view";
 
+    /// <summary>振込不能の記録・取込・再振込の解除・振込不能通知の印刷、現物給付請求書の記録と照合・会計連携データの出力（支払）。</summary>
+    public const string PaymentsReturns = "payments.returns";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -162,6 +165,7 @@ public static class Permissions
         (PaymentsView, "支払処理（準備・承認・出力の状況と支払先一覧）の閲覧", [RoleNames.Payer, RoleNames.Approver]),
         (PaymentsPrepare, "支払処理の準備と支払ファイルの出力", [RoleNames.Payer]),
         (PaymentsApprove, "支払の承認（支払決定）。準備した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
+        (PaymentsReturns, "振込不能の記録・取込・再振込の解除・振込不能通知、現物給付請求書の記録と照合・会計連携データの出力", [RoleNames.Payer]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =
