@@ -44,6 +44,16 @@ internal static class CliPermissions
         ("payments prepare", Permissions.PaymentsPrepare),
         ("payments approve", Permissions.PaymentsApprove),
         ("payments export", Permissions.PaymentsPrepare),
+        ("payments returns list", Permissions.PaymentsView),
+        ("payments returns record", Permissions.PaymentsReturns),
+        ("payments returns import", Permissions.PaymentsReturns),
+        ("payments returns release", Permissions.PaymentsReturns),
+        ("payments returns notice", Permissions.PaymentsReturns),
+        ("payments in-kind record", Permissions.PaymentsReturns),
+        ("payments in-kind import", Permissions.PaymentsReturns),
+        ("payments in-kind show", Permissions.PaymentsView),
+        ("payments in-kind approve", Permissions.PaymentsApprove),
+        ("payments in-kind export", Permissions.PaymentsReturns),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

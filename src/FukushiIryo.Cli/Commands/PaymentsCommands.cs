@@ -24,6 +24,8 @@ internal static class PaymentsCommands
         payments.Subcommands.Add(Prepare(options, environment));
         payments.Subcommands.Add(Approve(options, environment));
         payments.Subcommands.Add(Export(options, environment));
+        payments.Subcommands.Add(PaymentsReturnsCommands.Returns(options, environment));
+        payments.Subcommands.Add(PaymentsReturnsCommands.InKind(options, environment));
         return payments;
     }
 
