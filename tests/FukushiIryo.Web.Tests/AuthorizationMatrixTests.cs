@@ -90,6 +90,9 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/Prepare"] = "/Payments/Prepare?month=2026-10",
         ["Payments/Export"] = "/Payments/Export?month=2026-10",
         ["Payments/Approve"] = "/Payments/Approve?month=2026-10",
+        ["Payments/Returns"] = "/Payments/Returns",
+        ["Payments/InKind"] = "/Payments/InKind?month=2026-10",
+        ["Payments/InKindApprove"] = "/Payments/InKindApprove?month=2026-10",
     };
 
     [Fact]
