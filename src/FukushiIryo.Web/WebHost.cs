@@ -156,6 +156,8 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Payments/Corrections", Permissions.PaymentsAdjust);
             options.Conventions.AuthorizePage("/Payments/Recoveries", Permissions.PaymentsAdjust);
             options.Conventions.AuthorizePage("/Payments/WriteOff", Permissions.PaymentsWriteOff);
+            options.Conventions.AuthorizePage("/Payments/Returns", Permissions.PaymentsReturns);
+            options.Conventions.AuthorizePage("/Payments/InKindApprove", Permissions.PaymentsApprove);
             options.Conventions.AuthorizePage("/Renewals/Index", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Returns", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Decide", Permissions.RenewalDecide);

@@ -101,6 +101,9 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/Corrections"] = "/Payments/Corrections",
         ["Payments/Recoveries"] = "/Payments/Recoveries",
         ["Payments/WriteOff"] = "/Payments/WriteOff",
+        ["Payments/Returns"] = "/Payments/Returns",
+        ["Payments/InKind"] = "/Payments/InKind?month=2026-10",
+        ["Payments/InKindApprove"] = "/Payments/InKindApprove?month=2026-10",
     };
 
     [Fact]

@@ -34,6 +34,9 @@ public enum DocumentKind
 
     /// <summary>督促状 of overdue 返還請求: one notice per 返還請求.</summary>
     RecoveryReminder = 10,
+
+    /// <summary>振込不能通知: a returned transfer; asks the payee for a new account (ADR 0032).</summary>
+    ReturnedTransferNotice = 32,
 }
 
 /// <summary>

@@ -23,6 +23,7 @@ public static class DocumentRenderer
             CertificateBatchInput certificates => CertificatePdf.RenderMany(certificates),
             LossNoticeBatchInput losses => NoticePdf.LossMany(losses),
             RecoveryNoticeInput recovery => RecoveryNoticePdf.Render(recovery),
+            ReturnedTransferNoticeInput returned => ReturnedTransferNoticePdf.Render(returned),
             _ => throw new ArgumentException($"No builder for {input.GetType().Name}.", nameof(input)),
         };
     }

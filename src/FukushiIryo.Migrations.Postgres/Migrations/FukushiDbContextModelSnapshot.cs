@@ -2426,6 +2426,82 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("MedicalClaims");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.InKindInvoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Clearinghouse")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DifferencesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FeePerClaim")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InvoiceAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InvoiceCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotAcceptedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OurAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OurCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PayDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessingMonth", "Clearinghouse")
+                        .IsUnique();
+
+                    b.ToTable("InKindInvoices");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Payments.PaidClaim", b =>
                 {
                     b.Property<long>("MedicalClaimId")
@@ -2824,6 +2900,109 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PaymentRuns");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long?>("FileLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("PayDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentAdjustmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentPayeeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecipientNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayeeRecipientId");
+
+                    b.HasIndex("PaymentAdjustmentId");
+
+                    b.HasIndex("PaymentPayeeId");
+
+                    b.HasIndex("PaymentRunId", "PayeeRecipientId")
+                        .IsUnique();
+
+                    b.ToTable("ReturnedTransfers");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.SettledAdjustment", b =>
@@ -4145,6 +4324,27 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentPayee", b =>
                 {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentPayee", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentPayeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
                         .WithMany()
                         .HasForeignKey("PaymentRunId")
