@@ -36,7 +36,7 @@ public enum DocumentKind
     RecoveryReminder = 10,
 
     /// <summary>振込不能通知: a returned transfer; asks the payee for a new account (ADR 0032).</summary>
-    ReturnedTransferNotice = 32,
+    ReturnedTransferNotice = 11,
 }
 
 /// <summary>
