@@ -92,6 +92,8 @@ public static class AppServices
         services.AddScoped<Eligibility.RecipientLosses>();
         services.AddScoped<Renewals.Renewals>();
         services.AddScoped<Linkage.LossCandidates>();
+        services.AddScoped<Statistics.StatisticsQueries>();
+        services.AddScoped<Statistics.StatisticsReports>();
         return services;
     }
 }

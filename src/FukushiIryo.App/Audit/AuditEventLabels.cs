@@ -73,6 +73,7 @@ public static class AuditEventLabels
         [AuditEventType.PaymentRunPrepared] = "支払の準備",
         [AuditEventType.PaymentRunApproved] = "支払の承認（支払決定）",
         [AuditEventType.PaymentRunExported] = "支払ファイルの出力",
+        [AuditEventType.StatisticsReportWritten] = "統計の出力",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

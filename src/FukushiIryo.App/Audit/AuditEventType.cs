@@ -185,6 +185,9 @@ public static partial class AuditEventType
     /// <summary>The decide step decided one household (subject: the head's 受給者番号); details: outcome, certificates, losses.</summary>
     public const string RenewalDecided = "renewal.decided";
 
+    /// <summary>A statistics report (統計: 受給者数調査, 支払月報, 県補助金) was written or shown; details: report, its condition, format, SHA-256. Aggregates only.</summary>
+    public const string StatisticsReportWritten = "statistics.report_written";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -25,6 +25,9 @@ public enum DocumentKind
     PaymentNotice = 6,
     /// <summary>更新申請書 (August renewal): one page per household, with what the city knows printed.</summary>
     RenewalForms = 7,
+
+    /// <summary>統計 (受給者数調査・支払月報・県補助金): aggregate tables only, landscape.</summary>
+    StatisticsReport = 8,
 }
 
 /// <summary>
