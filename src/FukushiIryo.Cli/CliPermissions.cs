@@ -44,6 +44,9 @@ internal static class CliPermissions
         ("payments prepare", Permissions.PaymentsPrepare),
         ("payments approve", Permissions.PaymentsApprove),
         ("payments export", Permissions.PaymentsPrepare),
+        ("report recipients", Permissions.StatisticsReport),
+        ("report payments", Permissions.StatisticsReport),
+        ("report prefecture", Permissions.StatisticsReport),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

@@ -122,6 +122,9 @@ public static class Permissions
     /// <summary>支払処理（準備・承認・出力の状況と支払先一覧）の閲覧。</summary>
     public const string PaymentsView = "payments.view";
 
+    /// <summary>統計（受給者数調査・支払月報・県補助金、統計 画面）の作成と出力。集計値のみで、個人の一覧は含まない。</summary>
+    public const string StatisticsReport = "statistics.report";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -162,6 +165,7 @@ public static class Permissions
         (PaymentsView, "支払処理（準備・承認・出力の状況と支払先一覧）の閲覧", [RoleNames.Payer, RoleNames.Approver]),
         (PaymentsPrepare, "支払処理の準備と支払ファイルの出力", [RoleNames.Payer]),
         (PaymentsApprove, "支払の承認（支払決定）。準備した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
+        (StatisticsReport, "統計（受給者数調査・支払月報・県補助金）の作成と出力、統計画面の閲覧。集計値のみ", [RoleNames.Statistician]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =
