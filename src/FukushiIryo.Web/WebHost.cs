@@ -138,6 +138,7 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Renewals/Index", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Returns", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Decide", Permissions.RenewalDecide);
+            options.Conventions.AuthorizeFolder("/Statistics", Permissions.StatisticsReport);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>

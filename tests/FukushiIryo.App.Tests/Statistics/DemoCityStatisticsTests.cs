@@ -195,6 +195,21 @@ public sealed class DemoCityStatisticsTests(PostgresFixture fixture) : IDisposab
             Assert.Equal(lastLines.Count, sheet[$"F{totalRow}"].Number);
         }
 
+        // Each report renders as a PDF (landscape A4); FUKUSHI_STATS_ARTIFACTS keeps them to look at.
+        var keep = Environment.GetEnvironmentVariable("FUKUSHI_STATS_ARTIFACTS");
+        foreach (var (name, report) in new[] { ("payments", written.Report), ("prefecture", claim), ("recipients", survey) })
+        {
+            var pdf = StatisticsReports.Render(report, ReportFormat.Pdf, "toukei1", Clock.GetUtcNow());
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+            if (!string.IsNullOrEmpty(keep))
+            {
+                Directory.CreateDirectory(keep);
+                await File.WriteAllBytesAsync(Path.Combine(keep, $"{name}-{provider}.pdf"), pdf);
+                await File.WriteAllBytesAsync(Path.Combine(keep, $"{name}-{provider}.xlsx"), StatisticsReports.Render(report, ReportFormat.Xlsx, "toukei1", Clock.GetUtcNow()));
+                await File.WriteAllBytesAsync(Path.Combine(keep, $"{name}-{provider}.csv"), StatisticsReports.Render(report, ReportFormat.Csv, "toukei1", Clock.GetUtcNow()));
+            }
+        }
+
         var audit = await check.AuditEvents.AsNoTracking().Where(e => e.EventType == AuditEventType.StatisticsReportWritten).SingleAsync();
         Assert.Equal("toukei1", audit.Actor);
         Assert.Contains(written.Sha256, audit.Details, StringComparison.Ordinal);
