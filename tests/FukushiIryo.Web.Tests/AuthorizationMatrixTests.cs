@@ -90,6 +90,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/Prepare"] = "/Payments/Prepare?month=2026-10",
         ["Payments/Export"] = "/Payments/Export?month=2026-10",
         ["Payments/Approve"] = "/Payments/Approve?month=2026-10",
+        ["Statistics"] = "/Statistics",
+        ["Statistics/Index"] = "/Statistics/Index",
     };
 
     [Fact]
