@@ -94,6 +94,9 @@ public static class AppServices
         services.AddScoped<Linkage.LossCandidates>();
         services.AddScoped<Statistics.StatisticsQueries>();
         services.AddScoped<Statistics.StatisticsReports>();
+        services.AddScoped<Payments.ClaimCorrections>();
+        services.AddScoped<Payments.EligibilityAdjustments>();
+        services.AddScoped<Payments.Recoveries>();
         return services;
     }
 }

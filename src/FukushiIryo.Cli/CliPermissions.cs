@@ -47,6 +47,16 @@ internal static class CliPermissions
         ("report recipients", Permissions.StatisticsReport),
         ("report payments", Permissions.StatisticsReport),
         ("report prefecture", Permissions.StatisticsReport),
+        ("payments corrections import", Permissions.PaymentsAdjust),
+        ("payments corrections add", Permissions.PaymentsAdjust),
+        ("payments adjustments eligibility", Permissions.PaymentsAdjust),
+        ("payments recoveries create", Permissions.PaymentsAdjust),
+        ("payments recoveries sweep", Permissions.PaymentsAdjust),
+        ("payments recoveries repay", Permissions.PaymentsAdjust),
+        ("payments recoveries remind", Permissions.PaymentsAdjust),
+        ("payments recoveries print", Permissions.PaymentsAdjust),
+        ("payments recoveries list", Permissions.PaymentsAdjust),
+        ("payments recoveries write-off", Permissions.PaymentsWriteOff),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

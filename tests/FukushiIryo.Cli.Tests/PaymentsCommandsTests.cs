@@ -20,8 +20,8 @@ namespace FukushiIryo.Cli.Tests;
 public sealed class PaymentsCommandsTests(PostgresFixture fixture)
 {
     private const string AdminPassword = "correct horse battery staple";
-    private const string ApproverPassword = "seven lanterns over the river";
-    private const string BothPassword = "eleven paper cranes at dawn";
+    internal const string ApproverPassword = "seven lanterns over the river";
+    internal const string BothPassword = "eleven paper cranes at dawn";
     private static readonly string Mother = RecipientNumber.FromSerial(1).ToString();
     private static readonly string Son = RecipientNumber.FromSerial(2).ToString();
 
@@ -94,11 +94,11 @@ public sealed class PaymentsCommandsTests(PostgresFixture fixture)
         }
     }
 
-    private static string Code(string secret) =>
+    internal static string Code(string secret) =>
         new Totp(Base32Encoding.ToBytes(secret), 30, OtpHashMode.Sha1, 6).ComputeTotp(DateTime.UtcNow);
 
     /// <summary>Users (admin, shiharai1 支払, kessai1 決裁, both1 支払+決裁), the 台帳 by the import commands, settings, two 可 claims.</summary>
-    private static async Task<(string Approver, string Both)> SetUpAsync(CliHarness cli)
+    internal static async Task<(string Approver, string Both)> SetUpAsync(CliHarness cli)
     {
         Assert.Equal(0, (await cli.RunAsync("db", "migrate")).ExitCode);
         Assert.Equal(0, (await cli.RunWithInputAsync(AdminPassword + "\n", "users", "add", "--login", "admin", "--name", "管理 花子", "--staff-no", "9001", "--roles", "システム管理", "--password-stdin")).ExitCode);

@@ -74,6 +74,15 @@ public static class AuditEventLabels
         [AuditEventType.PaymentRunApproved] = "支払の承認（支払決定）",
         [AuditEventType.PaymentRunExported] = "支払ファイルの出力",
         [AuditEventType.StatisticsReportWritten] = "統計の出力",
+        [AuditEventType.ClaimCorrected] = "再審査結果の記録（過誤調整）",
+        [AuditEventType.ClaimCorrectionsImported] = "再審査結果の取込",
+        [AuditEventType.EligibilityAdjusted] = "資格の遡及喪失による過誤調整",
+        [AuditEventType.RecoveryCreated] = "返還請求の作成",
+        [AuditEventType.RecoveryRepaid] = "戻入の記録",
+        [AuditEventType.RecoveryReminded] = "返還金の督促",
+        [AuditEventType.RecoveryWrittenOff] = "不納欠損（決裁）",
+        [AuditEventType.RecoveryDemandPrinted] = "返還請求書の印刷",
+        [AuditEventType.RecoveryLedgerExported] = "返還金一覧（出納）の出力",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

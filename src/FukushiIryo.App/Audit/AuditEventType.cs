@@ -188,6 +188,33 @@ public static partial class AuditEventType
     /// <summary>A statistics report (統計: 受給者数調査, 支払月報, 県補助金) was written or shown; details: report, its condition, format, SHA-256. Aggregates only.</summary>
     public const string StatisticsReportWritten = "statistics.report_written";
 
+    /// <summary>A 再審査 result was recorded for a paid receipt (過誤調整); details: kind, corrected values, previous and new 助成額, difference, adjustment.</summary>
+    public const string ClaimCorrected = "payment.claim_corrected";
+
+    /// <summary>A file of 再審査 results was imported (all or nothing); details: file SHA-256, rows, total difference.</summary>
+    public const string ClaimCorrectionsImported = "payment.corrections_imported";
+
+    /// <summary>A retroactive loss of eligibility gave 過誤調整 decreases for paid receipts outside eligibility; details: receipts, amounts.</summary>
+    public const string EligibilityAdjusted = "payment.eligibility_adjusted";
+
+    /// <summary>A 返還請求 was made from outstanding decreases; details: number, payee, amount, adjustments, 納期限, reason.</summary>
+    public const string RecoveryCreated = "recovery.created";
+
+    /// <summary>A repayment (戻入) of a 返還請求 was recorded; details: date, amount, outstanding after.</summary>
+    public const string RecoveryRepaid = "recovery.repaid";
+
+    /// <summary>Reminders (督促) were issued for overdue 返還請求; details: the numbers and the new 指定期限.</summary>
+    public const string RecoveryReminded = "recovery.reminded";
+
+    /// <summary>What was outstanding of a 返還請求 was written off (不納欠損) by 決裁; details: amount, reason.</summary>
+    public const string RecoveryWrittenOff = "recovery.written_off";
+
+    /// <summary>A 返還請求書 was printed; details: the number and the PDF's SHA-256.</summary>
+    public const string RecoveryDemandPrinted = "recovery.demand_printed";
+
+    /// <summary>The list of 返還請求 for the 出納 section was written (CSV); details: as-of date, rows, totals.</summary>
+    public const string RecoveryLedgerExported = "recovery.ledger_exported";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -26,8 +26,14 @@ public enum DocumentKind
     /// <summary>更新申請書 (August renewal): one page per household, with what the city knows printed.</summary>
     RenewalForms = 7,
 
+    /// <summary>返還請求書: one notice per 返還請求 (ADR 0033).</summary>
+    RecoveryDemand = 8,
+
+    /// <summary>督促状 of overdue 返還請求: one notice per 返還請求.</summary>
+    RecoveryReminder = 9,
+
     /// <summary>統計 (受給者数調査・支払月報・県補助金): aggregate tables only, landscape.</summary>
-    StatisticsReport = 8,
+    StatisticsReport = 20,
 }
 
 /// <summary>
@@ -188,6 +194,8 @@ public sealed record RenderedDocument(DocumentKind Kind, string Title, byte[] Pd
         DocumentKind.ReceptionRegister => "reception-register.pdf",
         DocumentKind.PaymentNotice => "payment-notice.pdf",
         DocumentKind.RenewalForms => "renewal-forms.pdf",
+        DocumentKind.RecoveryDemand => "recovery-demand.pdf",
+        DocumentKind.RecoveryReminder => "recovery-reminder.pdf",
         _ => "document.pdf",
     };
 }

@@ -19,6 +19,7 @@ public static class DocumentRenderer
             ReceptionRegisterInput register => ReceptionRegisterPdf.Render(register),
             PaymentNoticeInput payment => PaymentNoticePdf.Render(payment),
             RenewalFormsInput forms => NoticePdf.RenewalForms(forms),
+            RecoveryNoticeInput recovery => RecoveryNoticePdf.Render(recovery),
             _ => throw new ArgumentException($"No builder for {input.GetType().Name}.", nameof(input)),
         };
     }

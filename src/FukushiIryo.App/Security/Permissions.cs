@@ -125,6 +125,12 @@ public static class Permissions
     /// <summary>統計（受給者数調査・支払月報・県補助金、統計 画面）の作成と出力。集計値のみで、個人の一覧は含まない。</summary>
     public const string StatisticsReport = "statistics.report";
 
+    /// <summary>過誤調整（再審査結果の入力・取込、資格の遡及喪失の調整）と返還請求（作成・戻入・督促・返還請求書・出納への一覧）。支払。</summary>
+    public const string PaymentsAdjust = "payments.adjust";
+
+    /// <summary>不納欠損（返還請求の未収額の欠損処理）。決裁行為: 返還請求を作成した職員以外が、Web は再認証、CLI はパスワードと確認コードで行う。</summary>
+    public const string PaymentsWriteOff = "payments.writeoff";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -166,6 +172,8 @@ public static class Permissions
         (PaymentsPrepare, "支払処理の準備と支払ファイルの出力", [RoleNames.Payer]),
         (PaymentsApprove, "支払の承認（支払決定）。準備した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
         (StatisticsReport, "統計（受給者数調査・支払月報・県補助金）の作成と出力、統計画面の閲覧。集計値のみ", [RoleNames.Statistician]),
+        (PaymentsAdjust, "過誤調整（再審査結果の入力・取込、資格の遡及喪失）と返還請求（作成・戻入・督促・返還請求書・出納への一覧）", [RoleNames.Payer]),
+        (PaymentsWriteOff, "不納欠損（返還請求の未収額の欠損処理）。返還請求を作成した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

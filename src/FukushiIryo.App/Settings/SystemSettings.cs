@@ -91,6 +91,15 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
     /// </summary>
     public const string RenewalGraceDays = "renewal.grace-days";
 
+    /// <summary>
+    /// 返還請求 after N months (ADR 0033): a 過誤調整 decrease still not offset this many months after it was
+    /// made becomes a 返還請求 when <c>payments recoveries sweep</c> runs (default 3; 0 = never by age).
+    /// </summary>
+    public const string RecoveryAfterMonths = "payment.recovery-after-months";
+
+    /// <summary>納期限 of a 返還請求 and 指定期限 of a 督促: this many days after issue (default 30).</summary>
+    public const string RecoveryDueDays = "payment.recovery-due-days";
+
     public static IReadOnlyList<SettingDefinition> Definitions { get; } =
     [
         new(PasswordContextWords, "パスワードに含めてはならない語（市名・課名・システム名など、カンマ区切り）", "奈良,nara,子ども給付課,fukushi,福祉医療", ValidateWordList),
@@ -110,6 +119,14 @@ public sealed class SystemSettings(FukushiDbContext db, TimeProvider clock)
             value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= 365
                 ? days.ToString(CultureInfo.InvariantCulture)
                 : throw new FormatException("0 から 365 までの日数を指定してください。")),
+        new(RecoveryAfterMonths, "過誤調整の減額が相殺されないまま何か月たったら返還請求にするか（月数、0 = 月数では返還請求にしない）", "3",
+            value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && months <= 120
+                ? months.ToString(CultureInfo.InvariantCulture)
+                : throw new FormatException("0 から 120 までの月数を指定してください。")),
+        new(RecoveryDueDays, "返還請求の納期限・督促の指定期限を発行日の何日後にするか（日数、1〜365）", "30",
+            value => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 365
+                ? days.ToString(CultureInfo.InvariantCulture)
+                : throw new FormatException("1 から 365 までの日数を指定してください。")),
     ];
 
     public static SettingDefinition? Find(string key) => Definitions.FirstOrDefault(d => string.Equals(d.Key, key, StringComparison.Ordinal));

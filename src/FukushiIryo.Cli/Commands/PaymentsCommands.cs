@@ -24,6 +24,7 @@ internal static class PaymentsCommands
         payments.Subcommands.Add(Prepare(options, environment));
         payments.Subcommands.Add(Approve(options, environment));
         payments.Subcommands.Add(Export(options, environment));
+        PaymentsRecoveryCommands.AddTo(payments, options, environment);
         return payments;
     }
 
