@@ -97,6 +97,8 @@ public static class AppServices
         services.AddScoped<Payments.ClaimCorrections>();
         services.AddScoped<Payments.EligibilityAdjustments>();
         services.AddScoped<Payments.Recoveries>();
+        services.AddScoped<Payments.ReturnedTransfers>();
+        services.AddScoped<Payments.InKindSettlements>();
         return services;
     }
 }

@@ -57,6 +57,16 @@ internal static class CliPermissions
         ("payments recoveries print", Permissions.PaymentsAdjust),
         ("payments recoveries list", Permissions.PaymentsAdjust),
         ("payments recoveries write-off", Permissions.PaymentsWriteOff),
+        ("payments returns list", Permissions.PaymentsView),
+        ("payments returns record", Permissions.PaymentsReturns),
+        ("payments returns import", Permissions.PaymentsReturns),
+        ("payments returns release", Permissions.PaymentsReturns),
+        ("payments returns notice", Permissions.PaymentsReturns),
+        ("payments in-kind record", Permissions.PaymentsReturns),
+        ("payments in-kind import", Permissions.PaymentsReturns),
+        ("payments in-kind show", Permissions.PaymentsView),
+        ("payments in-kind approve", Permissions.PaymentsApprove),
+        ("payments in-kind export", Permissions.PaymentsReturns),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

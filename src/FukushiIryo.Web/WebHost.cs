@@ -135,6 +135,8 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Payments/Prepare", Permissions.PaymentsPrepare);
             options.Conventions.AuthorizePage("/Payments/Export", Permissions.PaymentsPrepare);
             options.Conventions.AuthorizePage("/Payments/Approve", Permissions.PaymentsApprove);
+            options.Conventions.AuthorizePage("/Payments/Returns", Permissions.PaymentsReturns);
+            options.Conventions.AuthorizePage("/Payments/InKindApprove", Permissions.PaymentsApprove);
             options.Conventions.AuthorizePage("/Renewals/Index", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Returns", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Decide", Permissions.RenewalDecide);

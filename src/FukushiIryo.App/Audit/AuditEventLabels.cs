@@ -83,6 +83,12 @@ public static class AuditEventLabels
         [AuditEventType.RecoveryWrittenOff] = "不納欠損（決裁）",
         [AuditEventType.RecoveryDemandPrinted] = "返還請求書の印刷",
         [AuditEventType.RecoveryLedgerExported] = "返還金一覧（出納）の出力",
+        [AuditEventType.PaymentReturnRecorded] = "振込不能の記録",
+        [AuditEventType.PaymentReturnsImported] = "振込不能ファイルの取込",
+        [AuditEventType.PaymentReturnReleased] = "振込不能の再振込の解除",
+        [AuditEventType.InKindInvoiceRecorded] = "現物給付請求書の記録と照合",
+        [AuditEventType.InKindSettlementApproved] = "現物給付の精算の承認",
+        [AuditEventType.InKindSettlementExported] = "現物給付の会計連携データの出力",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

@@ -37,6 +37,7 @@ public static partial class AuditEventType
 
     /// <summary>A request refused for lack of a permission.</summary>
     public const string AccessDenied = "auth.access_denied";
+
     /// <summary>A TOTP key (and new recovery codes) was issued to an account, replacing any earlier one.</summary>
     public const string UserTotpEnrolled = "user.totp_enrolled";
 
@@ -173,6 +174,7 @@ public static partial class AuditEventType
 
     /// <summary>A payment run's files were written (<c>payments export</c>): the files and their SHA-256.</summary>
     public const string PaymentRunExported = "payment.exported";
+
     /// <summary>A renewal step ran (<c>renew august|april --step forms|decide</c> or the 更新 page); details: kind, year, step and the counts.</summary>
     public const string RenewalStepRan = "renewal.step_ran";
 
@@ -214,6 +216,24 @@ public static partial class AuditEventType
 
     /// <summary>The list of 返還請求 for the 出納 section was written (CSV); details: as-of date, rows, totals.</summary>
     public const string RecoveryLedgerExported = "recovery.ledger_exported";
+
+    /// <summary>A returned transfer (振込不能) was recorded by hand or from a file (subject: the payee's 受給者番号); details: month, amount, reason, source, the 再振込 adjustment.</summary>
+    public const string PaymentReturnRecorded = "payment.return_recorded";
+
+    /// <summary>A 振込不能 result file was imported (all or nothing); details: file, SHA-256, layout, rows.</summary>
+    public const string PaymentReturnsImported = "payment.returns_imported";
+
+    /// <summary>The 再振込 of a returned transfer was released to the next run after the account was corrected.</summary>
+    public const string PaymentReturnReleased = "payment.return_released";
+
+    /// <summary>A 現物給付 請求書 was recorded (or entered again) and reconciled; details: 機関, month, figures, differences.</summary>
+    public const string InKindInvoiceRecorded = "payment.inkind_recorded";
+
+    /// <summary>The 現物給付 settlement of a month was approved (決裁); details: invoices, amounts, fees.</summary>
+    public const string InKindSettlementApproved = "payment.inkind_approved";
+
+    /// <summary>The accounting lines of an approved 現物給付 settlement were written; details: file and SHA-256.</summary>
+    public const string InKindSettlementExported = "payment.inkind_exported";
 
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)

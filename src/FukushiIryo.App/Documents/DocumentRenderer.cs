@@ -20,6 +20,7 @@ public static class DocumentRenderer
             PaymentNoticeInput payment => PaymentNoticePdf.Render(payment),
             RenewalFormsInput forms => NoticePdf.RenewalForms(forms),
             RecoveryNoticeInput recovery => RecoveryNoticePdf.Render(recovery),
+            ReturnedTransferNoticeInput returned => ReturnedTransferNoticePdf.Render(returned),
             _ => throw new ArgumentException($"No builder for {input.GetType().Name}.", nameof(input)),
         };
     }

@@ -27,15 +27,17 @@ public sealed record PaymentNoticeInput(
 /// <param name="Account">The account paid into.</param>
 /// <param name="Claims">The paid claims, at least one, in the order printed.</param>
 /// <param name="NoticeNumber">文書番号, or null.</param>
+/// <param name="Adjustment">支払調整 (再振込, 過誤調整) applied to the payee in the run, signed; 0 = none.</param>
 public sealed record PaymentNoticePayee(
     Addressee To,
     string RecipientNumber,
     PaymentNoticeAccount Account,
     IReadOnlyList<PaymentNoticeClaim> Claims,
-    string? NoticeNumber = null)
+    string? NoticeNumber = null,
+    long Adjustment = 0)
 {
-    /// <summary>支給額: the sum of the claims' 助成額.</summary>
-    public long Total => Claims.Sum(c => c.Subsidy);
+    /// <summary>支給額: the sum of the claims' 助成額 plus the adjustment (what is transferred).</summary>
+    public long Total => Claims.Sum(c => c.Subsidy) + Adjustment;
 }
 
 /// <summary>振込先. The account number is printed masked except its last 4 digits.</summary>

@@ -28,9 +28,9 @@ internal static class PaymentNoticePdf
             throw new ArgumentException("支給決定通知書には支払先が1件以上必要です。", nameof(input));
         }
 
-        if (input.Payees.Any(p => p.Claims.Count == 0))
+        if (input.Payees.Any(p => p.Claims.Count == 0 && p.Adjustment == 0))
         {
-            throw new ArgumentException("支給決定通知書の支払先には支払うレセプトが1件以上必要です。", nameof(input));
+            throw new ArgumentException("支給決定通知書の支払先には支払うレセプトか支払調整が1件以上必要です。", nameof(input));
         }
 
         using var notice = new NoticePdf(Title);
@@ -86,6 +86,7 @@ internal static class PaymentNoticePdf
                 Yen(c.Copayment),
                 Yen(c.Subsidy),
             })
+            .Concat(payee.Adjustment == 0 ? [] : new[] { new[] { "支払調整（再振込・過誤調整）", string.Empty, string.Empty, string.Empty, string.Empty, Yen(payee.Adjustment) } })
             .Append(["合計", string.Empty, string.Empty, Yen(payee.Claims.Sum(c => c.SelfPay)), Yen(payee.Claims.Sum(c => c.Copayment)), Yen(payee.Total)])
             .ToList();
         notice.Table(Widths, Header, rows, Align);

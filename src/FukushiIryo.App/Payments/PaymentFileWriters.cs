@@ -78,7 +78,8 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
                     content.Addressees.GetValueOrDefault(l.RecipientId)?.Name ?? string.Empty,
                     YearMonth.FromNumber(l.ServiceMonth),
                     content.ProviderNames.GetValueOrDefault(l.MedicalClaimId) ?? l.ProviderCode,
-                    l.SelfPay, l.Copayment, l.Subsidy)).ToList());
+                    l.SelfPay, l.Copayment, l.Subsidy)).ToList(),
+                Adjustment: p.AdjustmentAmount);
         }).ToList();
         if (payees.Count == 0)
         {

@@ -58,6 +58,7 @@ public static class Permissions
 
     /// <summary>所得判定（所得基準・県市区分・高額療養費区分）の実行と説明（CLI income determine）。</summary>
     public const string IncomeDetermine = "income.determine";
+
     /// <summary>有効期間つきマスタ（公費負担者・年齢区分・金融機関休業日など）の閲覧（マスタ管理 画面）。</summary>
     public const string MastersView = "masters.view";
 
@@ -131,6 +132,9 @@ public static class Permissions
     /// <summary>不納欠損（返還請求の未収額の欠損処理）。決裁行為: 返還請求を作成した職員以外が、Web は再認証、CLI はパスワードと確認コードで行う。</summary>
     public const string PaymentsWriteOff = "payments.writeoff";
 
+    /// <summary>振込不能の記録・取込・再振込の解除・振込不能通知の印刷、現物給付請求書の記録と照合・会計連携データの出力（支払）。</summary>
+    public const string PaymentsReturns = "payments.returns";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -174,6 +178,7 @@ public static class Permissions
         (StatisticsReport, "統計（受給者数調査・支払月報・県補助金）の作成と出力、統計画面の閲覧。集計値のみ", [RoleNames.Statistician]),
         (PaymentsAdjust, "過誤調整（再審査結果の入力・取込、資格の遡及喪失）と返還請求（作成・戻入・督促・返還請求書・出納への一覧）", [RoleNames.Payer]),
         (PaymentsWriteOff, "不納欠損（返還請求の未収額の欠損処理）。返還請求を作成した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
+        (PaymentsReturns, "振込不能の記録・取込・再振込の解除・振込不能通知、現物給付請求書の記録と照合・会計連携データの出力", [RoleNames.Payer]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

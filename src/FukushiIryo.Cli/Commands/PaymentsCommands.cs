@@ -25,6 +25,8 @@ internal static class PaymentsCommands
         payments.Subcommands.Add(Approve(options, environment));
         payments.Subcommands.Add(Export(options, environment));
         PaymentsRecoveryCommands.AddTo(payments, options, environment);
+        payments.Subcommands.Add(PaymentsReturnsCommands.Returns(options, environment));
+        payments.Subcommands.Add(PaymentsReturnsCommands.InKind(options, environment));
         return payments;
     }
 

@@ -2221,6 +2221,7 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.ClaimCorrection", b =>
+            modelBuilder.Entity("FukushiIryo.App.Payments.InKindInvoice", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2276,6 +2277,48 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Clearinghouse")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DifferencesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FeePerClaim")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InvoiceAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("InvoiceCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NotAcceptedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OurAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OurCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PayDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2311,6 +2354,21 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ClaimCorrections");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessingMonth", "Clearinghouse")
+                        .IsUnique();
+
+                    b.ToTable("InKindInvoices");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.PaidClaim", b =>
@@ -2714,6 +2772,7 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.Recovery", b =>
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2858,6 +2917,34 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<long?>("FileLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -2865,6 +2952,34 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly>("PayDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentAdjustmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentPayeeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecipientNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2882,6 +2997,30 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasIndex("RecoveryId");
 
                     b.ToTable("RecoveryRepayments");
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayeeRecipientId");
+
+                    b.HasIndex("PaymentAdjustmentId");
+
+                    b.HasIndex("PaymentPayeeId");
+
+                    b.HasIndex("PaymentRunId", "PayeeRecipientId")
+                        .IsUnique();
+
+                    b.ToTable("ReturnedTransfers");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.SettledAdjustment", b =>
@@ -4218,6 +4357,7 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryItem", b =>
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
                 {
                     b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
                         .WithMany()
@@ -4246,6 +4386,15 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasOne("FukushiIryo.App.Payments.Recovery", null)
                         .WithMany()
                         .HasForeignKey("RecoveryId")
+                    b.HasOne("FukushiIryo.App.Payments.PaymentPayee", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentPayeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -2156,6 +2156,7 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.ClaimCorrection", b =>
+            modelBuilder.Entity("FukushiIryo.App.Payments.InKindInvoice", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2210,6 +2211,49 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clearinghouse")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DifferencesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FeeAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FeePerClaim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvoiceAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvoiceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotAcceptedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OurAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OurCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PayDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
@@ -2244,6 +2288,21 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ClaimCorrections");
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessingMonth", "Clearinghouse")
+                        .IsUnique();
+
+                    b.ToTable("InKindInvoices");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.PaidClaim", b =>
@@ -2637,6 +2696,7 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.Recovery", b =>
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2774,11 +2834,66 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankCode")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BranchCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FileLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReceivedOn")
+                    b.Property<DateOnly>("PayDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentAdjustmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentPayeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessingMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
@@ -2797,6 +2912,30 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasIndex("RecoveryId");
 
                     b.ToTable("RecoveryRepayments");
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PayeeRecipientId");
+
+                    b.HasIndex("PaymentAdjustmentId");
+
+                    b.HasIndex("PaymentPayeeId");
+
+                    b.HasIndex("PaymentRunId", "PayeeRecipientId")
+                        .IsUnique();
+
+                    b.ToTable("ReturnedTransfers");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.SettledAdjustment", b =>
@@ -4091,6 +4230,7 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryItem", b =>
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
                 {
                     b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
                         .WithMany()
@@ -4119,6 +4259,15 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasOne("FukushiIryo.App.Payments.Recovery", null)
                         .WithMany()
                         .HasForeignKey("RecoveryId")
+                    b.HasOne("FukushiIryo.App.Payments.PaymentPayee", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentPayeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
