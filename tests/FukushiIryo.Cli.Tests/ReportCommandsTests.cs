@@ -57,7 +57,7 @@ public sealed class ReportCommandsTests(PostgresFixture fixture)
             Assert.True(long.Parse(total[1], System.Globalization.CultureInfo.InvariantCulture) > 0, "the demo city has recipients");
             Assert.Equal("%PDF", Encoding.ASCII.GetString(File.ReadAllBytes(Out("payments.pdf")), 0, 4));
             Assert.Equal("PK", Encoding.ASCII.GetString(File.ReadAllBytes(Out("prefecture.xlsx")), 0, 2));
-            Assert.Contains("未対応", Encoding.UTF8.GetString(File.ReadAllBytes(Out("prefecture.csv"))), StringComparison.Ordinal);
+            Assert.Contains("補助金所要額（1円未満切捨て）,0", Encoding.UTF8.GetString(File.ReadAllBytes(Out("prefecture.csv"))), StringComparison.Ordinal);
             Assert.Equal(9, Directory.GetFiles(folder).Length); // no temporary file left
 
             await using var db = FukushiDatabase.Open(DatabaseSettings.Parse(cli.Database));

@@ -63,6 +63,12 @@ public sealed record AdjustmentFact(int ProcessingMonth, PaymentAdjustmentKind K
 /// <summary>A 返還 (戻入) received in a month, signed yen (positive = money back to the city), with the 県市区分.</summary>
 public sealed record RefundFact(int ProcessingMonth, FundingShare Share, long Amount);
 
+/// <summary>
+/// An approved 現物給付 請求書 (ADR 0032) of one 審査支払機関 and 処理年月: the 件数 and 助成額 the city paid
+/// the 機関, and its 審査支払手数料. Not split by 県市区分 (the 請求書 is not).
+/// </summary>
+public sealed record InKindSettlementFact(int ProcessingMonth, long Claims, long Subsidy, long Fee);
+
 /// <summary>The measures of the 支払月報 summed over some paid claims.</summary>
 public sealed record PaymentMeasures(long Claims, long Days, long Points, long SelfPay, long HighCostRefund, long ExtraBenefit, long Copayment, long Subsidy)
 {
@@ -106,13 +112,17 @@ public static class PaymentStatistics
 
     /// <summary>The note of a table whose 現物給付 claims are settled with the 審査支払機関, not by the payment run.</summary>
     public const string InKindNote =
-        "現物給付のレセプトは審査支払機関との精算で支払われ、支払処理（口座振込）には含まれないため、この表の件数・金額に含まれません（精算の計上は未対応）。";
+        "現物給付のレセプトは審査支払機関との精算で支払われ、支払処理（口座振込）には含まれないため、この表の件数・金額に含まれません（精算額と審査支払手数料は「調整・返還・手数料」の表に、承認済の請求書の単位で計上）。";
+
+    /// <summary>The note of the 県補助金 on 現物給付.</summary>
+    public const string InKindPrefectureNote =
+        "現物給付の精算額は請求書単位で県市区分に分けられないため、県補助金には含めていません（ADR 0034 の残課題）。";
 
     /// <summary>The note when the 返還 (戻入) ledger is not available in this build.</summary>
     public const string RefundsMissingNote = "返還（戻入）は返還金の管理が未対応のため計上していません（0円ではなく「未対応」）。";
 
-    /// <summary>The note when the 審査支払手数料 settlement is not available in this build.</summary>
-    public const string FeesMissingNote = "審査支払手数料は現物給付の精算が未対応のため計上していません（「未対応」）。";
+    /// <summary>The note when the 現物給付 settlement (and its 審査支払手数料) is not available in this build.</summary>
+    public const string FeesMissingNote = "現物給付の精算と審査支払手数料は未対応のため計上していません（「未対応」）。";
 
     /// <summary>The 県市区分 label.</summary>
     public static string Label(FundingShare share) => share == FundingShare.Prefecture ? "県" : "市";
@@ -174,7 +184,7 @@ public static class PaymentStatistics
     /// <summary>
     /// 支払月報 of 処理年月 <paramref name="month"/>. <paramref name="claims"/> and <paramref name="adjustments"/>
     /// may hold the whole 年度 (and more): the month's tables take that month's facts, the 年度累計 those
-    /// of April … <paramref name="month"/>. <paramref name="refunds"/> / <paramref name="fees"/> null = not
+    /// of April … <paramref name="month"/>. <paramref name="refunds"/> / <paramref name="inKind"/> null = not
     /// available in this build (the line says 未対応, never a made-up 0).
     /// </summary>
     public static StatisticsReport MonthlyReport(
@@ -182,7 +192,7 @@ public static class PaymentStatistics
         IReadOnlyCollection<PaidClaimFact> claims,
         IReadOnlyCollection<AdjustmentFact> adjustments,
         IReadOnlyCollection<RefundFact>? refunds,
-        long? fees)
+        IReadOnlyCollection<InKindSettlementFact>? inKind)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(adjustments);
@@ -203,7 +213,7 @@ public static class PaymentStatistics
             Detail(monthClaims),
             Breakdown("区分別集計（当月）", "当月", monthClaims),
             Breakdown("区分別集計（年度累計）", "年度累計", yearClaims),
-            Settlement(number, first, monthClaims, yearClaims, monthAdjustments, yearAdjustments, refunds, fees),
+            Settlement(number, first, monthClaims, yearClaims, monthAdjustments, yearAdjustments, refunds, inKind),
         ]);
     }
 
@@ -246,7 +256,8 @@ public static class PaymentStatistics
             "県：支払ったレセプトの受給者の、診療月における資格の県市区分が「県」のもの（所得基準に該当、decisions.md D4）。県市区分のない資格は「市」として扱う。",
             "市単独（県市区分「市」）は補助の対象外として参考に表示。",
             "過誤調整は承認済の支払処理で精算された額（追給は加算、減額は減算）。再振込は新たな助成ではないため含めない。",
-            InKindNote,
+            "返還は戻入（収納日の月）の額。返還請求が複数の受給者の過誤調整からなるときは、その額の比で県・市に按分（1円未満は額の大きい方へ）。",
+            InKindPrefectureNote,
         };
         if (refunds is null)
         {
@@ -269,6 +280,26 @@ public static class PaymentStatistics
             ["補助金ライン：一部負担金と対象範囲は、市の規則が県の基準より有利な部分を持たない前提（現行のマスタは県基準と同じ）。差がある場合の市単独分の控除は未対応（ADR 0034）。"])
         { SheetName = "補助金所要額" };
         return new StatisticsReport("県補助金（奈良県ひとり親家庭等医療費助成事業補助金）", [$"年度: {year}（処理年月 {Month(new YearMonth(year.Year, 4).ToNumber())}〜{Month(new YearMonth(year.Year + 1, 3).ToNumber())}）"], [summary, detail]);
+    }
+
+    /// <summary>
+    /// A repayment of <paramref name="amount"/> split over the parts of its 返還請求 in proportion to their
+    /// weights (yen), by 県市区分: each part gets amount × weight / total cut to the yen, the rest goes to the
+    /// heaviest part. The parts add up to <paramref name="amount"/>.
+    /// </summary>
+    public static IReadOnlyList<RefundFact> SplitRefund(int processingMonth, long amount, IReadOnlyList<(FundingShare Share, long Weight)> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var total = parts.Sum(p => p.Weight);
+        if (parts.Count == 0 || total <= 0)
+        {
+            return [new RefundFact(processingMonth, FundingShare.City, amount)];
+        }
+
+        var shares = parts.Select(p => (p.Share, Amount: (long)(amount * (decimal)p.Weight / total))).ToList();
+        var heaviest = parts.Select((p, i) => (p.Weight, i)).MaxBy(x => x.Weight).i;
+        shares[heaviest] = (shares[heaviest].Share, shares[heaviest].Amount + amount - shares.Sum(x => x.Amount));
+        return [.. shares.GroupBy(x => x.Share).Select(g => new RefundFact(processingMonth, g.Key, g.Sum(x => x.Amount)))];
     }
 
     /// <summary>1/2 of <paramref name="amount"/>, yen below 1 cut toward zero.</summary>
@@ -316,7 +347,7 @@ public static class PaymentStatistics
         List<AdjustmentFact> monthAdjustments,
         List<AdjustmentFact> yearAdjustments,
         IReadOnlyCollection<RefundFact>? refunds,
-        long? fees)
+        IReadOnlyCollection<InKindSettlementFact>? inKind)
     {
         var rows = new List<ReportRow>
         {
@@ -343,9 +374,19 @@ public static class PaymentStatistics
             rows.Add(new(["返還（戻入）", m.Count, m.Sum(r => r.Amount), y.Count, y.Sum(r => r.Amount)]));
         }
 
-        rows.Add(fees is { } fee
-            ? new(["審査支払手数料", ReportCell.Empty, fee, ReportCell.Empty, ReportCell.Empty])
-            : new(["審査支払手数料", "未対応", "未対応", "未対応", "未対応"]));
+        if (inKind is null)
+        {
+            rows.Add(new(["現物給付（審査支払機関との精算）", "未対応", "未対応", "未対応", "未対応"]));
+            rows.Add(new(["審査支払手数料", "未対応", "未対応", "未対応", "未対応"]));
+        }
+        else
+        {
+            var m = inKind.Where(i => i.ProcessingMonth == month).ToList();
+            var y = inKind.Where(i => i.ProcessingMonth >= first && i.ProcessingMonth <= month).ToList();
+            rows.Add(new(["現物給付（審査支払機関との精算）", m.Sum(i => i.Claims), m.Sum(i => i.Subsidy), y.Sum(i => i.Claims), y.Sum(i => i.Subsidy)]));
+            rows.Add(new(["審査支払手数料", m.Sum(i => i.Claims), m.Sum(i => i.Fee), y.Sum(i => i.Claims), y.Sum(i => i.Fee)]));
+        }
+
         var notes = new List<string>
         {
             "支払額（口座振込）＝助成額＋過誤調整（追給・減額）＋再振込。承認済の支払処理の振込合計（保留分を除く）と一致します。",
@@ -356,9 +397,13 @@ public static class PaymentStatistics
             notes.Add(RefundsMissingNote);
         }
 
-        if (fees is null)
+        if (inKind is null)
         {
             notes.Add(FeesMissingNote);
+        }
+        else
+        {
+            notes.Add("現物給付の精算と審査支払手数料は承認済の現物給付請求書（処理年月別）の請求件数・請求金額・手数料。");
         }
 
         return new ReportTable("調整・返還・手数料", ["項目", "当月 件数", "当月 金額", "年度累計 件数", "年度累計 金額"], rows, notes)

@@ -28,7 +28,9 @@ public sealed class StatisticsQueries(FukushiDbContext db)
         var first = new YearMonth(FiscalYear.Of(month).Year, FiscalYear.FirstMonth);
         var claims = await PaidClaimsAsync(first, month, cancellationToken).ConfigureAwait(false);
         var adjustments = await AdjustmentsAsync(first, month, cancellationToken).ConfigureAwait(false);
-        return PaymentStatistics.MonthlyReport(month, claims, adjustments, refunds: null, fees: null);
+        var refunds = await RefundsAsync(first, month, cancellationToken).ConfigureAwait(false);
+        var inKind = await InKindSettlementsAsync(first, month, cancellationToken).ConfigureAwait(false);
+        return PaymentStatistics.MonthlyReport(month, claims, adjustments, refunds, inKind);
     }
 
     /// <summary>The 県補助金 claim of 年度 <paramref name="year"/>.</summary>
@@ -38,7 +40,8 @@ public sealed class StatisticsQueries(FukushiDbContext db)
         var last = first.AddMonths(11);
         var claims = await PaidClaimsAsync(first, last, cancellationToken).ConfigureAwait(false);
         var adjustments = await AdjustmentsAsync(first, last, cancellationToken).ConfigureAwait(false);
-        return PaymentStatistics.PrefectureClaim(year, claims, adjustments, refunds: null);
+        var refunds = await RefundsAsync(first, last, cancellationToken).ConfigureAwait(false);
+        return PaymentStatistics.PrefectureClaim(year, claims, adjustments, refunds);
     }
 
     /// <summary>The 受給者数調査 as of <paramref name="asOf"/>.</summary>
@@ -133,6 +136,56 @@ public sealed class StatisticsQueries(FukushiDbContext db)
             r.Kind,
             shares.ShareOf(r.RecipientId, YearMonth.FromNumber(r.ServiceMonth ?? r.ProcessingMonth)),
             r.Applied))];
+    }
+
+    /// <summary>
+    /// 戻入 (返還, ADR 0033) received in the months <paramref name="first"/> … <paramref name="last"/> (by 収納日),
+    /// each split by 県市区分 over the adjustments behind its 返還請求 (<see cref="PaymentStatistics.SplitRefund"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<RefundFact>> RefundsAsync(YearMonth first, YearMonth last, CancellationToken cancellationToken = default)
+    {
+        var (lo, hi) = (first.FirstDay, last.LastDay);
+        var repayments = await db.RecoveryRepayments.AsNoTracking().Where(r => r.ReceivedOn >= lo && r.ReceivedOn <= hi)
+            .Select(r => new { r.RecoveryId, r.ReceivedOn, r.Amount })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (repayments.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = repayments.Select(r => r.RecoveryId).Distinct().ToList();
+        var items = (await (from item in db.RecoveryItems.AsNoTracking()
+                            join recovery in db.Recoveries.AsNoTracking() on item.RecoveryId equals recovery.Id
+                            join adjustment in db.PaymentAdjustments.AsNoTracking() on item.PaymentAdjustmentId equals adjustment.Id
+                            where ids.Contains(item.RecoveryId)
+                            select new
+                            {
+                                item.RecoveryId,
+                                item.Amount,
+                                adjustment.RecipientId,
+                                recovery.IssuedOn,
+                                ServiceMonth = db.MedicalClaims.Where(c => c.Id == adjustment.MedicalClaimId).Select(c => (int?)c.ServiceMonth).FirstOrDefault(),
+                            })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(i => i.RecoveryId)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var shares = await SharesAsync(cancellationToken).ConfigureAwait(false);
+        return [.. repayments.SelectMany(r => PaymentStatistics.SplitRefund(
+            (r.ReceivedOn.Year * 100) + r.ReceivedOn.Month,
+            r.Amount,
+            [.. items.GetValueOrDefault(r.RecoveryId, []).Select(i => (
+                shares.ShareOf(i.RecipientId, i.ServiceMonth is { } m ? YearMonth.FromNumber(m) : new YearMonth(i.IssuedOn.Year, i.IssuedOn.Month)),
+                i.Amount))]))];
+    }
+
+    /// <summary>The approved 現物給付 請求書 (ADR 0032) of 処理年月 <paramref name="first"/> … <paramref name="last"/>.</summary>
+    public async Task<IReadOnlyList<InKindSettlementFact>> InKindSettlementsAsync(YearMonth first, YearMonth last, CancellationToken cancellationToken = default)
+    {
+        var (lo, hi) = (first.ToNumber(), last.ToNumber());
+        return await db.InKindInvoices.AsNoTracking()
+            .Where(i => i.Status == InKindInvoiceStatus.Approved && i.ProcessingMonth >= lo && i.ProcessingMonth <= hi)
+            .Select(i => new InKindSettlementFact(i.ProcessingMonth, i.InvoiceCount, i.InvoiceAmount, i.FeeAmount))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The facts of the 受給者数調査 and the child age brackets in force on <paramref name="asOf"/>, in their order.</summary>

@@ -2221,7 +2221,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.ClaimCorrection", b =>
-            modelBuilder.Entity("FukushiIryo.App.Payments.InKindInvoice", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2277,6 +2276,51 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SourceFileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("SourceLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId");
+
+                    b.HasIndex("PaymentAdjustmentId");
+
+                    b.HasIndex("PreviousCorrectionId")
+                        .IsUnique();
+
+                    b.ToTable("ClaimCorrections");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.InKindInvoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTimeOffset?>("ApprovedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2328,32 +2372,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("SourceFileSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long?>("SourceLine")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("StepsJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MedicalClaimId");
-
-                    b.HasIndex("PaymentAdjustmentId");
-
-                    b.HasIndex("PreviousCorrectionId")
-                        .IsUnique();
-
-                    b.ToTable("ClaimCorrections");
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2772,7 +2790,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.Recovery", b =>
-            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2917,6 +2934,40 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("RecoveryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecoveryId");
+
+                    b.ToTable("RecoveryRepayments");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<string>("AccountNumber")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -2949,9 +3000,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
-
-                    b.Property<DateOnly>("ReceivedOn")
-                        .HasColumnType("date");
 
                     b.Property<DateOnly>("PayDate")
                         .HasColumnType("date");
@@ -2989,14 +3037,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long>("RecoveryId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecoveryId");
-
-                    b.ToTable("RecoveryRepayments");
                     b.Property<DateTimeOffset?>("ReleasedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -4357,7 +4397,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryItem", b =>
-            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
                 {
                     b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
                         .WithMany()
@@ -4386,6 +4425,18 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasOne("FukushiIryo.App.Payments.Recovery", null)
                         .WithMany()
                         .HasForeignKey("RecoveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("FukushiIryo.App.Payments.PaymentPayee", null)
                         .WithMany()
                         .HasForeignKey("PaymentPayeeId")

@@ -2156,7 +2156,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.ClaimCorrection", b =>
-            modelBuilder.Entity("FukushiIryo.App.Payments.InKindInvoice", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2211,6 +2210,48 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId");
+
+                    b.HasIndex("PaymentAdjustmentId");
+
+                    b.HasIndex("PreviousCorrectionId")
+                        .IsUnique();
+
+                    b.ToTable("ClaimCorrections");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.InKindInvoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ApprovedAt")
                         .HasColumnType("INTEGER");
 
@@ -2262,32 +2303,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceFileSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SourceLine")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StepsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MedicalClaimId");
-
-                    b.HasIndex("PaymentAdjustmentId");
-
-                    b.HasIndex("PreviousCorrectionId")
-                        .IsUnique();
-
-                    b.ToTable("ClaimCorrections");
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2696,7 +2711,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.Recovery", b =>
-            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2834,6 +2848,37 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecoveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecoveryId");
+
+                    b.ToTable("RecoveryRepayments");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AccountNumber")
                         .IsRequired()
                         .HasMaxLength(7)
@@ -2867,7 +2912,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("ReceivedOn")
                     b.Property<DateOnly>("PayDate")
                         .HasColumnType("TEXT");
 
@@ -2904,14 +2948,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RecoveryId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecoveryId");
-
-                    b.ToTable("RecoveryRepayments");
                     b.Property<long?>("ReleasedAt")
                         .HasColumnType("INTEGER");
 
@@ -4230,7 +4266,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryItem", b =>
-            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
                 {
                     b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
                         .WithMany()
@@ -4259,6 +4294,18 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasOne("FukushiIryo.App.Payments.Recovery", null)
                         .WithMany()
                         .HasForeignKey("RecoveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("FukushiIryo.App.Payments.PaymentPayee", null)
                         .WithMany()
                         .HasForeignKey("PaymentPayeeId")

@@ -48,7 +48,7 @@ public sealed class PaymentStatisticsTests
     [Fact]
     public void Monthly_report_sums_the_month_and_the_fiscal_year_to_date()
     {
-        var report = PaymentStatistics.MonthlyReport(new YearMonth(2026, 9), Claims, Adjustments, refunds: null, fees: null);
+        var report = PaymentStatistics.MonthlyReport(new YearMonth(2026, 9), Claims, Adjustments, refunds: null, inKind: null);
 
         var detail = report.Tables[0];
         // Three claims of 2026-09 in three distinct groups, newest 診療月 first, then the total.
@@ -88,11 +88,15 @@ public sealed class PaymentStatisticsTests
     public void Refunds_and_fees_are_lines_when_available()
     {
         var report = PaymentStatistics.MonthlyReport(new YearMonth(2026, 9), Claims, Adjustments,
-            [new RefundFact(202609, FundingShare.Prefecture, 2_000), new RefundFact(202605, FundingShare.City, 500)], fees: 1_234);
+            [new RefundFact(202609, FundingShare.Prefecture, 2_000), new RefundFact(202605, FundingShare.City, 500)],
+            [new InKindSettlementFact(202609, 12, 45_600, 1_234), new InKindSettlementFact(202608, 3, 9_000, 300)]);
         var settlement = report.Tables[3];
         Assert.Equal(2_000L, Row(settlement, "返還（戻入）").Cells[2].Number);
         Assert.Equal(2_500L, Row(settlement, "返還（戻入）").Cells[4].Number);
         Assert.Equal(1_234L, Row(settlement, "審査支払手数料").Cells[2].Number);
+        Assert.Equal(1_534L, Row(settlement, "審査支払手数料").Cells[4].Number);
+        Assert.Equal(45_600L, Row(settlement, "現物給付（審査支払機関との精算）").Cells[2].Number);
+        Assert.Equal(15L, Row(settlement, "現物給付（審査支払機関との精算）").Cells[3].Number);
         Assert.DoesNotContain(PaymentStatistics.RefundsMissingNote, settlement.Notes);
     }
 
@@ -129,6 +133,20 @@ public sealed class PaymentStatisticsTests
         Assert.Equal("未対応", Row(report.Tables[0], "県 返還（控除）").Cells[1].Text);
         Assert.Equal(4_600L, Row(report.Tables[0], "補助対象額").Cells[1].Number);
         Assert.Equal(2_300L, Row(report.Tables[0], "補助金所要額（1円未満切捨て）").Cells[1].Number);
+    }
+
+    [Theory]
+    [InlineData(1_000, 600, 400, 600, 400)]
+    [InlineData(1_001, 600, 400, 601, 400)]
+    [InlineData(999, 1, 2, 333, 666)]
+    [InlineData(700, 0, 900, 0, 700)]
+    public void A_repayment_is_split_by_share_in_proportion_and_adds_up(long amount, long prefectureWeight, long cityWeight, long prefecture, long city)
+    {
+        var parts = PaymentStatistics.SplitRefund(202610, amount, [(FundingShare.Prefecture, prefectureWeight), (FundingShare.City, cityWeight)]);
+        Assert.Equal(amount, parts.Sum(p => p.Amount));
+        Assert.Equal(prefecture, parts.Where(p => p.Share == FundingShare.Prefecture).Sum(p => p.Amount));
+        Assert.Equal(city, parts.Where(p => p.Share == FundingShare.City).Sum(p => p.Amount));
+        Assert.All(parts, p => Assert.Equal(202610, p.ProcessingMonth));
     }
 
     private static ReportRow Row(ReportTable table, string label) =>
