@@ -110,6 +110,29 @@ public sealed class DemoCityStatisticsTests(PostgresFixture fixture) : IDisposab
             await runs.ApproveAsync(month, "kessai1");
         }
 
+        // A 戻入 of 500 円 received in 2026-10 on a 返還請求 made of the 減額, and an approved 現物給付 請求書 of 2026-10.
+        long refundRecipient;
+        await using (var db = database.Open())
+        {
+            var decrease = await db.PaymentAdjustments.FirstAsync(a => a.Kind == PaymentAdjustmentKind.CorrectionDecrease);
+            refundRecipient = decrease.RecipientId;
+            var recovery = new Recovery
+            {
+                Number = "2026-00001", PayeeRecipientId = decrease.PayeeRecipientId, Amount = 500, DueDate = new DateOnly(2026, 11, 30),
+                Status = RecoveryStatus.Repaid, Reason = "テスト", IssuedOn = new DateOnly(2026, 10, 1), CreatedBy = "shiharai1", CreatedAt = Clock.GetUtcNow(),
+            };
+            db.Recoveries.Add(recovery);
+            await db.SaveChangesAsync();
+            db.RecoveryItems.Add(new RecoveryItem { RecoveryId = recovery.Id, PaymentAdjustmentId = decrease.Id, Amount = 500 });
+            db.RecoveryRepayments.Add(new RecoveryRepayment { RecoveryId = recovery.Id, ReceivedOn = new DateOnly(2026, 10, 15), Amount = 500, RecordedBy = "shiharai1", RecordedAt = Clock.GetUtcNow() });
+            db.InKindInvoices.Add(new InKindInvoice
+            {
+                ProcessingMonth = 202610, Clearinghouse = ClearinghouseFee.Kokuhoren, InvoiceCount = 3, InvoiceAmount = 9_000, FeePerClaim = 40, FeeAmount = 120,
+                Status = InKindInvoiceStatus.Approved, RecordedBy = "shiharai1", RecordedAt = Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
         await using var check = database.Open();
         var approved = await check.PaymentRuns.AsNoTracking().ToListAsync();
         var paidLines = await check.PaidClaims.AsNoTracking()
@@ -141,6 +164,13 @@ public sealed class DemoCityStatisticsTests(PostgresFixture fixture) : IDisposab
             Assert.Equal(settled.Where(s => s.PaymentRunId == run.Id && s.Applied < 0).Sum(s => s.Applied), decrease.Cells[2].Number);
         }
 
+        var october = await queries.MonthlyReportAsync(new YearMonth(2026, 10));
+        var settlement = october.Tables[3].Rows.ToDictionary(r => r.Cells[0].Text!);
+        Assert.Equal(500L, settlement["返還（戻入）"].Cells[2].Number);
+        Assert.Equal(9_000L, settlement["現物給付（審査支払機関との精算）"].Cells[2].Number);
+        Assert.Equal(120L, settlement["審査支払手数料"].Cells[2].Number);
+        Assert.Equal(3L, settlement["審査支払手数料"].Cells[1].Number);
+
         // 県補助金: 県 cases decided here from each line's recipient's 資格 on the 1st of the 診療月.
         long prefecture = 0, city = 0;
         foreach (var line in paidLines.Select(p => p.Line))
@@ -163,8 +193,14 @@ public sealed class DemoCityStatisticsTests(PostgresFixture fixture) : IDisposab
         var summary = claim.Tables[0].Rows.ToDictionary(r => r.Cells[0].Text!, r => r.Cells[1]);
         Assert.Equal(prefecture, summary["県 助成額"].Number);
         var prefectureCorrections = summary["県 過誤調整"].Number!.Value;
-        Assert.Equal(prefecture + prefectureCorrections, summary["補助対象額"].Number);
-        Assert.Equal((prefecture + prefectureCorrections) / 2, summary["補助金所要額（1円未満切捨て）"].Number);
+        var decreaseClaim = await check.PaymentAdjustments.Where(a => a.Kind == PaymentAdjustmentKind.CorrectionDecrease)
+            .Join(check.MedicalClaims, a => a.MedicalClaimId, c => c.Id, (a, c) => c.ServiceMonth).FirstAsync();
+        var refundShare = await check.EligibilityRecords.AsNoTracking().Where(e => e.RecipientId == refundRecipient)
+            .AsOf(YearMonth.FromNumber(decreaseClaim).FirstDay).Select(e => e.FundingShare).FirstOrDefaultAsync();
+        var prefectureRefund = refundShare == FundingShare.Prefecture ? 500L : 0L;
+        Assert.Equal(prefectureRefund, summary["県 返還（控除）"].Number);
+        Assert.Equal(prefecture + prefectureCorrections - prefectureRefund, summary["補助対象額"].Number);
+        Assert.Equal((prefecture + prefectureCorrections - prefectureRefund) / 2, summary["補助金所要額（1円未満切捨て）"].Number);
         Assert.Equal(city, claim.Tables[1].Rows[^1].Cells[7].Number);
         Assert.Equal(settled.Sum(s => s.Applied), prefectureCorrections + (await queries.AdjustmentsAsync(new YearMonth(2026, 4), new YearMonth(2027, 3))).Where(a => a.Share == FundingShare.City).Sum(a => a.Amount));
 
