@@ -96,6 +96,8 @@ public static class AppServices
         services.AddScoped<Linkage.LossCandidates>();
         services.AddScoped<Linkage.NetworkInquiries>();
         services.AddScoped<DataUse.DataUseRequests>();
+        services.AddScoped<Statistics.StatisticsQueries>();
+        services.AddScoped<Statistics.StatisticsReports>();
         services.AddScoped<Payments.ClaimCorrections>();
         services.AddScoped<Payments.EligibilityAdjustments>();
         services.AddScoped<Payments.Recoveries>();

@@ -61,6 +61,7 @@ internal static class FukushiCli
         root.Subcommands.Add(AtenaCommands.Build(options, environment));
         root.Subcommands.Add(InquiryCommands.Build(options, environment));
         root.Subcommands.Add(PmhCommands.Build(options, environment));
+        root.Subcommands.Add(ReportCommands.Build(options, environment));
         return root;
     }
 }

@@ -165,6 +165,7 @@ public static class WebHost
             options.Conventions.AuthorizeFolder("/DataUse", Permissions.DataUseRequest);
             options.Conventions.AuthorizePage("/DataUse/Approve", Permissions.DataUseApprove);
             options.Conventions.AuthorizePage("/Persons/Disclosure", Permissions.PersonDisclosure);
+            options.Conventions.AuthorizeFolder("/Statistics", Permissions.StatisticsReport);
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Atena", Permissions.AtenaLookup);
         });

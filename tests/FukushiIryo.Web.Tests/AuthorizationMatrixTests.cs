@@ -104,6 +104,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/Returns"] = "/Payments/Returns",
         ["Payments/InKind"] = "/Payments/InKind?month=2026-10",
         ["Payments/InKindApprove"] = "/Payments/InKindApprove?month=2026-10",
+        ["Statistics"] = "/Statistics",
+        ["Statistics/Index"] = "/Statistics/Index",
     };
 
     [Fact]

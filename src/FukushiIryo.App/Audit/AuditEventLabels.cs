@@ -88,6 +88,7 @@ public static class AuditEventLabels
         [AuditEventType.DataUseViewRefused] = "データ利用（閲覧）の拒否",
         [AuditEventType.PmhExported] = "PMH 連携ファイルの出力",
         [AuditEventType.PersonDisclosed] = "本人開示の出力",
+        [AuditEventType.StatisticsReportWritten] = "統計の出力",
         [AuditEventType.ClaimCorrected] = "再審査結果の記録（過誤調整）",
         [AuditEventType.ClaimCorrectionsImported] = "再審査結果の取込",
         [AuditEventType.EligibilityAdjusted] = "資格の遡及喪失による過誤調整",

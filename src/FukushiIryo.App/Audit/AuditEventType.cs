@@ -37,6 +37,7 @@ public static partial class AuditEventType
 
     /// <summary>A request refused for lack of a permission.</summary>
     public const string AccessDenied = "auth.access_denied";
+
     /// <summary>A TOTP key (and new recovery codes) was issued to an account, replacing any earlier one.</summary>
     public const string UserTotpEnrolled = "user.totp_enrolled";
 
@@ -173,6 +174,7 @@ public static partial class AuditEventType
 
     /// <summary>A payment run's files were written (<c>payments export</c>): the files and their SHA-256.</summary>
     public const string PaymentRunExported = "payment.exported";
+
     /// <summary>A renewal step ran (<c>renew august|april --step forms|decide</c> or the 更新 page); details: kind, year, step and the counts.</summary>
     public const string RenewalStepRan = "renewal.step_ran";
 
@@ -229,6 +231,9 @@ public static partial class AuditEventType
 
     /// <summary>A 本人開示 report (P19) of one person was produced (subject: the person); details: purpose, pages, the PDF's SHA-256.</summary>
     public const string PersonDisclosed = "person.disclosed";
+
+    /// <summary>A statistics report (統計: 受給者数調査, 支払月報, 県補助金) was written or shown; details: report, its condition, format, SHA-256. Aggregates only.</summary>
+    public const string StatisticsReportWritten = "statistics.report_written";
 
     /// <summary>A 再審査 result was recorded for a paid receipt (過誤調整); details: kind, corrected values, previous and new 助成額, difference, adjustment.</summary>
     public const string ClaimCorrected = "payment.claim_corrected";

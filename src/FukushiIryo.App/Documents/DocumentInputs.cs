@@ -37,6 +37,9 @@ public enum DocumentKind
 
     /// <summary>振込不能通知: a returned transfer; asks the payee for a new account (ADR 0032).</summary>
     ReturnedTransferNotice = 11,
+
+    /// <summary>統計 (受給者数調査・支払月報・県補助金): aggregate tables only, landscape.</summary>
+    StatisticsReport = 12,
 }
 
 /// <summary>

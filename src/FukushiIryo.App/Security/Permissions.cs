@@ -58,6 +58,7 @@ public static class Permissions
 
     /// <summary>所得判定（所得基準・県市区分・高額療養費区分）の実行と説明（CLI income determine）。</summary>
     public const string IncomeDetermine = "income.determine";
+
     /// <summary>有効期間つきマスタ（公費負担者・年齢区分・金融機関休業日など）の閲覧（マスタ管理 画面）。</summary>
     public const string MastersView = "masters.view";
 
@@ -153,6 +154,9 @@ public static class Permissions
     /// <summary>本人開示（評価書 P19）: 一人の保有情報すべてと閲覧履歴の PDF 出力。目的の入力と再認証が必要。</summary>
     public const string PersonDisclosure = "person.disclosure";
 
+    /// <summary>統計（受給者数調査・支払月報・県補助金、統計 画面）の作成と出力。集計値のみで、個人の一覧は含まない。</summary>
+    public const string StatisticsReport = "statistics.report";
+
     /// <summary>過誤調整（再審査結果の入力・取込、資格の遡及喪失の調整）と返還請求（作成・戻入・督促・返還請求書・出納への一覧）。支払。</summary>
     public const string PaymentsAdjust = "payments.adjust";
 
@@ -211,6 +215,7 @@ public static class Permissions
         (DataUseApprove, "データ利用申請の決裁（承認・不承認）。申請者以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
         (PmhExport, "PMH 医療費助成対象者情報の出力（個人番号を含む）", [RoleNames.AtenaAdmin]),
         (PersonDisclosure, "本人開示（保有情報・支払・閲覧履歴の PDF 出力。目的の入力と再認証が必要）", [RoleNames.Counter, RoleNames.SystemAdmin]),
+        (StatisticsReport, "統計（受給者数調査・支払月報・県補助金）の作成と出力、統計画面の閲覧。集計値のみ", [RoleNames.Statistician]),
         (PaymentsAdjust, "過誤調整（再審査結果の入力・取込、資格の遡及喪失）と返還請求（作成・戻入・督促・返還請求書・出納への一覧）", [RoleNames.Payer]),
         (PaymentsWriteOff, "不納欠損（返還請求の未収額の欠損処理）。返還請求を作成した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
         (PaymentsReturns, "振込不能の記録・取込・再振込の解除・振込不能通知、現物給付請求書の記録と照合・会計連携データの出力", [RoleNames.Payer]),
