@@ -2426,6 +2426,99 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("MedicalClaims");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.ClaimCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Copayment")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Difference")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExtraBenefit")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("HighCostRefund")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("MedicalClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NewSubsidy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OtherPublicAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PatientShare")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PaymentAdjustmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PreviousCorrectionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PreviousSubsidy")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SourceFileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("SourceLine")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId");
+
+                    b.HasIndex("PaymentAdjustmentId");
+
+                    b.HasIndex("PreviousCorrectionId")
+                        .IsUnique();
+
+                    b.ToTable("ClaimCorrections");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Payments.InKindInvoice", b =>
                 {
                     b.Property<long>("Id")
@@ -2900,6 +2993,177 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PaymentRuns");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.Recovery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("WrittenOffAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("WrittenOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WrittenOffBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PayeeRecipientId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("Recoveries");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaymentAdjustmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecoveryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentAdjustmentId")
+                        .IsUnique();
+
+                    b.HasIndex("RecoveryId");
+
+                    b.ToTable("RecoveryItems");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("NewDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Outstanding")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RecoveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecoveryId");
+
+                    b.ToTable("RecoveryReminders");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryRepayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("RecoveryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecoveryId");
+
+                    b.ToTable("RecoveryRepayments");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
@@ -4263,6 +4527,25 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.ClaimCorrection", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FukushiIryo.App.Payments.ClaimCorrection", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousCorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Payments.PaidClaim", b =>
                 {
                     b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
@@ -4327,6 +4610,48 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
                         .WithMany()
                         .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.Recovery", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("PayeeRecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryItem", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.Recovery", null)
+                        .WithMany()
+                        .HasForeignKey("RecoveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryReminder", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.Recovery", null)
+                        .WithMany()
+                        .HasForeignKey("RecoveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryRepayment", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.Recovery", null)
+                        .WithMany()
+                        .HasForeignKey("RecoveryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

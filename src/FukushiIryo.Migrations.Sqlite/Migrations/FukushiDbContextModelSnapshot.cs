@@ -2355,6 +2355,97 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("MedicalClaims");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.ClaimCorrection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Copayment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Difference")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExtraBenefit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HighCostRefund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MedicalClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewSubsidy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OtherPublicAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PatientShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PaymentAdjustmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PreviousCorrectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PreviousSubsidy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFileSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceLine")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MedicalClaimId");
+
+                    b.HasIndex("PaymentAdjustmentId");
+
+                    b.HasIndex("PreviousCorrectionId")
+                        .IsUnique();
+
+                    b.ToTable("ClaimCorrections");
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Payments.InKindInvoice", b =>
                 {
                     b.Property<long>("Id")
@@ -2817,6 +2908,169 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PaymentRuns");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.Recovery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayeeRecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteOffReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenOffAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WrittenOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WrittenOffBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PayeeRecipientId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("Recoveries");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentAdjustmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecoveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentAdjustmentId")
+                        .IsUnique();
+
+                    b.HasIndex("RecoveryId");
+
+                    b.ToTable("RecoveryItems");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NewDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Outstanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecoveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecoveryId");
+
+                    b.ToTable("RecoveryReminders");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryRepayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecoveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecoveryId");
+
+                    b.ToTable("RecoveryRepayments");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.ReturnedTransfer", b =>
@@ -4136,6 +4390,25 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Payments.ClaimCorrection", b =>
+                {
+                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
+                        .WithMany()
+                        .HasForeignKey("MedicalClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FukushiIryo.App.Payments.ClaimCorrection", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousCorrectionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Payments.PaidClaim", b =>
                 {
                     b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
@@ -4200,6 +4473,48 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
                         .WithMany()
                         .HasForeignKey("PaymentRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.Recovery", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
+                        .WithMany()
+                        .HasForeignKey("PayeeRecipientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryItem", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.PaymentAdjustment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentAdjustmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.Payments.Recovery", null)
+                        .WithMany()
+                        .HasForeignKey("RecoveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryReminder", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.Recovery", null)
+                        .WithMany()
+                        .HasForeignKey("RecoveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Payments.RecoveryRepayment", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Payments.Recovery", null)
+                        .WithMany()
+                        .HasForeignKey("RecoveryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
