@@ -92,6 +92,9 @@ public static class AppServices
         services.AddScoped<Eligibility.RecipientLosses>();
         services.AddScoped<Renewals.Renewals>();
         services.AddScoped<Linkage.LossCandidates>();
+        services.AddScoped<Linkage.ResidentChanges>();
+        services.AddScoped(provider => new Applications.EApplications(
+            provider.GetRequiredService<FukushiDbContext>(), provider.GetService<Linkage.IAtenaVault>(), provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -44,6 +44,7 @@ internal static class CliPermissions
         ("payments prepare", Permissions.PaymentsPrepare),
         ("payments approve", Permissions.PaymentsApprove),
         ("payments export", Permissions.PaymentsPrepare),
+        ("import e-application", Permissions.EApplicationReceive),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

@@ -138,6 +138,8 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Renewals/Index", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Returns", Permissions.RenewalForms);
             options.Conventions.AuthorizePage("/Renewals/Decide", Permissions.RenewalDecide);
+            options.Conventions.AuthorizePage("/Applications/EApplications", Permissions.ApplicationEnter);
+            options.Conventions.AuthorizeFolder("/Residents", Permissions.ResidentChangesView);
             options.Conventions.AllowAnonymousToPage("/Error");
         });
         builder.Services.AddAntiforgery(options =>

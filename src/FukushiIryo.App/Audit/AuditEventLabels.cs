@@ -73,6 +73,10 @@ public static class AuditEventLabels
         [AuditEventType.PaymentRunPrepared] = "支払の準備",
         [AuditEventType.PaymentRunApproved] = "支払の承認（支払決定）",
         [AuditEventType.PaymentRunExported] = "支払ファイルの出力",
+        [AuditEventType.EApplicationReceived] = "電子申請の受信",
+        [AuditEventType.EApplicationPurged] = "電子申請データの消去",
+        [AuditEventType.EApplicationViewed] = "電子申請の閲覧",
+        [AuditEventType.ResidentChangesViewed] = "住基異動の確認",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

@@ -122,6 +122,12 @@ public static class Permissions
     /// <summary>支払処理（準備・承認・出力の状況と支払先一覧）の閲覧。</summary>
     public const string PaymentsView = "payments.view";
 
+    /// <summary>電子申請の受信（電子申請システムのAPIキー、CLI import e-application）。個人番号は宛名の保管庫へ渡し、福祉側に残さない。</summary>
+    public const string EApplicationReceive = "eapplication.receive";
+
+    /// <summary>住基異動の確認（住民情報の取込ごとに、受給者の氏名・住所・世帯の変更を一覧する画面）。</summary>
+    public const string ResidentChangesView = "residents.changes.view";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -162,6 +168,8 @@ public static class Permissions
         (PaymentsView, "支払処理（準備・承認・出力の状況と支払先一覧）の閲覧", [RoleNames.Payer, RoleNames.Approver]),
         (PaymentsPrepare, "支払処理の準備と支払ファイルの出力", [RoleNames.Payer]),
         (PaymentsApprove, "支払の承認（支払決定）。準備した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
+        (EApplicationReceive, "電子申請の受信（電子申請システムのAPIキー・CLI）。個人番号は宛名の保管庫へ渡す", [RoleNames.Counter]),
+        (ResidentChangesView, "住基異動の確認（取込ごとの受給者の氏名・住所・世帯の変更）", [RoleNames.Counter, RoleNames.Reviewer]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =
