@@ -44,6 +44,8 @@ internal static class CliPermissions
         ("payments prepare", Permissions.PaymentsPrepare),
         ("payments approve", Permissions.PaymentsApprove),
         ("payments export", Permissions.PaymentsPrepare),
+        ("import atena", Permissions.AtenaImport),
+        ("atena rotate-keys", Permissions.AtenaKeysRotate),
         ("import e-application", Permissions.EApplicationReceive),
     ];
 

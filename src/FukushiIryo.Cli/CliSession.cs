@@ -1,7 +1,10 @@
 using System.CommandLine;
 using FukushiIryo.App;
 using FukushiIryo.App.Data;
+using FukushiIryo.App.Linkage;
 using FukushiIryo.App.Security;
+using FukushiIryo.Atena;
+using FukushiIryo.Atena.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -18,12 +21,13 @@ internal sealed class CliSession : IAsyncDisposable
     private readonly ServiceProvider provider;
     private readonly AsyncServiceScope scope;
 
-    private CliSession(ServiceProvider provider, DatabaseSettings settings, CliEnvironment environment)
+    private CliSession(ServiceProvider provider, DatabaseSettings settings, CliEnvironment environment, AtenaSettings? atena)
     {
         this.provider = provider;
         scope = provider.CreateAsyncScope();
         Settings = settings;
         Environment = environment;
+        Atena = atena;
         Db.AuditCorrelationId = CorrelationId;
     }
 
@@ -31,6 +35,9 @@ internal sealed class CliSession : IAsyncDisposable
     public string CorrelationId { get; } = "cli-" + Guid.NewGuid().ToString("N");
 
     public DatabaseSettings Settings { get; }
+
+    /// <summary>The 宛名 module's database and key ring (<c>--atena-db</c>, <c>FUKUSHI_ATENA_DB</c>, <c>FUKUSHI_ATENA_KEYS</c>); null only for a session opened without them.</summary>
+    public AtenaSettings? Atena { get; }
 
     public CliEnvironment Environment { get; }
 
@@ -59,11 +66,29 @@ internal sealed class CliSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens the database without checks (for db migrate).</summary>
-    public static CliSession OpenUnchecked(DatabaseSettings settings, CliEnvironment environment)
+    /// <summary>Resolves the 宛名 module's settings: <c>--atena-db</c>, else FUKUSHI_ATENA_DB, else sqlite:data/atena.db; the key ring FUKUSHI_ATENA_KEYS, else data/atena-keys.</summary>
+    public static AtenaSettings ResolveAtenaSettings(ParseResult parsed, GlobalOptions options, CliEnvironment environment)
+    {
+        try
+        {
+            return AtenaSettings.Resolve(parsed.GetValue(options.AtenaDatabase), null, environment.Variable);
+        }
+        catch (FormatException exception)
+        {
+            throw new CliExitException(ExitCodes.Usage, exception.Message);
+        }
+    }
+
+    /// <summary>Opens the database without checks (for db migrate); with <paramref name="atena"/>, the 宛名 module is composed too.</summary>
+    public static CliSession OpenUnchecked(DatabaseSettings settings, CliEnvironment environment, AtenaSettings? atena = null)
     {
         var services = new ServiceCollection().AddFukushiApp(settings, environment.Clock);
-        return new CliSession(services.BuildServiceProvider(), settings, environment);
+        if (atena is not null)
+        {
+            services.AddAtenaVault(atena);
+        }
+
+        return new CliSession(services.BuildServiceProvider(), settings, environment, atena);
     }
 
     /// <summary>Opens a database that must exist with a current schema.</summary>
@@ -76,7 +101,7 @@ internal sealed class CliSession : IAsyncDisposable
                 $"データベースがありません: {settings}。先に fukushi db migrate を実行してください。");
         }
 
-        var session = OpenUnchecked(settings, environment);
+        var session = OpenUnchecked(settings, environment, ResolveAtenaSettings(parsed, options, environment));
         try
         {
             var pending = await session.Db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
@@ -127,6 +152,41 @@ internal sealed class CliSession : IAsyncDisposable
     }
 
     public void UseActor(string actor) => Actor = actor;
+
+    /// <summary>
+    /// The 宛名 module's vault (ADR 0027) for a command that needs it: the 宛名 database must exist with a current
+    /// schema (else exit 4, like the welfare database). The vault audits into this session's welfare database.
+    /// </summary>
+    public async Task<IAtenaVault> OpenAtenaVaultAsync(CancellationToken cancellationToken)
+    {
+        await RequireAtenaDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        return Services.GetRequiredService<IAtenaVault>();
+    }
+
+    /// <summary>Checks that the 宛名 database exists and is current (else exit 4).</summary>
+    public async Task RequireAtenaDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var atena = Atena ?? throw new InvalidOperationException("This session was opened without the 宛名 module.");
+        if (atena.Database.Provider == DatabaseProvider.Sqlite && !File.Exists(atena.Database.Target))
+        {
+            throw new CliExitException(ExitCodes.Environment,
+                $"宛名データベースがありません: {atena.Database}。先に fukushi db migrate を実行してください。");
+        }
+
+        try
+        {
+            var pending = await AtenaMigrations.PendingAsync(Services.GetRequiredService<AtenaDbContext>(), cancellationToken).ConfigureAwait(false);
+            if (pending.Count > 0)
+            {
+                throw new CliExitException(ExitCodes.Environment,
+                    "宛名データベースのスキーマがこのプログラムより古いです。fukushi db migrate を実行してください。");
+            }
+        }
+        catch (Exception exception) when (IsUnreachable(exception))
+        {
+            throw new CliExitException(ExitCodes.Environment, $"宛名データベースに接続できません: {atena.Database}（{exception.Message}）");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

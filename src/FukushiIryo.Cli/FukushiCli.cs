@@ -58,6 +58,7 @@ internal static class FukushiCli
         root.Subcommands.Add(SettingsCommands.Build(options, environment));
         root.Subcommands.Add(ApiKeysCommands.Build(options, environment));
         root.Subcommands.Add(PaymentsCommands.Build(options, environment));
+        root.Subcommands.Add(AtenaCommands.Build(options, environment));
         return root;
     }
 }

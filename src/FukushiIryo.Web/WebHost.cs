@@ -2,6 +2,9 @@ using FukushiIryo.App;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.Security;
+using FukushiIryo.Atena;
+using FukushiIryo.Atena.Data;
+using FukushiIryo.Atena.Keys;
 using FukushiIryo.Web.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +40,20 @@ public static class WebHost
         }
     }
 
+    /// <summary>The 宛名 module: FUKUSHI_ATENA_DB and FUKUSHI_ATENA_KEYS (environment or configuration), else data/atena.db and data/atena-keys.</summary>
+    public static AtenaSettings ResolveAtenaSettings(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        try
+        {
+            return AtenaSettings.Resolve(null, null, name => configuration[name]);
+        }
+        catch (FormatException exception)
+        {
+            throw new StartupException(exception.Message, exception);
+        }
+    }
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -51,6 +68,7 @@ public static class WebHost
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         builder.Services.AddFukushiApp(provider => ResolveSettings(provider.GetRequiredService<IConfiguration>()), TimeProvider.System, out var identity);
+        builder.Services.AddAtenaVault(provider => ResolveAtenaSettings(provider.GetRequiredService<IConfiguration>()));
         builder.Services.AddScoped<LoginFlow>();
         builder.Services.AddScoped<ReauthenticationGate>();
         builder.Services.AddHostedService<DatabasePreparation>();
@@ -141,6 +159,7 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Applications/EApplications", Permissions.ApplicationEnter);
             options.Conventions.AuthorizeFolder("/Residents", Permissions.ResidentChangesView);
             options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AuthorizeFolder("/Atena", Permissions.AtenaLookup);
         });
         builder.Services.AddAntiforgery(options =>
         {
@@ -203,11 +222,12 @@ public static class WebHost
 /// (architecture.md §3), with the shipped master defaults; a PostgreSQL database is upgraded only by
 /// <c>fukushi db migrate</c>, so a pending migration stops the start with that instruction.
 /// </summary>
-internal sealed class DatabasePreparation(IServiceProvider services, DatabaseSettings settings) : IHostedService
+internal sealed class DatabasePreparation(IServiceProvider services, DatabaseSettings settings, AtenaSettings atenaSettings) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        await PrepareAtenaAsync(scope.ServiceProvider, cancellationToken).ConfigureAwait(false);
         var db = scope.ServiceProvider.GetRequiredService<FukushiDbContext>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
@@ -240,6 +260,32 @@ internal sealed class DatabasePreparation(IServiceProvider services, DatabaseSet
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The 宛名 database (ADR 0027): created or upgraded at start on SQLite, only checked on PostgreSQL.</summary>
+    private async Task PrepareAtenaAsync(IServiceProvider scoped, CancellationToken cancellationToken)
+    {
+        var atena = scoped.GetRequiredService<AtenaDbContext>();
+        if (atenaSettings.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            await AtenaMigrations.MigrateAsync(atena, scoped.GetRequiredService<AtenaKeyRing>(), atenaSettings, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        IReadOnlyList<string> pending;
+        try
+        {
+            pending = await AtenaMigrations.PendingAsync(atena, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            throw new StartupException($"宛名データベースに接続できません: {atenaSettings.Database}", exception);
+        }
+
+        if (pending.Count > 0)
+        {
+            throw new StartupException($"宛名データベースのスキーマが古いため起動できません。サーバーで fukushi db migrate を実行してください: {atenaSettings.Database}");
+        }
+    }
 }
 
 /// <summary>/health: the welfare database answers.</summary>

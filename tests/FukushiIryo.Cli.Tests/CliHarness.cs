@@ -21,12 +21,22 @@ public sealed class CliHarness : IAsyncDisposable
     {
         this.folder = folder;
         Database = database;
+        AtenaDatabase = "sqlite:" + Path.Combine(folder, "data", "atena.db");
     }
 
     /// <summary>The <c>--db</c> value.</summary>
     public string Database { get; }
 
     public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
+
+    /// <summary>The run's own folder (databases, anchors, key ring, files a test writes).</summary>
+    public string Folder => folder;
+
+    /// <summary>The 宛名 database (FUKUSHI_ATENA_DB): a SQLite file in the run's folder unless a test sets another.</summary>
+    public string AtenaDatabase { get; set; } = string.Empty;
+
+    /// <summary>The 宛名 key ring (FUKUSHI_ATENA_KEYS) in the run's folder.</summary>
+    public string AtenaKeyDirectory => Path.Combine(folder, "atena-keys");
 
     /// <summary>Whether <c>db migrate</c> loads the shipped reference data (off unless a test asks).</summary>
     public bool LoadReferenceData { get; set; }
@@ -62,7 +72,13 @@ public sealed class CliHarness : IAsyncDisposable
             In = new StringReader(stdin),
             Out = output,
             Error = error,
-            Variable = name => name == "FUKUSHI_AUDIT_ANCHORS" ? AnchorFile : null,
+            Variable = name => name switch
+            {
+                "FUKUSHI_AUDIT_ANCHORS" => AnchorFile,
+                "FUKUSHI_ATENA_DB" => AtenaDatabase,
+                "FUKUSHI_ATENA_KEYS" => AtenaKeyDirectory,
+                _ => null,
+            },
         };
         // db migrate loads 157,000 rows of bank and postal reference data; tests that do not use it skip it.
         string[] extra = args is ["db", "migrate", ..] && !LoadReferenceData ? ["--skip-reference-data"] : [];

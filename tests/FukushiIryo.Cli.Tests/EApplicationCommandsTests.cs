@@ -1,5 +1,6 @@
 using FukushiIryo.App.Data;
-using FukushiIryo.App.Tests.Linkage;
+using FukushiIryo.App.Audit;
+using FukushiIryo.Domain.Numbers;
 using FukushiIryo.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,12 @@ namespace FukushiIryo.Cli.Tests;
 [Collection(PostgresCollectionName.Value)]
 public sealed class EApplicationCommandsTests(PostgresFixture fixture)
 {
-    private static readonly string MotherNumber = FakeAtenaVault.NumberFor("45678901234");
-    private static readonly string ChildNumber = FakeAtenaVault.NumberFor("56789012345");
+    private static readonly string MotherNumber = NumberFor("45678901234");
+    private static readonly string ChildNumber = NumberFor("56789012345");
+
+    /// <summary>The 12-digit 個人番号 that starts with the 11 digits given (the one check digit that fits).</summary>
+    private static string NumberFor(string elevenDigits) =>
+        Enumerable.Range(0, 10).Select(d => elevenDigits + d.ToString(System.Globalization.CultureInfo.InvariantCulture)).Single(MyNumber.IsValid);
 
     private static string Json(string childNumber) => $$"""
         {
@@ -29,7 +34,6 @@ public sealed class EApplicationCommandsTests(PostgresFixture fixture)
     public async Task A_bad_file_exits_1_with_its_fields_a_good_one_is_kept_without_my_numbers_and_only_the_counter_may_run_it(string provider)
     {
         await using var cli = await CliHarness.CreateAsync(provider, fixture);
-        cli.Vault = new FakeAtenaVault();
         Assert.Equal(0, (await cli.RunAsync("db", "migrate")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("users", "add", "--login", "admin", "--name", "管理 花子", "--staff-no", "9001", "--roles", "システム管理")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("users", "add", "--login", "madoguchi", "--name", "窓口 職員", "--staff-no", "1001", "--roles", "窓口", "--user", "admin")).ExitCode);
@@ -45,7 +49,6 @@ public sealed class EApplicationCommandsTests(PostgresFixture fixture)
             Assert.Contains("children[0].myNumber: 個人番号が正しくありません（検査用数字が合いません）。\n", refused.Error, StringComparison.Ordinal);
             Assert.Contains("何も保存していません。", refused.Error, StringComparison.Ordinal);
             Assert.DoesNotContain(wrong, refused.Error + refused.Output, StringComparison.Ordinal);
-            Assert.Empty(cli.Vault.Calls);
 
             var good = Path.Combine(folder, "good.json");
             await File.WriteAllTextAsync(good, Json(ChildNumber));
@@ -53,10 +56,11 @@ public sealed class EApplicationCommandsTests(PostgresFixture fixture)
             var accepted = await cli.RunAsync("import", "e-application", good, "--user", "madoguchi");
             Assert.True(accepted.ExitCode == 0, accepted.Error);
             Assert.Contains("電子申請 CLI-0001 を受け付けました（申請者: 未照合、対象児童 1 人のうち照合済 0 人）。", accepted.Output, StringComparison.Ordinal);
-            Assert.Equal(2, cli.Vault.Calls.Count(call => call.StartsWith("madoguchi find", StringComparison.Ordinal)));
 
             await using (var db = FukushiDatabase.Open(DatabaseSettings.Parse(cli.Database)))
             {
+                // The refused file asked the vault nothing; the accepted one looked up both persons (audited by the vault).
+                Assert.Equal(2, await db.AuditEvents.CountAsync(e => e.EventType == AuditEventType.AtenaLookedUp && e.Actor == "madoguchi"));
                 var row = await db.EApplications.SingleAsync();
                 Assert.Equal(("CLI-0001", "madoguchi"), (row.ExternalId, row.ReceivedBy));
                 Assert.DoesNotContain(MotherNumber, row.Payload!, StringComparison.Ordinal);
@@ -64,10 +68,10 @@ public sealed class EApplicationCommandsTests(PostgresFixture fixture)
             }
 
             Assert.Equal(0, (await cli.RunAsync("audit", "scan", "--user", "admin")).ExitCode);
-            cli.Vault = null;
+            cli.AtenaDatabase = "sqlite:" + Path.Combine(folder, "no-such-atena.db");
             var noVault = await cli.RunAsync("import", "e-application", good, "--user", "madoguchi");
             Assert.Equal(4, noVault.ExitCode);
-            Assert.Contains("宛名の個人番号保管庫が構成されていない", noVault.Error, StringComparison.Ordinal);
+            Assert.Contains("宛名データベースがありません", noVault.Error, StringComparison.Ordinal);
         }
         finally
         {

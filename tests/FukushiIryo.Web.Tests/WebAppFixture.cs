@@ -43,6 +43,11 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public string AnchorFile => Path.Combine(folder, "audit-anchors.log");
 
+    /// <summary>The 宛名 database (always SQLite here, also when the welfare database is PostgreSQL).</summary>
+    public string AtenaDatabasePath => Path.Combine(folder, "atena.db");
+
+    public string AtenaKeyDirectory => Path.Combine(folder, "atena-keys");
+
     /// <summary>Each test account's TOTP key (base32), enrolled at seed time.</summary>
     public Dictionary<string, string> TotpKeys { get; } = [];
 
@@ -80,6 +85,8 @@ public sealed class WebAppFixture : IAsyncLifetime
         {
             builder.UseSetting(DatabaseSettings.WelfareVariable, postgresConnection is null ? "sqlite:" + DatabasePath : "postgres:" + postgresConnection);
             builder.UseSetting(FukushiIryo.App.Audit.AuditAnchors.PathVariable, AnchorFile);
+            builder.UseSetting(DatabaseSettings.AtenaVariable, "sqlite:" + AtenaDatabasePath);
+            builder.UseSetting(FukushiIryo.Atena.Keys.AtenaKeyRing.Variable, AtenaKeyDirectory);
             builder.UseEnvironment("Production");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });

@@ -185,6 +185,21 @@ public static partial class AuditEventType
     /// <summary>The decide step decided one household (subject: the head's 受給者番号); details: outcome, certificates, losses.</summary>
     public const string RenewalDecided = "renewal.decided";
 
+    /// <summary>A 個人番号 was linked to a 宛名番号 in the 宛名 vault (subject: the 宛名番号); details: new, replaced or unchanged. Never the number.</summary>
+    public const string AtenaLinked = "atena.linked";
+
+    /// <summary>A 宛名番号 was looked up by 個人番号 (subject: the 宛名番号 found, none when not found); details: found. Never the number.</summary>
+    public const string AtenaLookedUp = "atena.looked_up";
+
+    /// <summary>個人番号 were revealed from the vault: purpose, count and the 宛名番号 (subject when one). Never the numbers.</summary>
+    public const string AtenaRevealed = "atena.revealed";
+
+    /// <summary>A 個人番号 link file was imported (<c>import atena</c>): counts only.</summary>
+    public const string AtenaImported = "import.atena";
+
+    /// <summary>The 宛名 key ring got a new version and every link was re-sealed and re-indexed (<c>atena rotate-keys</c>).</summary>
+    public const string AtenaKeysRotated = "atena.keys_rotated";
+
     /// <summary>An e-application (電子申請) was received (ADR 0029); details: externalId, children, persons matched; never a 個人番号.</summary>
     public const string EApplicationReceived = "eapplication.received";
 

@@ -122,6 +122,18 @@ public static class Permissions
     /// <summary>支払処理（準備・承認・出力の状況と支払先一覧）の閲覧。</summary>
     public const string PaymentsView = "payments.view";
 
+    /// <summary>個人番号の紐付けファイルの取込（CLI import atena）。宛名管理。</summary>
+    public const string AtenaImport = "atena.import";
+
+    /// <summary>個人番号から宛名番号を調べる（宛名管理 画面）。照会のたびに操作履歴に記録。</summary>
+    public const string AtenaLookup = "atena.lookup";
+
+    /// <summary>宛名番号の個人番号を表示・取り出す（宛名管理 画面、PMH 出力）。目的の入力と再認証が必要で、そのたびに操作履歴に記録。</summary>
+    public const string AtenaReveal = "atena.reveal";
+
+    /// <summary>宛名モジュールの鍵の更新（CLI atena rotate-keys）: 新しい鍵の版を作り、全件を暗号化し直す。</summary>
+    public const string AtenaKeysRotate = "atena.keys.rotate";
+
     /// <summary>電子申請の受信（電子申請システムのAPIキー、CLI import e-application）。個人番号は宛名の保管庫へ渡し、福祉側に残さない。</summary>
     public const string EApplicationReceive = "eapplication.receive";
 
@@ -168,6 +180,10 @@ public static class Permissions
         (PaymentsView, "支払処理（準備・承認・出力の状況と支払先一覧）の閲覧", [RoleNames.Payer, RoleNames.Approver]),
         (PaymentsPrepare, "支払処理の準備と支払ファイルの出力", [RoleNames.Payer]),
         (PaymentsApprove, "支払の承認（支払決定）。準備した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
+        (AtenaImport, "個人番号の紐付けファイルの取込（宛名モジュール）", [RoleNames.AtenaAdmin]),
+        (AtenaLookup, "個人番号から宛名番号の照会（宛名モジュール、照会ごとに記録）", [RoleNames.AtenaAdmin]),
+        (AtenaReveal, "宛名番号の個人番号の表示・取り出し（目的の入力と再認証が必要、表示ごとに記録）", [RoleNames.AtenaAdmin]),
+        (AtenaKeysRotate, "宛名モジュールの鍵の更新（全件の再暗号化と索引の再作成）", [RoleNames.AtenaAdmin]),
         (EApplicationReceive, "電子申請の受信（電子申請システムのAPIキー・CLI）。個人番号は宛名の保管庫へ渡す", [RoleNames.Counter]),
         (ResidentChangesView, "住基異動の確認（取込ごとの受給者の氏名・住所・世帯の変更）", [RoleNames.Counter, RoleNames.Reviewer]),
     ];

@@ -2,13 +2,17 @@ using System.CommandLine;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Masters;
+using FukushiIryo.Atena;
+using FukushiIryo.Atena.Data;
+using FukushiIryo.Atena.Keys;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FukushiIryo.Cli.Commands;
 
-/// <summary><c>fukushi db migrate</c>: creates or upgrades the welfare database (an operator's act; no role).</summary>
+/// <summary><c>fukushi db migrate</c>: creates or upgrades the welfare database and the 宛名 module's (an operator's act; no role).</summary>
 internal static class DbCommands
 {
     public static Command Build(GlobalOptions options, CliEnvironment environment)
@@ -17,10 +21,11 @@ internal static class DbCommands
         {
             Description = "同梱の金融機関・郵便番号データを読み込まない（後で fukushi masters update で登録する場合）",
         };
-        var migrate = new Command("migrate", "データベースを作成・更新する（SQLite はファイルを作成、PostgreSQL はデータベースが存在すること）") { skipReference };
+        var migrate = new Command("migrate", "福祉データベースと宛名データベースを作成・更新する（SQLite はファイルを作成、PostgreSQL はデータベースが存在すること）") { skipReference };
         migrate.SetAction(async (parsed, cancellationToken) =>
         {
             var settings = CliSession.ResolveSettings(parsed, options, environment);
+            var atenaSettings = CliSession.ResolveAtenaSettings(parsed, options, environment);
             if (settings.Provider == DatabaseProvider.Sqlite)
             {
                 var folder = Path.GetDirectoryName(settings.Target);
@@ -30,7 +35,7 @@ internal static class DbCommands
                 }
             }
 
-            await using var session = CliSession.OpenUnchecked(settings, environment);
+            await using var session = CliSession.OpenUnchecked(settings, environment, atenaSettings);
             var actor = parsed.GetValue(options.User);
             session.UseActor(string.IsNullOrWhiteSpace(actor) ? "system" : actor);
             List<string> applied;
@@ -60,17 +65,55 @@ internal static class DbCommands
                 ["applied"] = string.Join(",", applied),
             }));
             await session.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
             await environment.Out.WriteLineAsync(applied.Count == 0
                 ? $"データベースは最新です: {settings}"
                 : $"データベースを更新しました: {settings}（適用したマイグレーション {applied.Count} 件）").ConfigureAwait(false);
-            await environment.Out.WriteLineAsync("宛名データベース（--atena-db）は宛名モジュールの実装後に対象になります。").ConfigureAwait(false);
+
+            var atenaApplied = await MigrateAtenaAsync(session, atenaSettings, cancellationToken).ConfigureAwait(false);
+            await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
+            await environment.Out.WriteLineAsync(atenaApplied.Count == 0
+                ? $"宛名データベースは最新です: {atenaSettings.Database}"
+                : $"宛名データベースを更新しました: {atenaSettings.Database}（適用したマイグレーション {atenaApplied.Count} 件）").ConfigureAwait(false);
             return ExitCodes.Success;
         });
 
         var db = new Command("db", "データベースの管理");
         db.Subcommands.Add(migrate);
         return db;
+    }
+
+    private static async Task<IReadOnlyList<string>> MigrateAtenaAsync(CliSession session, AtenaSettings atena, CancellationToken cancellationToken)
+    {
+        var db = session.Services.GetRequiredService<AtenaDbContext>();
+        IReadOnlyList<string> applied;
+        try
+        {
+            if (atena.Database.Provider == DatabaseProvider.Postgres
+                && !await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new CliExitException(ExitCodes.Environment,
+                    $"宛名データベースに接続できません: {atena.Database}（PostgreSQL のデータベースがありません。DBA が先に作成してください）");
+            }
+
+            applied = await AtenaMigrations.MigrateAsync(db, session.Services.GetRequiredService<AtenaKeyRing>(), atena, session.Environment.Clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (CliSession.IsUnreachable(exception))
+        {
+            throw new CliExitException(ExitCodes.Environment,
+                $"宛名データベースに接続できません: {atena.Database}（PostgreSQL のデータベースは DBA が先に作成してください）: {exception.Message}");
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new CliExitException(ExitCodes.Environment, $"宛名モジュールの鍵リングを作成できません: {exception.Message}");
+        }
+
+        session.Db.AddAudit(new AuditEntry(session.Actor, AuditEventType.DbMigrated, Details: new Dictionary<string, object?>
+        {
+            ["database"] = "atena:" + atena.Database.Provider.ToString(),
+            ["applied"] = string.Join(",", applied),
+        }));
+        await session.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return applied;
     }
 }
 

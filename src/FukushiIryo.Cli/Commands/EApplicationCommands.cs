@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text;
 using FukushiIryo.App.Applications;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FukushiIryo.Cli.Commands;
 
@@ -9,7 +8,7 @@ namespace FukushiIryo.Cli.Commands;
 /// <c>fukushi import e-application FILE</c> (ADR 0029, 窓口): one 電子申請 as JSON
 /// (docs/formats/e-application.schema.json), as the e-application system's 取得画面 gives it. Problems
 /// go to standard error one per field (exit 1), nothing kept; on acceptance the 個人番号 have gone to
-/// the 宛名 vault and the application waits on 電子申請（登録待ち）.
+/// the 宛名 vault (<c>--atena-db</c>) and the application waits on 電子申請（登録待ち）.
 /// </summary>
 internal static class EApplicationCommands
 {
@@ -34,15 +33,10 @@ internal static class EApplicationCommands
             }
 
             var json = await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
-            EApplicationReceipt receipt;
-            try
-            {
-                receipt = await session.Services.GetRequiredService<EApplications>().ReceiveAsync(json, session.Actor, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-            catch (VaultMissingException exception)
-            {
-                throw new CliExitException(ExitCodes.Environment, exception.Message);
-            }
+
+            // The 宛名 vault (--atena-db): its database must exist and be current, else exit 4.
+            var vault = await session.OpenAtenaVaultAsync(cancellationToken).ConfigureAwait(false);
+            var receipt = await new EApplications(session.Db, vault, environment.Clock).ReceiveAsync(json, session.Actor, cancellationToken: cancellationToken).ConfigureAwait(false);
 
             if (receipt.Saved is not { } saved || receipt.Payload is not { } payload)
             {

@@ -87,7 +87,7 @@ public sealed class LayoutColumn
 /// </summary>
 public sealed class ImportLayout
 {
-    private static readonly string[] Kinds = ["residents", "recipients", "tax", "autopay", "paid-receipts"];
+    private static readonly string[] Kinds = ["residents", "recipients", "tax", "autopay", "paid-receipts", "atena"];
 
     private static readonly ConcurrentDictionary<string, ImportLayout> BuiltIns = new(StringComparer.Ordinal);
 

@@ -12,7 +12,7 @@ namespace FukushiIryo.Web.Pages.Residents;
 /// </summary>
 public sealed class ChangesModel(ResidentChanges changes) : PageModel
 {
-    public ImportedFile File { get; private set; } = new();
+    public ImportedFile Import { get; private set; } = new();
 
     public IReadOnlyList<ResidentChangeItem> Items { get; private set; } = [];
 
@@ -24,7 +24,7 @@ public sealed class ChangesModel(ResidentChanges changes) : PageModel
             return NotFound();
         }
 
-        (File, Items) = result;
+        (Import, Items) = result;
         return Page();
     }
 }
