@@ -90,6 +90,10 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/Prepare"] = "/Payments/Prepare?month=2026-10",
         ["Payments/Export"] = "/Payments/Export?month=2026-10",
         ["Payments/Approve"] = "/Payments/Approve?month=2026-10",
+        ["Applications/EApplications"] = "/Applications/EApplications",
+        ["Residents"] = "/Residents",
+        ["Residents/Index"] = "/Residents/Index",
+        ["Residents/Changes/{id:long}"] = "/Residents/Changes/1",
     };
 
     [Fact]

@@ -21,6 +21,7 @@ namespace FukushiIryo.Web.Tests;
 /// permission), the pending list and the prefilled 新規申請 form in a browser, the purge on registration;
 /// the 住基異動 page of an import that moved and renamed recipients. Screenshots 90-… in artifacts/screenshots.
 /// </summary>
+[Collection(WebAppDefinition.Name)]
 public sealed class IntakeBrowserTests : IAsyncLifetime
 {
     private readonly WebAppFixture app = new();
@@ -138,6 +139,9 @@ public sealed class IntakeBrowserTests : IAsyncLifetime
         await Expect(clerk.Locator("#applied-on")).ToHaveValueAsync("2026-11-01");
         await clerk.ScreenshotAsync(new() { Path = Shot("91-e-application-prefilled"), FullPage = true });
         await clerk.GetByRole(AriaRole.Button, new() { Name = "受付（受付番号を付番）" }).ClickAsync();
+        await clerk.WaitForLoadStateAsync();
+        var fieldErrors = await clerk.Locator(".field-error, .error").AllInnerTextsAsync();
+        Assert.True(fieldErrors.Count == 0, string.Join(" / ", fieldErrors));
         await Expect(clerk.GetByText("で受け付けました。")).ToBeVisibleAsync();
         await clerk.ScreenshotAsync(new() { Path = Shot("92-e-application-registered"), FullPage = true });
         Assert.Empty(consoleErrors);
