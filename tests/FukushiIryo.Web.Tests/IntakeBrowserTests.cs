@@ -63,7 +63,7 @@ public sealed class IntakeBrowserTests : IAsyncLifetime
                          "phoneNumber": "0742-11-2222", "address": "奈良県奈良市三条本町1番1号" },
           "singleParentReason": "Divorce", "reasonArisenOn": "2026-06-30",
           "insurance": { "kind": "National", "insurerNumber": "290015" },
-          "account": { "bankCode": "0162", "branchCode": "001", "accountType": "Ordinary", "accountNumber": "7654321", "holderKana": "ヤマト メグミ" },
+          "account": { "bankCode": "0162", "branchCode": "010", "accountType": "Ordinary", "accountNumber": "7654321", "holderKana": "ヤマト メグミ" },
           "children": [ { "myNumber": "{{childNumber}}", "name": "大和　蒼", "nameKana": "ヤマト　アオイ", "birthDate": "2016-07-07", "insured": true } ],
           "consent": { "informationInquiry": true, "declarationTrue": true }
         }
