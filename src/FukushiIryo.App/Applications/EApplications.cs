@@ -327,6 +327,12 @@ public sealed class EApplications(FukushiDbContext db, IAtenaVault? vault, TimeP
                 problems[place] = message;
             }
 
+            if (problems.Count == 0 && AccountChoiceBroken(element))
+            {
+                // The library reports a oneOf with no fitting branch without a located error: told here.
+                problems.Add(Describe("/account", "oneOf", string.Empty).Field, Describe("/account", "oneOf", string.Empty).Message);
+            }
+
             if (problems.Count == 0)
             {
                 problems[string.Empty] = "電子申請の形式に合いません。";
@@ -457,6 +463,22 @@ public sealed class EApplications(FukushiDbContext db, IAtenaVault? vault, TimeP
             "oneOf" or "not" => (field, $"{label}: 口座は金融機関コード・支店コード・口座番号か、ゆうちょの記号・番号のどちらか一方で入力してください。"),
             _ => (field, $"{label}: 電子申請の形式に合いません（{keyword}）。"),
         };
+    }
+
+    /// <summary>The account gives both a bank account and a ゆうちょ one, or neither completely (the schema's oneOf).</summary>
+    private static bool AccountChoiceBroken(JsonElement root)
+    {
+        if (!root.TryGetProperty("account", out var account) || account.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        bool Has(string name) => account.TryGetProperty(name, out _);
+        var bank = Has("bankCode") || Has("branchCode") || Has("accountNumber");
+        var yucho = Has("yuchoSymbol") || Has("yuchoNumber");
+        var bankComplete = Has("bankCode") && Has("branchCode") && Has("accountNumber");
+        var yuchoComplete = Has("yuchoSymbol") && Has("yuchoNumber");
+        return bank == yucho || (bank && !bankComplete) || (yucho && !yuchoComplete);
     }
 
     private static bool InsideCombinator(string evaluationPath) =>
