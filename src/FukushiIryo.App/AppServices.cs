@@ -103,6 +103,9 @@ public static class AppServices
         services.AddScoped<Payments.Recoveries>();
         services.AddScoped<Payments.ReturnedTransfers>();
         services.AddScoped<Payments.InKindSettlements>();
+        services.AddScoped<Linkage.ResidentChanges>();
+        services.AddScoped(provider => new Applications.EApplications(
+            provider.GetRequiredService<FukushiDbContext>(), provider.GetService<Linkage.IAtenaVault>(), provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

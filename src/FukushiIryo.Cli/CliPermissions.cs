@@ -72,6 +72,7 @@ internal static class CliPermissions
         ("payments in-kind show", Permissions.PaymentsView),
         ("payments in-kind approve", Permissions.PaymentsApprove),
         ("payments in-kind export", Permissions.PaymentsReturns),
+        ("import e-application", Permissions.EApplicationReceive),
     ];
 
     private static readonly Dictionary<string, string> PermissionByCommand =

@@ -166,6 +166,8 @@ public static class WebHost
             options.Conventions.AuthorizePage("/DataUse/Approve", Permissions.DataUseApprove);
             options.Conventions.AuthorizePage("/Persons/Disclosure", Permissions.PersonDisclosure);
             options.Conventions.AuthorizeFolder("/Statistics", Permissions.StatisticsReport);
+            options.Conventions.AuthorizePage("/Applications/EApplications", Permissions.ApplicationEnter);
+            options.Conventions.AuthorizeFolder("/Residents", Permissions.ResidentChangesView);
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Atena", Permissions.AtenaLookup);
         });

@@ -106,6 +106,10 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Payments/InKindApprove"] = "/Payments/InKindApprove?month=2026-10",
         ["Statistics"] = "/Statistics",
         ["Statistics/Index"] = "/Statistics/Index",
+        ["Applications/EApplications"] = "/Applications/EApplications",
+        ["Residents"] = "/Residents",
+        ["Residents/Index"] = "/Residents/Index",
+        ["Residents/Changes/{id:long}"] = "/Residents/Changes/1",
     };
 
     [Fact]

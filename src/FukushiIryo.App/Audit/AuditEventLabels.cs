@@ -104,6 +104,10 @@ public static class AuditEventLabels
         [AuditEventType.InKindInvoiceRecorded] = "現物給付請求書の記録と照合",
         [AuditEventType.InKindSettlementApproved] = "現物給付の精算の承認",
         [AuditEventType.InKindSettlementExported] = "現物給付の会計連携データの出力",
+        [AuditEventType.EApplicationReceived] = "電子申請の受信",
+        [AuditEventType.EApplicationPurged] = "電子申請データの消去",
+        [AuditEventType.EApplicationViewed] = "電子申請の閲覧",
+        [AuditEventType.ResidentChangesViewed] = "住基異動の確認",
     };
 
     /// <summary>The Japanese name, or the code itself for a type without one.</summary>

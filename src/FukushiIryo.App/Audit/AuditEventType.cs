@@ -280,6 +280,18 @@ public static partial class AuditEventType
     /// <summary>The accounting lines of an approved 現物給付 settlement were written; details: file and SHA-256.</summary>
     public const string InKindSettlementExported = "payment.inkind_exported";
 
+    /// <summary>An e-application (電子申請) was received (ADR 0029); details: externalId, children, persons matched; never a 個人番号.</summary>
+    public const string EApplicationReceived = "eapplication.received";
+
+    /// <summary>A received e-application's payload was purged once its 新規申請 was registered (P21); details: the 受付番号.</summary>
+    public const string EApplicationPurged = "eapplication.purged";
+
+    /// <summary>Staff looked at a received e-application (電子申請の一覧・登録 screens).</summary>
+    public const string EApplicationViewed = "eapplication.viewed";
+
+    /// <summary>Staff looked at what a residents import changed for recipients (住基異動 screen); details: the import.</summary>
+    public const string ResidentChangesViewed = "residents.changes_viewed";
+
     /// <summary>Every event type declared above.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditEventType)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

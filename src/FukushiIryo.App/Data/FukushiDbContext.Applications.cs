@@ -11,4 +11,7 @@ public sealed partial class FukushiDbContext
     public DbSet<ApplicationChild> ApplicationChildren => Set<ApplicationChild>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    /// <summary>電子申請 received, their payload (without 個人番号) kept until registered (ADR 0029).</summary>
+    public DbSet<EApplication> EApplications => Set<EApplication>();
 }

@@ -145,6 +145,7 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         var recipientsByPerson = (await db.Recipients.AsNoTracking().Where(r => personIds.Contains(r.PersonId)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(r => r.PersonId);
         var pendingRows = new Dictionary<long, List<PersonRecord>>();
+        var changes = new List<(ResidentChange Change, PersonRecord? Before, PersonRecord After)>();
 
         // New persons of the batch are inserted together to get their keys.
         var newPersons = atenaNumbers.Where(atena => !persons.ContainsKey(atena))
@@ -199,6 +200,20 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
             }
 
             edit.ApplyTo(db, now);
+            if (recipientsByPerson[person.Id].Any())
+            {
+                // A recipient's 住基異動: kept for the 住基異動 screen as old → new rows of the history.
+                var after = edit.Added.FirstOrDefault(r => r.ValidFrom <= effective && (r.ValidTo is null || r.ValidTo > effective)) ?? edit.Added[^1];
+                changes.Add((new ResidentChange
+                {
+                    ImportedFileId = importedFileId,
+                    PersonId = person.Id,
+                    EventReason = row.EventReason,
+                    EventDate = row.EventDate,
+                    EffectiveDate = effective,
+                }, before, after));
+            }
+
             pendingRows[person.Id] = current.Except(edit.Superseded).Concat(edit.Added).ToList();
             db.Touch(person);
             result.Updated++;
@@ -206,6 +221,19 @@ public sealed class ResidentsImport(FukushiDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (changes.Count > 0)
+        {
+            // The rows' keys are known once saved.
+            foreach (var (change, before, after) in changes)
+            {
+                change.BeforeRecordId = before?.Id;
+                change.AfterRecordId = after.Id;
+                db.ResidentChanges.Add(change);
+            }
+
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         db.ChangeTracker.Clear();
     }
 

@@ -166,6 +166,12 @@ public static class Permissions
     /// <summary>振込不能の記録・取込・再振込の解除・振込不能通知の印刷、現物給付請求書の記録と照合・会計連携データの出力（支払）。</summary>
     public const string PaymentsReturns = "payments.returns";
 
+    /// <summary>電子申請の受信（電子申請システムのAPIキー、CLI import e-application）。個人番号は宛名の保管庫へ渡し、福祉側に残さない。</summary>
+    public const string EApplicationReceive = "eapplication.receive";
+
+    /// <summary>住基異動の確認（住民情報の取込ごとに、受給者の氏名・住所・世帯の変更を一覧する画面）。</summary>
+    public const string ResidentChangesView = "residents.changes.view";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -219,6 +225,8 @@ public static class Permissions
         (PaymentsAdjust, "過誤調整（再審査結果の入力・取込、資格の遡及喪失）と返還請求（作成・戻入・督促・返還請求書・出納への一覧）", [RoleNames.Payer]),
         (PaymentsWriteOff, "不納欠損（返還請求の未収額の欠損処理）。返還請求を作成した職員以外の決裁権限者が再認証のうえ行う", [RoleNames.Approver]),
         (PaymentsReturns, "振込不能の記録・取込・再振込の解除・振込不能通知、現物給付請求書の記録と照合・会計連携データの出力", [RoleNames.Payer]),
+        (EApplicationReceive, "電子申請の受信（電子申請システムのAPIキー・CLI）。個人番号は宛名の保管庫へ渡す", [RoleNames.Counter]),
+        (ResidentChangesView, "住基異動の確認（取込ごとの受給者の氏名・住所・世帯の変更）", [RoleNames.Counter, RoleNames.Reviewer]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

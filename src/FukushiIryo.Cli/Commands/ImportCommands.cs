@@ -24,6 +24,7 @@ internal static class ImportCommands
         import.Subcommands.Add(MedicalClaimsImportCommands.Receipts(options, environment));
         import.Subcommands.Add(MedicalClaimsImportCommands.PaidReceipts(options, environment));
         import.Subcommands.Add(AtenaCommands.Import(options, environment));
+        import.Subcommands.Add(EApplicationCommands.Import(options, environment));
         return import;
     }
 

@@ -66,6 +66,7 @@ public static class ApiEndpoints
         api.MapPost("/applications/{id:long}/decision", DecideAsync).Named(Permissions.ApplicationDecide).AddEndpointFilter(Antiforgery)
             .WithSummary("決定（認定・却下、決裁）。職員のみ、再認証ののち。入力者本人は決定できない。APIキーでは行えない");
         ApiLedgerEndpoints.Map(api);
+        ApiEApplicationEndpoints.Map(api);
         return app;
     }
 

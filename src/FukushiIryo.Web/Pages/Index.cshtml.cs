@@ -22,6 +22,8 @@ public sealed class IndexModel(FukushiDbContext db, TimeProvider clock) : PageMo
 
     public bool CanEnterManualClaims { get; private set; }
 
+    public bool CanViewResidentChanges { get; private set; }
+
     public async Task OnGetAsync()
     {
         DisplayName = User.FindFirstValue(StaffClaimsPrincipalFactory.DisplayNameClaim) ?? User.Identity?.Name ?? string.Empty;
@@ -30,6 +32,7 @@ public sealed class IndexModel(FukushiDbContext db, TimeProvider clock) : PageMo
         CanSearch = Permissions.Allows(Permissions.PersonSearch, roles);
         CanReview = Permissions.Allows(Permissions.ReviewResolve, roles);
         CanEnterManualClaims = Permissions.Allows(Permissions.ManualClaimsEnter, roles);
+        CanViewResidentChanges = Permissions.Allows(Permissions.ResidentChangesView, roles);
         if (CanSearch)
         {
             OpenLossCandidates = await db.LossCandidates.CountAsync(c => c.Status == LossCandidateStatus.Open).ConfigureAwait(false);

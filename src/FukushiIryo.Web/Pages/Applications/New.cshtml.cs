@@ -14,7 +14,11 @@ namespace FukushiIryo.Web.Pages.Applications;
 /// message beside its field and nothing is saved; a saved application gets its 受付番号 and shows
 /// the eligibility findings.
 /// </summary>
-public sealed class NewModel(FukushiDbContext db, TimeProvider clock) : PageModel
+/// <remarks>
+/// Opened with <c>?eApplication=ID</c> (電子申請（登録待ち） → 登録), the form comes prefilled from the
+/// received e-application (ADR 0029); saving it registers the e-application and purges its payload.
+/// </remarks>
+public sealed class NewModel(FukushiDbContext db, TimeProvider clock, EApplications eApplications) : PageModel
 {
     public const int ChildRows = 4;
 
@@ -26,19 +30,49 @@ public sealed class NewModel(FukushiDbContext db, TimeProvider clock) : PageMode
     /// <summary>The 他制度 staff can pick: the ProgramPrecedence rows in force today (and any name already on the form).</summary>
     public IReadOnlyList<string> ProgramChoices { get; private set; } = [];
 
-    public async Task OnGetAsync(string? applicant)
+    /// <summary>The e-application being registered (<c>?eApplication=ID</c>), else null.</summary>
+    [BindProperty]
+    public long? EApplicationId { get; set; }
+
+    /// <summary>The received e-application shown above the form (the persons as the applicant wrote them).</summary>
+    public EApplicationPayload? EApplication { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? applicant, long? eApplication)
     {
         Input.ApplicantAtena = applicant;
         Input.AppliedOn = Display.Iso(JstClock.Today(clock));
+        if (eApplication is { } id)
+        {
+            var pending = await eApplications.FindPendingAsync(id, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString()).ConfigureAwait(false);
+            if (pending is null)
+            {
+                return NotFound();
+            }
+
+            EApplicationId = id;
+            EApplication = pending.Payload;
+            Input = EApplications.FormOf(pending.Payload);
+        }
+
         await PrepareAsync().ConfigureAwait(false);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await new ApplicationIntake(db, clock).ReceiveAsync(Input, User.Identity!.Name!, HttpContext.Connection.RemoteIpAddress?.ToString()).ConfigureAwait(false);
+        var actor = User.Identity!.Name!;
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var result = EApplicationId is { } id
+            ? await eApplications.RegisterAsync(id, Input, actor, address).ConfigureAwait(false)
+            : await new ApplicationIntake(db, clock).ReceiveAsync(Input, actor, address).ConfigureAwait(false);
         if (!result.IsSaved)
         {
             Problems = result.Problems;
+            if (EApplicationId is { } pendingId)
+            {
+                EApplication = (await eApplications.FindPendingAsync(pendingId, actor, address).ConfigureAwait(false))?.Payload;
+            }
+
             await PrepareAsync().ConfigureAwait(false);
             return Page();
         }
