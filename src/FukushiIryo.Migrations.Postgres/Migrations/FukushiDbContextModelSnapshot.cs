@@ -237,6 +237,60 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.ToTable("ApplicationChildren");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Applications.EApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PurgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("EApplications", (string)null);
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Applications.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -1133,6 +1187,49 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasIndex("PersonId", "RequestedAt");
 
                     b.ToTable("NetworkInquiries");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Linkage.ResidentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AfterRecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BeforeRecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EventReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("ImportedFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AfterRecordId");
+
+                    b.HasIndex("BeforeRecordId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ImportedFileId", "PersonId");
+
+                    b.ToTable("ResidentChanges");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Masters.AgeBracket", b =>
@@ -4421,6 +4518,14 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Applications.EApplication", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Documents.CertificateIssue", b =>
                 {
                     b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
@@ -4517,6 +4622,32 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                     b.HasOne("FukushiIryo.App.Masters.InquiryAllowListRow", null)
                         .WithMany()
                         .HasForeignKey("AllowListRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Linkage.ResidentChange", b =>
+                {
+                    b.HasOne("FukushiIryo.App.People.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AfterRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.People.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BeforeRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FukushiIryo.App.Importing.ImportedFile", null)
+                        .WithMany()
+                        .HasForeignKey("ImportedFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -228,6 +228,58 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.ToTable("ApplicationChildren");
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Applications.EApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PurgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PurgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("EApplications", (string)null);
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Applications.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -1104,6 +1156,47 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "RequestedAt");
 
                     b.ToTable("NetworkInquiries");
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Linkage.ResidentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AfterRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BeforeRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AfterRecordId");
+
+                    b.HasIndex("BeforeRecordId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ImportedFileId", "PersonId");
+
+                    b.ToTable("ResidentChanges");
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Masters.AgeBracket", b =>
@@ -4284,6 +4377,14 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("FukushiIryo.App.Applications.EApplication", b =>
+                {
+                    b.HasOne("FukushiIryo.App.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("FukushiIryo.App.Documents.CertificateIssue", b =>
                 {
                     b.HasOne("FukushiIryo.App.Eligibility.Recipient", null)
@@ -4380,6 +4481,32 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                     b.HasOne("FukushiIryo.App.Masters.InquiryAllowListRow", null)
                         .WithMany()
                         .HasForeignKey("AllowListRowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FukushiIryo.App.Linkage.ResidentChange", b =>
+                {
+                    b.HasOne("FukushiIryo.App.People.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AfterRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("FukushiIryo.App.People.PersonRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BeforeRecordId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("FukushiIryo.App.Importing.ImportedFile", null)
+                        .WithMany()
+                        .HasForeignKey("ImportedFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
