@@ -59,17 +59,29 @@ internal static class DbCommands
             }
 
             await MigrationSteps.AfterMigrateAsync(session.Db, environment.Clock, session.Actor, !parsed.GetValue(skipReference), cancellationToken).ConfigureAwait(false);
-            session.Db.AddAudit(new AuditEntry(session.Actor, AuditEventType.DbMigrated, Details: new Dictionary<string, object?>
-            {
-                ["database"] = settings.Provider.ToString(),
-                ["applied"] = string.Join(",", applied),
-            }));
-            await session.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await environment.Out.WriteLineAsync(applied.Count == 0
                 ? $"データベースは最新です: {settings}"
                 : $"データベースを更新しました: {settings}（適用したマイグレーション {applied.Count} 件）").ConfigureAwait(false);
 
-            var atenaApplied = await MigrateAtenaAsync(session, atenaSettings, cancellationToken).ConfigureAwait(false);
+            // One audit entry for both databases; the welfare part is written even when the 宛名 part fails.
+            var details = new Dictionary<string, object?>
+            {
+                ["database"] = settings.Provider.ToString(),
+                ["applied"] = string.Join(",", applied),
+            };
+            IReadOnlyList<string> atenaApplied;
+            try
+            {
+                atenaApplied = await MigrateAtenaAsync(session, atenaSettings, cancellationToken).ConfigureAwait(false);
+                details["atenaDatabase"] = atenaSettings.Database.Provider.ToString();
+                details["atenaApplied"] = string.Join(",", atenaApplied);
+            }
+            finally
+            {
+                session.Db.AddAudit(new AuditEntry(session.Actor, AuditEventType.DbMigrated, Details: details));
+                await session.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
             await environment.Out.WriteLineAsync(atenaApplied.Count == 0
                 ? $"宛名データベースは最新です: {atenaSettings.Database}"
@@ -107,12 +119,6 @@ internal static class DbCommands
             throw new CliExitException(ExitCodes.Environment, $"宛名モジュールの鍵リングを作成できません: {exception.Message}");
         }
 
-        session.Db.AddAudit(new AuditEntry(session.Actor, AuditEventType.DbMigrated, Details: new Dictionary<string, object?>
-        {
-            ["database"] = "atena:" + atena.Database.Provider.ToString(),
-            ["applied"] = string.Join(",", applied),
-        }));
-        await session.Db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return applied;
     }
 }
