@@ -49,6 +49,11 @@ public sealed class PostgresCluster : IAsyncDisposable
         Database = database,
         Pooling = true,
         Timeout = 15,
+
+        // Every test makes its own database, and each database has its own pool: idle connections are closed
+        // after a few seconds so that hundreds of test databases never hold max_connections between them.
+        ConnectionIdleLifetime = 2,
+        ConnectionPruningInterval = 1,
     }.ConnectionString;
 
     /// <summary>Finds the binaries, initialises a cluster and starts it.</summary>
@@ -75,7 +80,7 @@ public sealed class PostgresCluster : IAsyncDisposable
                 "-c listen_addresses=127.0.0.1",
                 $"-k {cluster.SocketDirectory}",
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-                "-c max_connections=200");
+                "-c max_connections=400");
             await cluster.RunToolAsync("pg_ctl",
                 ["-D", cluster.DataDirectory, "-l", cluster.LogFile, "-o", options, "-w", "-t", "60", "start"],
                 cancellationToken).ConfigureAwait(false);
