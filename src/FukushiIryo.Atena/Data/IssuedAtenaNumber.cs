@@ -21,7 +21,7 @@ public sealed class IssuedAtenaNumber
     public string IssuedBy { get; set; } = string.Empty;
 
     /// <summary>
-    /// True when the number was already a person's in the welfare 台帳 (a 住基 number inside the 住登外 range,
+    /// True when the number was already a person's in the welfare 台帳 or a link's in the vault (a 住基 number inside the 住登外 range,
     /// which the agreement with the 団体統合宛名システム rules out): the sequence is consumed, the number not handed out.
     /// </summary>
     public bool Skipped { get; set; }

@@ -15,7 +15,7 @@ namespace FukushiIryo.Atena.Vault;
 /// cannot be a 住基 number. The state is the table <see cref="AtenaDbContext.IssuedAtenaNumbers"/> in the 宛名
 /// database: the next number is the highest sequence plus one; two concurrent issues that pick the same sequence
 /// collide on its unique index and the loser retries, so a number is never handed out twice. A number already held
-/// by a person in the welfare 台帳 is skipped (its row kept, marked). Each issue is audited (<c>atena.number_issued</c>,
+/// by a person in the welfare 台帳 or by a 個人番号 link is skipped (its row kept, marked). Each issue is audited (<c>atena.number_issued</c>,
 /// the number only).
 /// </summary>
 public static class AtenaNumberIssuer
@@ -56,7 +56,8 @@ public static class AtenaNumberIssuer
             }
 
             var number = Format(sequence);
-            var taken = await welfare.Persons.AsNoTracking().AnyAsync(p => p.AtenaNumber == number, cancellationToken).ConfigureAwait(false);
+            var taken = await welfare.Persons.AsNoTracking().AnyAsync(p => p.AtenaNumber == number, cancellationToken).ConfigureAwait(false)
+                || await atena.MyNumberLinks.AsNoTracking().AnyAsync(l => l.AtenaNumber == number, cancellationToken).ConfigureAwait(false);
             var row = new IssuedAtenaNumber { Sequence = sequence, AtenaNumber = number, IssuedAt = now, IssuedBy = actor, Skipped = taken };
             atena.IssuedAtenaNumbers.Add(row);
             try
