@@ -91,6 +91,7 @@ public static class AppServices
         services.AddScoped<Documents.DocumentPrints>();
         services.AddScoped<PersonChanges>();
         services.AddScoped<PersonNotes>();
+        services.AddScoped<NonResidentRegistration>();
         services.AddScoped<Eligibility.RecipientLosses>();
         services.AddScoped<Renewals.Renewals>();
         services.AddScoped<Linkage.LossCandidates>();

@@ -135,6 +135,7 @@ public static class WebHost
             options.Conventions.AuthorizePage("/Persons/ChildSupport", Permissions.SensitiveView);
             options.Conventions.AuthorizePage("/Persons/Income", Permissions.IncomeDetermine);
             options.Conventions.AuthorizePage("/Persons/Change", Permissions.PersonChange);
+            options.Conventions.AuthorizePage("/Persons/NonResident", Permissions.NonResidentRegister);
             options.Conventions.AuthorizePage("/Persons/Household", Permissions.PersonView);
             options.Conventions.AuthorizePage("/Persons/Memo", Permissions.MemoRecord);
             options.Conventions.AuthorizePage("/Persons/Inquiry", Permissions.InquiryRecord);

@@ -55,6 +55,7 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Persons/{id:long}/Household"] = "/Persons/1/Household",
         ["Persons/{id:long}/Memo"] = "/Persons/1/Memo",
         ["Persons/{id:long}/Inquiry"] = "/Persons/1/Inquiry",
+        ["Persons/NonResident"] = "/Persons/NonResident",
         ["Losses"] = "/Losses",
         ["Review"] = "/Review",
         ["Review/Index"] = "/Review/Index",

@@ -78,6 +78,8 @@ public static class AuditEventLabels
         [AuditEventType.AtenaRevealed] = "個人番号の表示・取り出し",
         [AuditEventType.AtenaImported] = "個人番号紐付けファイルの取込",
         [AuditEventType.AtenaKeysRotated] = "宛名モジュールの鍵の更新",
+        [AuditEventType.AtenaNumberIssued] = "住登外者の宛名番号の発番",
+        [AuditEventType.NonResidentRegistered] = "住登外者の登録",
         [AuditEventType.NetworkInquiryRequested] = "情報照会の記録",
         [AuditEventType.NetworkInquiryRefused] = "情報照会の拒否（照会許可照合リストにない）",
         [AuditEventType.NetworkInquiryAnswered] = "情報照会の結果の入力",

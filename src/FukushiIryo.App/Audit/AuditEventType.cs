@@ -202,6 +202,12 @@ public static partial class AuditEventType
     /// <summary>The 宛名 key ring got a new version and every link was re-sealed and re-indexed (<c>atena rotate-keys</c>).</summary>
     public const string AtenaKeysRotated = "atena.keys_rotated";
 
+    /// <summary>The 宛名 module issued a 宛名番号 for a 住登外 person (subject: the number issued); no details.</summary>
+    public const string AtenaNumberIssued = "atena.number_issued";
+
+    /// <summary>A 住登外 person was registered in the 台帳 with an issued 宛名番号 (subject: the person); details: 宛名番号.</summary>
+    public const string NonResidentRegistered = "person.nonresident_registered";
+
     /// <summary>A 情報照会 allowed by the 照会許可照合リスト was recorded (subject: the person's 宛名番号); details: 事務, 特定個人情報, the allow-list row (P15).</summary>
     public const string NetworkInquiryRequested = "linkage.inquiry_requested";
 

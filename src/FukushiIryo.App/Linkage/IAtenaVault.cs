@@ -30,6 +30,12 @@ public interface IAtenaVault
     /// <exception cref="AtenaVaultRefusedException">The actor may not reveal (NotPermitted).</exception>
     Task<IReadOnlyDictionary<string, MyNumber>> RevealAsync(
         IReadOnlyCollection<string> atenaNumbers, string actor, string purpose, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Issues a new 宛名番号 for a 住登外 person (one not numbered by the 団体統合宛名システム), from the range reserved
+    /// for 住登外 (ADR 0027); never the same number twice, also under concurrent calls. Audited (<c>atena.number_issued</c>).
+    /// </summary>
+    Task<string> IssueAtenaNumberAsync(string actor, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The vault refused a call: <see cref="NotPermitted"/> for a missing permission (exit 3), else rejected input (exit 1).</summary>

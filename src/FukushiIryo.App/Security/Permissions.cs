@@ -172,6 +172,9 @@ public static class Permissions
     /// <summary>住基異動の確認（住民情報の取込ごとに、受給者の氏名・住所・世帯の変更を一覧する画面）。</summary>
     public const string ResidentChangesView = "residents.changes.view";
 
+    /// <summary>住登外者の登録（住基にない人を台帳に登録し、宛名モジュールで宛名番号を発番する）。</summary>
+    public const string NonResidentRegister = "person.nonresident.register";
+
     private static readonly (string Permission, string Description, string[] Roles)[] Table =
     [
         (Home, "ホーム画面（業務一覧）の表示", [.. RoleNames.All]),
@@ -227,6 +230,7 @@ public static class Permissions
         (PaymentsReturns, "振込不能の記録・取込・再振込の解除・振込不能通知、現物給付請求書の記録と照合・会計連携データの出力", [RoleNames.Payer]),
         (EApplicationReceive, "電子申請の受信（電子申請システムのAPIキー・CLI）。個人番号は宛名の保管庫へ渡す", [RoleNames.Counter]),
         (ResidentChangesView, "住基異動の確認（取込ごとの受給者の氏名・住所・世帯の変更）", [RoleNames.Counter, RoleNames.Reviewer]),
+        (NonResidentRegister, "住登外者の登録（住基にない親・児童を台帳に登録し、宛名番号を発番する）", [RoleNames.Counter]),
     ];
 
     private static readonly Dictionary<string, string[]> RolesByPermission =

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FukushiIryo.Atena.Data;
 
 /// <summary>
-/// The 宛名 module's own database (<c>FUKUSHI_ATENA_DB</c>): the 個人番号 links and nothing else. It never holds a
+/// The 宛名 module's own database (<c>FUKUSHI_ATENA_DB</c>): the 個人番号 links and the 宛名番号 issued to 住登外 persons. It never holds a
 /// key (the key ring is a directory of its own) and never a 個人番号 in clear. Each provider has its own subclass
 /// (<see cref="SqliteAtenaDbContext"/>, <see cref="PostgresAtenaDbContext"/>) so that both sets of migrations
 /// live in this assembly (ADR 0027); code uses this base type.
@@ -12,6 +12,9 @@ namespace FukushiIryo.Atena.Data;
 public abstract class AtenaDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<MyNumberLink> MyNumberLinks => Set<MyNumberLink>();
+
+    /// <summary>宛名番号 issued to 住登外 persons (<see cref="Vault.AtenaNumberIssuer"/>).</summary>
+    public DbSet<IssuedAtenaNumber> IssuedAtenaNumbers => Set<IssuedAtenaNumber>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -44,6 +47,14 @@ public abstract class AtenaDbContext(DbContextOptions options) : DbContext(optio
             link.HasIndex(l => l.LookupHash).IsUnique().HasFilter("\"SupersededAt\" IS NULL").HasDatabaseName("IX_MyNumberLinks_Current_LookupHash");
             link.HasIndex(l => l.AtenaNumber).HasDatabaseName("IX_MyNumberLinks_AtenaNumber");
             link.HasIndex(l => l.KeyVersion);
+        });
+        modelBuilder.Entity<IssuedAtenaNumber>(issued =>
+        {
+            issued.ToTable("IssuedAtenaNumbers");
+            issued.Property(i => i.AtenaNumber).HasMaxLength(20);
+            issued.Property(i => i.IssuedBy).HasMaxLength(100);
+            issued.HasIndex(i => i.Sequence).IsUnique();
+            issued.HasIndex(i => i.AtenaNumber).IsUnique();
         });
     }
 

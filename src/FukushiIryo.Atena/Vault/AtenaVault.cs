@@ -98,6 +98,9 @@ public sealed class AtenaVault(AtenaDbContext atena, FukushiDbContext welfare, S
         return revealed;
     }
 
+    public Task<string> IssueAtenaNumberAsync(string actor, CancellationToken cancellationToken = default) =>
+        AtenaNumberIssuer.IssueAsync(atena, welfare, actor, AppClock.Now(clock), cancellationToken);
+
     /// <summary>The subject type of the vault's audit entries: the 宛名番号.</summary>
     public const string AtenaSubject = "atena";
 

@@ -13,6 +13,8 @@ public sealed class FakeAtenaVault : IAtenaVault
 {
     private readonly ConcurrentDictionary<string, MyNumber> links = new(StringComparer.Ordinal);
 
+    private long issued;
+
     public ConcurrentQueue<string> Calls { get; } = new();
 
     /// <summary>The 12-digit 個人番号 that starts with the 11 digits given (the one check digit that fits).</summary>
@@ -45,4 +47,8 @@ public sealed class FakeAtenaVault : IAtenaVault
 
     public Task<IReadOnlyDictionary<string, MyNumber>> RevealAsync(IReadOnlyCollection<string> atenaNumbers, string actor, string purpose, CancellationToken cancellationToken = default) =>
         throw new AtenaVaultRefusedException("テスト用の保管庫は開示しません。", notPermitted: true);
+
+    /// <summary>Issues 9000000001, 9000000002, … as the real issuer's 住登外 range does.</summary>
+    public Task<string> IssueAtenaNumberAsync(string actor, CancellationToken cancellationToken = default) =>
+        Task.FromResult("9" + Interlocked.Increment(ref issued).ToString("D9", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -12,6 +12,8 @@ internal sealed class InMemoryAtenaVault : IAtenaVault
 {
     private readonly Dictionary<string, MyNumber> numbers = new(StringComparer.Ordinal);
 
+    private long issued;
+
     public HashSet<string> Revealers { get; } = new(StringComparer.Ordinal);
 
     public List<(string Actor, string Purpose, IReadOnlyList<string> AtenaNumbers)> Reveals { get; } = [];
@@ -45,4 +47,8 @@ internal sealed class InMemoryAtenaVault : IAtenaVault
             .ToDictionary(a => a, a => numbers[a], StringComparer.Ordinal);
         return Task.FromResult(found);
     }
+
+    /// <summary>Issues 9000000001, 9000000002, … as the real issuer's 住登外 range does.</summary>
+    public Task<string> IssueAtenaNumberAsync(string actor, CancellationToken cancellationToken = default) =>
+        Task.FromResult("9" + Interlocked.Increment(ref issued).ToString("D9", System.Globalization.CultureInfo.InvariantCulture));
 }
