@@ -28,7 +28,7 @@ public sealed class StatisticsPageTests(WebAppFixture app)
             Assert.Equal(3, CountOf(page, "<svg id=\"chart-"));
             Assert.Equal(24 + 24 + 4, CountOf(page, "<rect class=\"bar\""));
             // 2020-06: two claims, 3,000 + 600 = 3,600 円; 2019-12 (no run of this test) shows 0.
-            Assert.Contains("data-label=\"32/06\" data-value=\"3600\"", page, StringComparison.Ordinal);
+            Assert.Contains("data-label=\"20/06\" data-value=\"3600\"", page, StringComparison.Ordinal);
             Assert.Contains("<td>2020-06</td><td class=\"amount\">2 件</td><td class=\"amount\">3,600 円</td>", page, StringComparison.Ordinal);
             Assert.Contains("<td>2020-12</td><td class=\"amount\">2 件</td><td class=\"amount\">7,200 円</td>", page, StringComparison.Ordinal);
             Assert.DoesNotContain("style=", page, StringComparison.Ordinal);
