@@ -105,7 +105,7 @@ public static class DataUseViews
         return claims.Select(c => new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["recipientNumber"] = c.RecipientNumber ?? string.Empty,
-            ["serviceMonth"] = string.Create(CultureInfo.InvariantCulture, $"{c.ServiceMonth / 100:D4}-{c.ServiceMonth % 100:D2}"),
+            ["serviceMonth"] = Domain.Calendar.YearMonth.FromNumber(c.ServiceMonth).ToString(),
             ["providerCode"] = c.ProviderCode,
             ["medicalCost"] = c.MedicalCost?.ToString("N0", CultureInfo.InvariantCulture) ?? string.Empty,
             ["patientShare"] = c.PatientShare?.ToString("N0", CultureInfo.InvariantCulture) ?? string.Empty,

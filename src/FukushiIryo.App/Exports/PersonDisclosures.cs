@@ -180,7 +180,11 @@ public sealed class PersonDisclosures(FukushiDbContext db, PersonProfile profile
 
     private static string Yen(long? amount) => amount is { } value ? value.ToString("N0", CultureInfo.InvariantCulture) + "円" : "—";
 
-    private static string Month(int yyyymm) => string.Create(CultureInfo.InvariantCulture, $"{yyyymm / 100}年{yyyymm % 100}月");
+    private static string Month(int yyyymm)
+    {
+        var month = YearMonth.FromNumber(yyyymm);
+        return string.Create(CultureInfo.InvariantCulture, $"{month.Year}年{month.Month}月");
+    }
 
     private static string SexText(Sex sex) => sex switch { Sex.Male => "男", Sex.Female => "女", _ => "不明" };
 

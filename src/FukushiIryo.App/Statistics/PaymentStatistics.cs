@@ -410,5 +410,5 @@ public static class PaymentStatistics
         { SheetName = "調整・返還・手数料" };
     }
 
-    internal static string Month(int yyyymm) => string.Create(CultureInfo.InvariantCulture, $"{yyyymm / 100:D4}-{yyyymm % 100:D2}");
+    internal static string Month(int yyyymm) => YearMonth.FromNumber(yyyymm).ToString();
 }
