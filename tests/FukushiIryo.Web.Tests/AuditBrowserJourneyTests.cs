@@ -5,7 +5,7 @@ namespace FukushiIryo.Web.Tests;
 
 /// <summary>
 /// The 監査 journey in the browser (issue 7, issue 17 "audit search"): who saw a person, the log
-/// searched by user, the CSV export with its purpose and 再認証. Screenshots under artifacts/screenshots.
+/// searched by user, the CSV export with its purpose and 再認証. Screenshots under artifacts/screenshots/manual.
 /// </summary>
 [Collection(WebAppDefinition.Name)]
 public sealed class AuditBrowserJourneyTests(WebAppFixture app)
@@ -72,5 +72,5 @@ public sealed class AuditBrowserJourneyTests(WebAppFixture app)
         Assert.Empty(consoleErrors);
     }
 
-    private static string Shot(string name) => Path.Combine(WebAppFixture.ArtifactsDirectory, name);
+    private static string Shot(string name) => WebAppFixture.ManualShot(name);
 }

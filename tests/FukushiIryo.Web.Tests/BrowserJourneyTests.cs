@@ -4,7 +4,7 @@ namespace FukushiIryo.Web.Tests;
 
 /// <summary>
 /// The staff journey in a real browser (Debian's chromium, driven by Playwright): login → kana search
-/// as you type → person page with history. Screenshots are kept under artifacts/screenshots.
+/// as you type → person page with history. Screenshots are kept under artifacts/screenshots/manual.
 /// </summary>
 [Collection(WebAppDefinition.Name)]
 public sealed class BrowserJourneyTests(WebAppFixture app)
@@ -101,5 +101,5 @@ public sealed class BrowserJourneyTests(WebAppFixture app)
 
     private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 
-    private static string Shot(string name) => Path.Combine(WebAppFixture.ArtifactsDirectory, name);
+    private static string Shot(string name) => WebAppFixture.ManualShot(name);
 }

@@ -15,7 +15,7 @@ namespace FukushiIryo.Web.Tests;
 /// 要確認 left, and sees the same file refused as already imported; then a 窓口 clerk enters a
 /// recipient's receipts on 償還払い入力 with the keyboard (Enter adds a row), gets an error beside the
 /// field with nothing saved, and after the fix sees the manual claim that repeats the imported one
-/// rejected by R02. Screenshots under artifacts/screenshots (70-…).
+/// rejected by R02. Screenshots under artifacts/screenshots/manual (70-…).
 /// </summary>
 [Collection(WebAppDefinition.Name)]
 public sealed class ClaimsBrowserJourneyTests(WebAppFixture app)
@@ -49,7 +49,7 @@ public sealed class ClaimsBrowserJourneyTests(WebAppFixture app)
 
     private async Task WalkAsync(string file)
     {
-        static string Shot(string step) => Path.Combine(WebAppFixture.ArtifactsDirectory, $"{step}.png");
+        static string Shot(string step) => WebAppFixture.ManualShot(step);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -5,7 +5,7 @@ namespace FukushiIryo.Web.Tests;
 
 /// <summary>
 /// 本人開示 in a real browser: a counter clerk goes from the person page to 本人開示, states the purpose,
-/// re-authenticates and downloads the PDF. Screenshot 40 under artifacts/screenshots.
+/// re-authenticates and downloads the PDF. Screenshot 96 under artifacts/screenshots/manual.
 /// </summary>
 [Collection(WebAppDefinition.Name)]
 public sealed class DisclosureBrowserJourneyTests(WebAppFixture app)
@@ -55,7 +55,7 @@ public sealed class DisclosureBrowserJourneyTests(WebAppFixture app)
             await page.Locator("#code").FillAsync(StaffSession.CodeFor(app, "madoguchi1"));
         }
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebAppFixture.ArtifactsDirectory, "40-disclosure-form.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WebAppFixture.ManualShot("96-disclosure-form"), FullPage = true });
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "PDFで出力" }).ClickAsync());
         Assert.Equal("disclosure-000101.pdf", download.SuggestedFilename);
         var saved = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".pdf");

@@ -53,7 +53,8 @@ public sealed partial class EligibilityBrowserJourneyTests(PostgresFixture postg
         var appliedOn = today.AddDays(-14);
         var movedOn = today.AddDays(-7);
         var marriedOn = today.AddDays(-2);
-        string Shot(string step) => Path.Combine(WebAppFixture.ArtifactsDirectory, $"{step}-{provider}.png");
+        // The SQLite walk keeps the operator manual's screenshots (artifacts/screenshots/manual, ADR 0039).
+        string Shot(string step) => provider == "sqlite" ? WebAppFixture.ManualShot(step) : Path.Combine(WebAppFixture.ArtifactsDirectory, $"{step}-{provider}.png");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

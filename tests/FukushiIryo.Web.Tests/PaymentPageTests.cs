@@ -27,13 +27,13 @@ public sealed partial class PaymentPageTests(WebAppFixture app)
 {
     private static readonly string Payer = $"role{RoleNames.All.ToList().IndexOf(RoleNames.Payer)}";
     private static readonly string Approver = $"role{RoleNames.All.ToList().IndexOf(RoleNames.Approver)}";
-    private static readonly string MotherNumber = RecipientNumber.FromSerial(9901).ToString();
-    private const string Month = "2031-03";
+    internal static readonly string MotherNumber = RecipientNumber.FromSerial(9901).ToString();
+    internal const string Month = "2031-03";
 
     [Fact]
     public async Task The_payer_prepares_an_approver_approves_after_reauthentication_and_the_files_download()
     {
-        await SeedAsync();
+        await SeedAsync(app);
         using (var payer = await StaffSession.LoginAsync(app, Payer))
         {
             Assert.Contains("まだ準備されていません", await payer.Client.GetStringAsync($"/Payments?month={Month}"), StringComparison.Ordinal);
@@ -88,7 +88,7 @@ public sealed partial class PaymentPageTests(WebAppFixture app)
     }
 
     /// <summary>A mother (account 南都 本店) with one 可 claim of 3,000円 (一部負担金 500円), the 依頼人 settings and the bank master rows.</summary>
-    private async Task SeedAsync()
+    internal static async Task SeedAsync(WebAppFixture app)
     {
         var folder = Directory.CreateTempSubdirectory("fukushi-webpay-").FullName;
         try

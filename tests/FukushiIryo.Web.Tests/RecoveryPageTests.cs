@@ -21,12 +21,12 @@ public sealed partial class RecoveryPageTests(WebAppFixture app)
 {
     private static readonly string Payer = $"role{RoleNames.All.ToList().IndexOf(RoleNames.Payer)}";
     private static readonly string Approver = $"role{RoleNames.All.ToList().IndexOf(RoleNames.Approver)}";
-    private static readonly string PayeeNumber = RecipientNumber.FromSerial(9931).ToString();
+    internal static readonly string PayeeNumber = RecipientNumber.FromSerial(9931).ToString();
 
     [Fact]
     public async Task A_decrease_becomes_a_recovery_partly_repaid_and_written_off_by_an_approver_after_reauthentication()
     {
-        await SeedAsync();
+        await SeedAsync(app);
         string number;
         using (var payer = await StaffSession.LoginAsync(app, Payer))
         {
@@ -74,7 +74,7 @@ public sealed partial class RecoveryPageTests(WebAppFixture app)
     }
 
     /// <summary>A payee with a pending 減額 of 1,200円 (a 再審査 result recorded earlier).</summary>
-    private async Task SeedAsync()
+    internal static async Task SeedAsync(WebAppFixture app)
     {
         var folder = Directory.CreateTempSubdirectory("fukushi-webkago-").FullName;
         try

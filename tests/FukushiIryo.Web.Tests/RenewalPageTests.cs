@@ -24,7 +24,7 @@ public sealed class RenewalPageTests(WebAppFixture app)
     [Fact]
     public async Task The_counter_sends_the_forms_and_records_returns_by_number()
     {
-        var (parentNumber, childNumber) = await SeedHouseholdAsync();
+        var (parentNumber, childNumber) = await SeedHouseholdAsync(app);
         using var counter = await StaffSession.LoginAsync(app, "madoguchi1");
 
         var index = await counter.Client.GetStringAsync($"/Renewals?kind=august&year={Year}");
@@ -74,7 +74,7 @@ public sealed class RenewalPageTests(WebAppFixture app)
     public async Task The_approver_decides_and_downloads_the_new_certificates_once()
     {
         const int printYear = 2032;
-        var (parentNumber, _) = await SeedHouseholdAsync();
+        var (parentNumber, _) = await SeedHouseholdAsync(app);
         using (var counter = await StaffSession.LoginAsync(app, "madoguchi1"))
         {
             var index = await counter.Client.GetStringAsync($"/Renewals?kind=august&year={printYear}");
@@ -110,7 +110,8 @@ public sealed class RenewalPageTests(WebAppFixture app)
         Assert.Equal(1, await db.CertificateIssues.CountAsync(i => i.RecipientId == parent.Id && i.ValidFrom == new DateOnly(printYear, 8, 1)));
     }
 
-    private async Task<(string Parent, string Child)> SeedHouseholdAsync()
+    /// <summary>A parent and a child, recipients from 2030-08-01 to 2031-07-31 (also the manual's renewal journey, ManualJourneyTests).</summary>
+    internal static async Task<(string Parent, string Child)> SeedHouseholdAsync(WebAppFixture app)
     {
         const string parentNumber = "7719010", childNumber = "7719020";
         await using var db = app.OpenDb();

@@ -78,6 +78,23 @@ public sealed class WebAppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Where the journeys keep the screenshots the operator manual (docs/manual) shows, under stable
+    /// numbered names: <c>artifacts/screenshots/manual</c> (ADR 0039; generated, never committed).
+    /// </summary>
+    public static string ManualScreenshotsDirectory
+    {
+        get
+        {
+            var directory = Path.Combine(ArtifactsDirectory, "manual");
+            Directory.CreateDirectory(directory);
+            return directory;
+        }
+    }
+
+    /// <summary>The path of one manual screenshot, e.g. <c>ManualShot("60-payment-prepare")</c>.</summary>
+    public static string ManualShot(string name) => Path.Combine(ManualScreenshotsDirectory, name.EndsWith(".png", StringComparison.Ordinal) ? name : name + ".png");
+
     public async Task InitializeAsync()
     {
         await SeedAsync();
