@@ -60,6 +60,11 @@ for db in "sqlite:$work/fukushi.db" "postgres:Host=127.0.0.1;Port=$port;Username
   echo "$password" | $fukushi users add --login bench --name "計測 太郎" --staff-no 7777 --roles システム管理,支払 --password-stdin >/dev/null
   echo "$password" | $fukushi users add --login kessai --name "決裁 花子" --staff-no 7778 --roles 決裁 --password-stdin --user bench >/dev/null
   secret=$($fukushi users totp-enroll --login kessai --user bench | head -1 | sed -E 's/.*[?&]secret=([A-Z2-7]+).*/\1/')
+  # The city's own account and 委託者 (made-up values) that the 全銀 file needs.
+  for setting in "payment.requester-code 1234567890" "payment.requester-name ナラシ" "payment.bank-code 0162" "payment.branch-code 001" "payment.account-number 7654321"; do
+    # shellcheck disable=SC2086 # key and value
+    $fukushi settings set $setting --user bench >/dev/null
+  done
   $fukushi demo seed --households "$households" --seed 1 --user bench >/dev/null
   if [ "$name" = sqlite ]; then
     claims_sql 0 | python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.executescript(sys.stdin.read()); db.commit()' "$work/fukushi.db"
