@@ -24,6 +24,11 @@ if ! command -v pdftotext >/dev/null 2>&1; then
   missing+=(poppler-utils)
 fi
 
+# The restore drill (BackupRestoreDrillTests) runs scripts/backup.sh and restore.sh: sqlite3's online backup.
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  missing+=(sqlite3)
+fi
+
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "test.sh: installing ${missing[*]} from Debian"
