@@ -280,12 +280,20 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
 
     private sealed record HistoryClaim(long RecipientId, int ServiceMonth, string? InsurerNumber, long? Points, long? MedicalCost, long? PatientShare, int? InsurerShareRate, long? HighCostRefund);
 
-    /// <summary>The payment masters, read once per call (small tables), resolved in memory by 診療月.</summary>
+    /// <summary>
+    /// The payment masters, read once per call (small tables), resolved in memory by 診療月. Each answer is
+    /// kept for the call (a batch asks the same few questions for thousands of claims); a question that
+    /// fails (no row, or two) is not kept and fails again.
+    /// </summary>
     private sealed class Masters
     {
         private readonly List<CopaymentRule> _copayments;
         private readonly List<HighCostLimit> _limits;
         private readonly ILookup<string, InsurerExtraBenefit> _extras;
+        private readonly Dictionary<(string? Category, HighCostLimitKind Kind, YearMonth Month), HighCostLimit?> _limitAnswers = [];
+        private readonly Dictionary<YearMonth, long> _floorAnswers = [];
+        private readonly Dictionary<(RecipientKind RecipientKind, BenefitMethod Method, ClaimKind Kind, YearMonth Month), CopaymentTerms> _copaymentAnswers = [];
+        private readonly Dictionary<(string InsurerNumber, YearMonth Month), ExtraBenefitTerms?> _extraAnswers = [];
 
         private Masters(List<CopaymentRule> copayments, List<HighCostLimit> limits, List<InsurerExtraBenefit> extras)
         {
@@ -299,7 +307,30 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
             await db.HighCostLimits.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false),
             await db.InsurerExtraBenefits.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false));
 
-        public HighCostLimit? Limit(string? category, HighCostLimitKind kind, YearMonth month)
+        public HighCostLimit? Limit(string? category, HighCostLimitKind kind, YearMonth month) =>
+            Remembered(_limitAnswers, (Category: category, Kind: kind, Month: month), key => FindLimit(key.Category, key.Kind, key.Month));
+
+        public long EstimationFloor(YearMonth month) => Remembered(_floorAnswers, month, FindEstimationFloor);
+
+        public CopaymentTerms Copayment(RecipientKind recipientKind, BenefitMethod method, ClaimKind kind, YearMonth month) =>
+            Remembered(_copaymentAnswers, (RecipientKind: recipientKind, Method: method, Kind: kind, Month: month), key => FindCopayment(key.RecipientKind, key.Method, key.Kind, key.Month));
+
+        public ExtraBenefitTerms? ExtraBenefit(string insurerNumber, YearMonth month) =>
+            Remembered(_extraAnswers, (InsurerNumber: insurerNumber, Month: month), key => FindExtraBenefit(key.InsurerNumber, key.Month));
+
+        private static TValue Remembered<TKey, TValue>(Dictionary<TKey, TValue> answers, TKey key, Func<TKey, TValue> find)
+            where TKey : notnull
+        {
+            if (!answers.TryGetValue(key, out var value))
+            {
+                value = find(key);
+                answers[key] = value;
+            }
+
+            return value;
+        }
+
+        private HighCostLimit? FindLimit(string? category, HighCostLimitKind kind, YearMonth month)
         {
             var rows = _limits.Where(l => l.Kind == kind && string.Equals(l.Category, category, StringComparison.Ordinal)).ValidOn(month.FirstDay).ToList();
             return rows.Count switch
@@ -311,11 +342,11 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         }
 
         /// <summary>The lowest 通常 or 多数回 limit in force for the month (D5: a self-pay below it estimates nothing).</summary>
-        public long EstimationFloor(YearMonth month) =>
+        private long FindEstimationFloor(YearMonth month) =>
             _limits.Where(l => l.Kind is HighCostLimitKind.Standard or HighCostLimitKind.ManyTimes).ValidOn(month.FirstDay)
                 .Select(l => l.MonthlyLimit).DefaultIfEmpty(0).Min();
 
-        public CopaymentTerms Copayment(RecipientKind recipientKind, BenefitMethod method, ClaimKind kind, YearMonth month)
+        private CopaymentTerms FindCopayment(RecipientKind recipientKind, BenefitMethod method, ClaimKind kind, YearMonth month)
         {
             var candidates = _copayments
                 .Where(r => r.ClaimKind == kind && (r.RecipientKind is null || r.RecipientKind == recipientKind) && (r.BenefitMethod is null || r.BenefitMethod == method))
@@ -332,7 +363,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
             };
         }
 
-        public ExtraBenefitTerms? ExtraBenefit(string insurerNumber, YearMonth month)
+        private ExtraBenefitTerms? FindExtraBenefit(string insurerNumber, YearMonth month)
         {
             var rows = _extras[insurerNumber].ValidOn(month.FirstDay).ToList();
             return rows.Count switch

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -15,6 +16,9 @@ using FukushiIryo.Formats.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace FukushiIryo.App.Payments;
+
+/// <summary>Time spent in one phase of a preparation: wall clock, and CPU of the whole process (all threads).</summary>
+public sealed record PaymentPhaseTime(TimeSpan Wall, TimeSpan Cpu);
 
 /// <summary>A payment run refused: <see cref="NotPermitted"/> for self-approval (exit 3), else rejected input (exit 1).</summary>
 public sealed class PaymentRunRefusedException(string message, bool notPermitted = false) : InvalidOperationException(message)
@@ -51,6 +55,11 @@ public sealed record PaymentPrepareResult(
 public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions StepsJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonEncodedText StepLabel = JsonEncodedText.Encode("項目", JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+    private static readonly JsonEncodedText StepAmount = JsonEncodedText.Encode("金額", JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? StepsBuffer;
 
     /// <summary>Claims computed and written per batch (a recipient's claims are never split).</summary>
     public int BatchSize { get; init; } = 5000;
@@ -64,6 +73,15 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 
     /// <summary>Builds the computation's inputs; null = <see cref="ClaimSubsidyTerms"/>.</summary>
     public Func<IReadOnlyList<MedicalClaim>, CancellationToken, Task<IReadOnlyList<SubsidyClaim>>>? Terms { get; init; }
+
+    /// <summary>
+    /// Wall time and process CPU time of each phase of the last <see cref="PrepareAsync"/>, summed over its
+    /// batches (claim selection, claim load, terms, history, computation, lines COPY, payees): what the
+    /// benchmark (bench/payment-run.sh) prints to find what dominates. Cheap enough to keep always on.
+    /// </summary>
+    public IReadOnlyDictionary<string, PaymentPhaseTime> PhaseTimes => phases;
+
+    private readonly Dictionary<string, PaymentPhaseTime> phases = [];
 
     /// <summary>The run of <paramref name="month"/>, or null.</summary>
     public Task<PaymentRun?> FindAsync(YearMonth month, CancellationToken cancellationToken = default) =>
@@ -344,6 +362,8 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         PaymentRun run, int key, DateOnly payDate, IProgress<PaymentProgress>? progress, CancellationToken cancellationToken)
     {
         var month = ReviewRun.MonthOf(key);
+        phases.Clear();
+        (long Wall, TimeSpan Cpu) mark = (Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
         var inKindPayers = await db.PublicPayers.AsNoTracking()
             .Where(p => p.BenefitMethod == BenefitMethod.InKind)
             .Select(p => p.PayerNumber).Distinct()
@@ -355,13 +375,15 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
             .Where(c => db.ClaimReviews.Any(r => r.MedicalClaimId == c.Id && r.SupersededAt == null
                 && (r.Status == ClaimReviewStatus.Approved || (r.Status == ClaimReviewStatus.Open && r.Outcome == ReviewOutcome.Accepted))))
             .Where(c => !db.PaidClaims.Any(p => p.MedicalClaimId == c.Id));
-        int inKind = await candidates.CountAsync(c => c.Source == MedicalClaimSource.Uke && c.PayerNumber != null && inKindPayers.Contains(c.PayerNumber), cancellationToken).ConfigureAwait(false);
-        var selected = await candidates
-            .Where(c => !(c.Source == MedicalClaimSource.Uke && c.PayerNumber != null && inKindPayers.Contains(c.PayerNumber)))
-            .Select(c => new { c.Id, RecipientId = c.RecipientId!.Value })
+        // One pass over the candidates: the 現物給付 ones are counted here, not selected (a second query did).
+        var scanned = await candidates
+            .Select(c => new { c.Id, RecipientId = c.RecipientId!.Value, InKind = c.Source == MedicalClaimSource.Uke && c.PayerNumber != null && inKindPayers.Contains(c.PayerNumber) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        int inKind = scanned.Count(c => c.InKind);
+        var selected = scanned.Where(c => !c.InKind).ToList();
 
         var recipients = await RecipientsAsync(selected.Select(s => s.RecipientId), cancellationToken).ConfigureAwait(false);
+        Phase("selection", ref mark);
         long PayeeOf(long recipientId) => recipients[recipientId].ParentRecipientId ?? recipientId;
 
         var totals = new Dictionary<long, PayeeTotal>();
@@ -373,9 +395,12 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         // parameters per query, and a new SQL text to compile for each list length (bench/README.md).
         foreach (var batch in Batches(selected.GroupBy(s => s.RecipientId).OrderBy(g => g.Key).Select(g => g.Select(s => s.Id).ToList())))
         {
-            var claims = await db.MedicalClaims.AsNoTracking().Where(c => EF.Parameter(batch).Contains(c.Id)).OrderBy(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var claims = await ClaimsAsync(batch, cancellationToken).ConfigureAwait(false);
+            Phase("claims", ref mark);
             var inputs = await terms(claims, cancellationToken).ConfigureAwait(false);
+            Phase("terms", ref mark);
             var history = await HistoryAsync(claims.Select(c => c.RecipientId!.Value).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+            Phase("history", ref mark);
             var results = SubsidyComputation.Compute(inputs, history);
             var rows = new List<PaymentLine>(claims.Count);
             for (int i = 0; i < claims.Count; i++)
@@ -388,7 +413,9 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
                 zero += line.Subsidy == 0 ? 1 : 0;
             }
 
+            Phase("compute", ref mark);
             await db.BulkInsertAsync(rows, cancellationToken).ConfigureAwait(false);
+            Phase("lines", ref mark);
             lines += rows.Count;
             progress?.Report(new PaymentProgress("助成額の算定", lines, selected.Count));
             await CheckpointAsync("prepare.lines", cancellationToken).ConfigureAwait(false);
@@ -398,6 +425,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         var payees = await PayeesAsync(run, month, payDate, totals, cancellationToken).ConfigureAwait(false);
         await db.BulkInsertAsync(payees, cancellationToken).ConfigureAwait(false);
         await db.BulkInsertAsync(adjustmentLines, cancellationToken).ConfigureAwait(false);
+        Phase("payees", ref mark);
         progress?.Report(new PaymentProgress("支払先と口座の確認", payees.Count, payees.Count));
         await CheckpointAsync("prepare.payees", cancellationToken).ConfigureAwait(false);
 
@@ -455,6 +483,45 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 
         return lines;
     }
+
+    private void Phase(string name, ref (long Wall, TimeSpan Cpu) mark)
+    {
+        (long Wall, TimeSpan Cpu) now = (Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
+        var sum = phases.GetValueOrDefault(name) ?? new PaymentPhaseTime(TimeSpan.Zero, TimeSpan.Zero);
+        phases[name] = new PaymentPhaseTime(sum.Wall + Stopwatch.GetElapsedTime(mark.Wall, now.Wall), sum.Cpu + (now.Cpu - mark.Cpu));
+        mark = now;
+    }
+
+    /// <summary>
+    /// The claims of a batch in id order, with only the columns the computation reads (never RawRecords,
+    /// the UKE records a real claim carries, nor the matching columns): a projection, not whole rows.
+    /// </summary>
+    private Task<List<MedicalClaim>> ClaimsAsync(List<long> ids, CancellationToken cancellationToken) =>
+        db.MedicalClaims.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id)).OrderBy(c => c.Id)
+            .Select(c => new MedicalClaim
+            {
+                Id = c.Id,
+                Source = c.Source,
+                ProcessingMonth = c.ProcessingMonth,
+                ServiceMonth = c.ServiceMonth,
+                ProviderCode = c.ProviderCode,
+                Schedule = c.Schedule,
+                Inpatient = c.Inpatient,
+                InsurerShareRate = c.InsurerShareRate,
+                DaysOfCare = c.DaysOfCare,
+                Points = c.Points,
+                MedicalCost = c.MedicalCost,
+                PatientShare = c.PatientShare,
+                MealAmount = c.MealAmount,
+                HighCostRefund = c.HighCostRefund,
+                ExtraBenefit = c.ExtraBenefit,
+                OtherPublicAmount = c.OtherPublicAmount,
+                LongTerm = c.LongTerm,
+                PayerNumber = c.PayerNumber,
+                InsurerNumber = c.InsurerNumber,
+                RecipientId = c.RecipientId,
+            })
+            .ToListAsync(cancellationToken);
 
     /// <summary>Recipients' batches of about <see cref="BatchSize"/> claims; one recipient's claims stay together.</summary>
     private IEnumerable<List<long>> Batches(IEnumerable<List<long>> claimsByRecipient)
@@ -543,8 +610,34 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         Target = result.Target,
         Copayment = result.Copayment,
         Subsidy = result.Subsidy,
-        StepsJson = JsonSerializer.Serialize(result.Steps.Select(s => new Dictionary<string, object> { ["項目"] = s.Label, ["金額"] = s.Amount }), StepsJson),
+        StepsJson = ToStepsJson(result.Steps),
     };
+
+    /// <summary>
+    /// The steps as <c>[{"項目":…,"金額":…}]</c>, written straight by a <see cref="Utf8JsonWriter"/> with the
+    /// same encoder as <see cref="StepsJson"/> (byte for byte what serialising a dictionary per step gave,
+    /// without the dictionaries and the serialiser's per-value dispatch: 100,000+ lines per run).
+    /// </summary>
+    internal static string ToStepsJson(IReadOnlyList<SubsidyStep> steps)
+    {
+        var buffer = StepsBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = StepsJson.Encoder }))
+        {
+            writer.WriteStartArray();
+            foreach (var step in steps)
+            {
+                writer.WriteStartObject();
+                writer.WriteString(StepLabel, step.Label);
+                writer.WriteNumber(StepAmount, step.Amount);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     /// <summary>The payees with their account snapshot, 受取人名, totals, change and hold-out reason.</summary>
     private async Task<List<PaymentPayee>> PayeesAsync(

@@ -129,13 +129,18 @@ public sealed class PersonSearch(FukushiDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(criteria);
         var page = Math.Max(1, criteria.Page);
         var query = Matching(criteria);
-        var total = criteria.IsEmpty ? 0 : await query.CountAsync(cancellationToken).ConfigureAwait(false);
         var rows = criteria.IsEmpty
             ? []
             : await query
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(row => new { row.Person.Id, row.Person.AtenaNumber, row.Record.Name, row.Record.NameKana, row.Record.BirthDate, row.Record.Sex, row.Record.Address, row.Record.ResidencyStatus })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // A short page is the last one: the total follows from it, without counting again (most searches by
+        // number or birth date find a handful; bench/README.md, search latency). Otherwise count.
+        var total = criteria.IsEmpty ? 0
+            : rows.Count < PageSize && (page == 1 || rows.Count > 0) ? ((page - 1) * PageSize) + rows.Count
+            : await query.CountAsync(cancellationToken).ConfigureAwait(false);
         var ids = rows.Select(row => row.Id).ToList();
         var numbers = (await db.Recipients.AsNoTracking().Where(r => ids.Contains(r.PersonId)).Select(r => new { r.PersonId, r.RecipientNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(r => r.PersonId, r => r.RecipientNumber);

@@ -42,10 +42,10 @@ internal static class PaymentsCommands
             await using var session = await CliSession.OpenAsync(parsed, options, environment, cancellationToken).ConfigureAwait(false);
             await session.RequireUserAsync(parsed, options, "payments prepare", cancellationToken).ConfigureAwait(false);
             PaymentPrepareResult result;
+            var runs = session.Services.GetRequiredService<PaymentRuns>();
             try
             {
-                result = await session.Services.GetRequiredService<PaymentRuns>()
-                    .PrepareAsync(processing, date, session.Actor, Progress(environment), cancellationToken).ConfigureAwait(false);
+                result = await runs.PrepareAsync(processing, date, session.Actor, Progress(environment), cancellationToken).ConfigureAwait(false);
             }
             catch (PaymentRunRefusedException refused)
             {
@@ -62,6 +62,16 @@ internal static class PaymentsCommands
             finally
             {
                 EndProgress(environment);
+            }
+
+            if (!string.IsNullOrEmpty(environment.Variable("FUKUSHI_BENCH_PHASES")))
+            {
+                // bench/payment-run.sh: the wall time of each phase, summed over the batches, on stderr.
+                foreach (var (phase, time) in runs.PhaseTimes)
+                {
+                    await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"phase {phase,-10} wall {time.Wall.TotalSeconds,7:0.000} s  CPU {time.Cpu.TotalSeconds,7:0.000} s")).ConfigureAwait(false);
+                }
             }
 
             await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
