@@ -66,7 +66,7 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
                 : new MatchCandidateIndex(await CandidatesAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        using var matching = PhaseTimes.Start("import.match");
+        var matching = PhaseTimes.Start("import.match");
         foreach (var receipt in batch)
         {
             var match = MedicalClaimMatching.Match(KeysOf(receipt), candidates);

@@ -125,7 +125,7 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         var importedFile = await opening.RegisterAsync(db, kind, request.Actor, now, cancellationToken).ConfigureAwait(false);
         var writer = new BatchWriter(db, Progress, result.RowsRead, WholeRegisterFrom);
         await writer.LoadPayersAsync(cancellationToken).ConfigureAwait(false);
-        using var pass2 = PhaseTimes.Start("import.pass2");
+        var pass2 = PhaseTimes.Start("import.pass2");
         foreach (var record in file.Records())
         {
             var problems = new List<ImportProblem>();
