@@ -7,21 +7,21 @@ namespace FukushiIryo.App.MedicalClaims;
 /// <summary>
 /// Pass 2 of a claims import: collects claims into batches, matches each claim
 /// (<see cref="MedicalClaimMatching"/>) and writes the batch through <see cref="BulkInsert"/>.
-/// A file of <paramref name="claims"/> claims at or above <paramref name="wholeRegisterFrom"/> is matched
-/// against the whole register, indexed once (every recipient with its current birth date, kana and
+/// A file of <paramref name="claims"/> claims at or above <paramref name="wholeLedgerFrom"/> is matched
+/// against the whole ledger (台帳), indexed once (every recipient with its current birth date, kana and
 /// cards: about 250,000 candidates for 100,000 households, a few tens of MB whatever the file size);
 /// a smaller file loads the candidates of each batch (by 受給者番号, by 保険者番号 + 記号番号, by kana +
 /// birth date). Both give the same candidates for the keys a claim carries.
 /// </summary>
-internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress, long claims, long wholeRegisterFrom)
+internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress, long claims, long wholeLedgerFrom)
 {
-    /// <summary>Files with at least this many claims are matched against the whole register loaded once (ADR 0025).</summary>
-    public const long DefaultWholeRegisterFrom = 20_000;
+    /// <summary>Files with at least this many claims are matched against the whole ledger (台帳) loaded once (ADR 0025).</summary>
+    public const long DefaultWholeLedgerFrom = 20_000;
 
     private const int BatchSize = 5000;
     private readonly List<MedicalClaim> batch = new(BatchSize);
     private readonly HashSet<string> ourPayers = new(StringComparer.Ordinal);
-    private MatchCandidateIndex? register;
+    private MatchCandidateIndex? ledger;
 
     public IReadOnlySet<string> OurPayers => ourPayers;
 
@@ -61,8 +61,8 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
         MatchCandidateIndex candidates;
         using (PhaseTimes.Start("import.candidates"))
         {
-            candidates = claims >= wholeRegisterFrom
-                ? register ??= new MatchCandidateIndex(await RegisterAsync(cancellationToken).ConfigureAwait(false))
+            candidates = claims >= wholeLedgerFrom
+                ? ledger ??= new MatchCandidateIndex(await WholeLedgerAsync(cancellationToken).ConfigureAwait(false))
                 : new MatchCandidateIndex(await CandidatesAsync(cancellationToken).ConfigureAwait(false));
         }
 
@@ -146,8 +146,8 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
         return Candidates(recipients, records, cards);
     }
 
-    /// <summary>Every recipient of the register as a candidate (three queries, each a single scan).</summary>
-    private async Task<List<MatchCandidate>> RegisterAsync(CancellationToken cancellationToken)
+    /// <summary>Every recipient of the ledger as a candidate (three queries, each a single scan).</summary>
+    private async Task<List<MatchCandidate>> WholeLedgerAsync(CancellationToken cancellationToken)
     {
         var recipients = await db.Recipients.AsNoTracking()
             .Select(r => new RecipientKeys(r.Id, r.PersonId, r.RecipientNumber))

@@ -42,10 +42,10 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
     public IProgress<long>? Progress { get; init; }
 
     /// <summary>
-    /// A file with at least this many claims is matched against the whole register, loaded and indexed
+    /// A file with at least this many claims is matched against the whole ledger (台帳), loaded and indexed
     /// once, instead of the candidates of each batch queried for it (ADR 0025, 2026-11-29 session 5).
     /// </summary>
-    public long WholeRegisterFrom { get; init; } = BatchWriter.DefaultWholeRegisterFrom;
+    public long WholeLedgerFrom { get; init; } = BatchWriter.DefaultWholeLedgerFrom;
 
     /// <summary>
     /// The format of <paramref name="path"/>: <paramref name="layout"/> <c>uke</c> or <c>autopay</c> as given,
@@ -123,7 +123,7 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         var now = AppClock.Now(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var importedFile = await opening.RegisterAsync(db, kind, request.Actor, now, cancellationToken).ConfigureAwait(false);
-        var writer = new BatchWriter(db, Progress, result.RowsRead, WholeRegisterFrom);
+        var writer = new BatchWriter(db, Progress, result.RowsRead, WholeLedgerFrom);
         await writer.LoadPayersAsync(cancellationToken).ConfigureAwait(false);
         var pass2 = PhaseTimes.Start("import.pass2");
         foreach (var record in file.Records())
@@ -203,7 +203,7 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         var importedFile = new ImportedFile { Kind = UkeKind, FileName = result.FileName, Sha256 = sha256, ImportedAt = now, ImportedBy = request.Actor };
         db.ImportedFiles.Add(importedFile);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var writer = new BatchWriter(db, Progress, result.RowsRead, WholeRegisterFrom);
+        var writer = new BatchWriter(db, Progress, result.RowsRead, WholeLedgerFrom);
         await writer.LoadPayersAsync(cancellationToken).ConfigureAwait(false);
         using (var reader = UkeReader.Open(request.FilePath, encoding))
         {

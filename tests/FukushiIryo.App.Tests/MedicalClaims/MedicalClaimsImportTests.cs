@@ -120,9 +120,9 @@ public sealed class MedicalClaimsImportTests(PostgresFixture fixture) : IDisposa
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task A_large_file_matched_against_the_whole_register_links_as_batch_by_batch(string provider)
+    public async Task A_large_file_matched_against_the_whole_ledger_links_as_batch_by_batch(string provider)
     {
-        // Files of WholeRegisterFrom claims or more load the register once (ADR 0025 session 5); the links must not change.
+        // Files of WholeLedgerFrom claims or more load the ledger once (ADR 0025 session 5); the links must not change.
         string[] rows =
         [
             $"{OurPayer},{Mother},133066,ﾅﾗ ﾊﾅｺ,1988-05-12,2026-09,{Provider},奈良テスト医院,医科,外来,70,2,1000,,3000,0,,0,0",
@@ -132,16 +132,16 @@ public sealed class MedicalClaimsImportTests(PostgresFixture fixture) : IDisposa
             $"{OurPayer},{RecipientNumber.FromSerial(99)},133066,ナラ サクラ,2021-01-15,2026-09,{Provider},奈良テスト医院,医科,外来,70,1,500,,1500,0,0,0,0",
             $"{OurPayer},0000126,133066,トウキョウ タロウ,1970-01-01,2026-09,{Provider},奈良テスト医院,医科,外来,70,1,500,,1500,0,0,0,0",
         ];
-        var csv = WriteCsv("register.csv", AutopayHeader, rows);
-        var uke = WriteUke("register.UKE", Uke());
+        var csv = WriteCsv("ledger.csv", AutopayHeader, rows);
+        var uke = WriteUke("ledger.UKE", Uke());
         var batchByBatch = new List<(MedicalClaimMatchStatus, string?, string?, string)>();
-        var wholeRegister = new List<(MedicalClaimMatchStatus, string?, string?, string)>();
-        foreach (var (threshold, links) in new[] { (long.MaxValue, batchByBatch), (0L, wholeRegister) })
+        var wholeLedger = new List<(MedicalClaimMatchStatus, string?, string?, string)>();
+        foreach (var (threshold, links) in new[] { (long.MaxValue, batchByBatch), (0L, wholeLedger) })
         {
             await using var database = await LedgerAsync(provider);
             await using (var db = database.Open())
             {
-                var import = new MedicalClaimsImport(db, Clock()) { WholeRegisterFrom = threshold };
+                var import = new MedicalClaimsImport(db, Clock()) { WholeLedgerFrom = threshold };
                 Assert.Equal(ImportStatus.Imported, (await import.RunAsync(new ImportRequest(csv, "reviewer", Day), October, MedicalClaimFileFormat.Autopay)).Status);
                 Assert.Equal(ImportStatus.Imported, (await import.RunAsync(new ImportRequest(uke, "reviewer", Day), October, MedicalClaimFileFormat.Uke)).Status);
             }
@@ -167,7 +167,7 @@ public sealed class MedicalClaimsImportTests(PostgresFixture fixture) : IDisposa
                 (MedicalClaimMatchStatus.Unmatched, null, null, "受給者番号が台帳にない"),
             ],
             batchByBatch);
-        Assert.Equal(batchByBatch, wholeRegister);
+        Assert.Equal(batchByBatch, wholeLedger);
     }
 
     [Theory]
