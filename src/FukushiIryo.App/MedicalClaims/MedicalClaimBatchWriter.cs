@@ -5,15 +5,23 @@ using Microsoft.EntityFrameworkCore;
 namespace FukushiIryo.App.MedicalClaims;
 
 /// <summary>
-/// Pass 2 of a claims import: collects claims into batches, loads the candidate recipients of a
-/// batch (by 受給者番号, by 保険者番号 + 記号番号, by kana + birth date), matches each claim
+/// Pass 2 of a claims import: collects claims into batches, matches each claim
 /// (<see cref="MedicalClaimMatching"/>) and writes the batch through <see cref="BulkInsert"/>.
+/// A file of <paramref name="claims"/> claims at or above <paramref name="wholeLedgerFrom"/> is matched
+/// against the whole ledger (台帳), indexed once (every recipient with its current birth date, kana and
+/// cards: about 250,000 candidates for 100,000 households, a few tens of MB whatever the file size);
+/// a smaller file loads the candidates of each batch (by 受給者番号, by 保険者番号 + 記号番号, by kana +
+/// birth date). Both give the same candidates for the keys a claim carries.
 /// </summary>
-internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress)
+internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress, long claims, long wholeLedgerFrom)
 {
-    private const int BatchSize = 2000;
+    /// <summary>Files with at least this many claims are matched against the whole ledger (台帳) loaded once (ADR 0025).</summary>
+    public const long DefaultWholeLedgerFrom = 20_000;
+
+    private const int BatchSize = 5000;
     private readonly List<MedicalClaim> batch = new(BatchSize);
     private readonly HashSet<string> ourPayers = new(StringComparer.Ordinal);
+    private MatchCandidateIndex? ledger;
 
     public IReadOnlySet<string> OurPayers => ourPayers;
 
@@ -50,7 +58,15 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
             return;
         }
 
-        var candidates = new MatchCandidateIndex(await CandidatesAsync(cancellationToken).ConfigureAwait(false));
+        MatchCandidateIndex candidates;
+        using (PhaseTimes.Start("import.candidates"))
+        {
+            candidates = claims >= wholeLedgerFrom
+                ? ledger ??= new MatchCandidateIndex(await WholeLedgerAsync(cancellationToken).ConfigureAwait(false))
+                : new MatchCandidateIndex(await CandidatesAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        var matching = PhaseTimes.Start("import.match");
         foreach (var receipt in batch)
         {
             var match = MedicalClaimMatching.Match(KeysOf(receipt), candidates);
@@ -66,7 +82,12 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
             }
         }
 
-        Written += await db.BulkInsertAsync(batch, cancellationToken).ConfigureAwait(false);
+        matching.Dispose();
+        using (PhaseTimes.Start("import.copy"))
+        {
+            Written += await db.BulkInsertAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
         batch.Clear();
         progress?.Report(Written);
     }
@@ -94,11 +115,21 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
                 .Select(p => p.PersonId).ToListAsync(cancellationToken).ConfigureAwait(false));
         }
 
+        // Two queries, not one with "number = ANY(…) OR person = ANY(…)": the OR made PostgreSQL scan the table.
         var ids = personIds.ToList();
-        var recipients = await db.Recipients.AsNoTracking()
-            .Where(r => numbers.Contains(r.RecipientNumber) || ids.Contains(r.PersonId))
-            .Select(r => new { r.Id, r.PersonId, r.RecipientNumber })
+        var recipients = numbers.Count == 0 ? [] : await db.Recipients.AsNoTracking()
+            .Where(r => numbers.Contains(r.RecipientNumber))
+            .Select(r => new RecipientKeys(r.Id, r.PersonId, r.RecipientNumber))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (ids.Count > 0)
+        {
+            recipients.AddRange(await db.Recipients.AsNoTracking()
+                .Where(r => ids.Contains(r.PersonId))
+                .Select(r => new RecipientKeys(r.Id, r.PersonId, r.RecipientNumber))
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+            recipients = recipients.DistinctBy(r => r.Id).ToList();
+        }
+
         if (recipients.Count == 0)
         {
             return [];
@@ -106,15 +137,44 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
 
         var persons = recipients.Select(r => r.PersonId).Distinct().ToList();
         var records = (await db.PersonRecords.AsNoTracking().Current().Where(p => persons.Contains(p.PersonId))
-                .Select(p => new { p.PersonId, p.ValidFrom, p.BirthDate, p.NameKana }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .Select(p => new PersonKeys(p.PersonId, p.ValidFrom, p.BirthDate, p.NameKana)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(p => p.PersonId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.ValidFrom).First());
         var cards = (await db.Insurances.AsNoTracking().Current().Where(i => persons.Contains(i.PersonId))
                 .Select(i => new { i.PersonId, i.InsurerNumber, i.CardSymbol, i.CardNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(i => i.PersonId, i => new CandidateCard(i.InsurerNumber, i.CardSymbol, i.CardNumber));
-        return recipients
+        return Candidates(recipients, records, cards);
+    }
+
+    /// <summary>Every recipient of the ledger as a candidate (three queries, each a single scan).</summary>
+    private async Task<List<MatchCandidate>> WholeLedgerAsync(CancellationToken cancellationToken)
+    {
+        var recipients = await db.Recipients.AsNoTracking()
+            .Select(r => new RecipientKeys(r.Id, r.PersonId, r.RecipientNumber))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var records = new Dictionary<long, PersonKeys>();
+        await foreach (var record in db.PersonRecords.AsNoTracking().Current()
+            .Select(p => new PersonKeys(p.PersonId, p.ValidFrom, p.BirthDate, p.NameKana)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (!records.TryGetValue(record.PersonId, out var latest) || record.ValidFrom > latest.ValidFrom)
+            {
+                records[record.PersonId] = record;
+            }
+        }
+
+        var cards = (await db.Insurances.AsNoTracking().Current()
+                .Select(i => new { i.PersonId, i.InsurerNumber, i.CardSymbol, i.CardNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(i => i.PersonId, i => new CandidateCard(i.InsurerNumber, i.CardSymbol, i.CardNumber));
+        return Candidates(recipients, records, cards);
+    }
+
+    private static List<MatchCandidate> Candidates(List<RecipientKeys> recipients, Dictionary<long, PersonKeys> records, ILookup<long, CandidateCard> cards) =>
+        recipients
             .Where(r => records.ContainsKey(r.PersonId))
             .Select(r => new MatchCandidate(r.Id, r.RecipientNumber, records[r.PersonId].BirthDate, records[r.PersonId].NameKana, cards[r.PersonId].ToList()))
             .ToList();
-    }
+
+    private sealed record RecipientKeys(long Id, long PersonId, string RecipientNumber);
+
+    private sealed record PersonKeys(long PersonId, DateOnly ValidFrom, DateOnly BirthDate, string NameKana);
 }

@@ -62,7 +62,19 @@ public static class MedicalClaimMatching
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(candidates);
         string? number = Clean(keys.RecipientNumber);
-        string? kana = keys.KanaName is { } k && !string.IsNullOrWhiteSpace(k) ? KanaNormalizer.ToSearchKey(k) : null;
+        string? kanaKey = null;
+        bool kanaKeyMade = false;
+        string? Kana()
+        {
+            // The kana search key is made only when a rule needs it (most claims link by number and birth date).
+            if (!kanaKeyMade)
+            {
+                kanaKey = keys.KanaName is { } k && !string.IsNullOrWhiteSpace(k) ? KanaNormalizer.ToSearchKey(k) : null;
+                kanaKeyMade = true;
+            }
+
+            return kanaKey;
+        }
 
         if (number is not null)
         {
@@ -71,7 +83,7 @@ public static class MedicalClaimMatching
             {
                 var candidate = named[0];
                 bool birthAgrees = keys.BirthDate is { } birth && candidate.BirthDate == birth;
-                if (birthAgrees || (kana is not null && candidates.KanaKeyOf(candidate) == kana))
+                if (birthAgrees || (Kana() is { } kana && candidates.KanaKeyOf(candidate) == kana))
                 {
                     return MatchResult.Linked(candidate.RecipientId, birthAgrees ? "受給者番号と生年月日が一致" : "受給者番号と氏名カナが一致");
                 }
@@ -99,7 +111,7 @@ public static class MedicalClaimMatching
             }
         }
 
-        var weak = keys.BirthDate is { } weakBirth && kana is not null ? candidates.ByBirthAndKana(weakBirth, kana) : [];
+        var weak = keys.BirthDate is { } weakBirth && Kana() is { } weakKana ? candidates.ByBirthAndKana(weakBirth, weakKana) : [];
         return weak.Count switch
         {
             1 => MatchResult.Review(weak[0].RecipientId, "氏名カナと生年月日だけが一致（弱い一致）"),
@@ -115,12 +127,30 @@ public static class MedicalClaimMatching
         return digits is { Length: 8 } && digits.StartsWith("00", StringComparison.Ordinal) ? digits[2..] : digits;
     }
 
+    private static bool IsPlainAscii(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c is <= ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>NFKC, spaces removed; null when nothing is left.</summary>
     public static string? Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
+        }
+
+        if (IsPlainAscii(text))
+        {
+            return text; // already clean: ASCII is NFKC-stable, and nothing to remove
         }
 
         var normalized = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKC);

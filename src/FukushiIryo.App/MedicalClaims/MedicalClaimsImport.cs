@@ -42,6 +42,12 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
     public IProgress<long>? Progress { get; init; }
 
     /// <summary>
+    /// A file with at least this many claims is matched against the whole ledger (台帳), loaded and indexed
+    /// once, instead of the candidates of each batch queried for it (ADR 0025, 2026-11-29 session 5).
+    /// </summary>
+    public long WholeLedgerFrom { get; init; } = BatchWriter.DefaultWholeLedgerFrom;
+
+    /// <summary>
     /// The format of <paramref name="path"/>: <paramref name="layout"/> <c>uke</c> or <c>autopay</c> as given,
     /// a layout file (.json) = autopay; without one, by extension (<c>.UKE</c> → uke, <c>.csv</c> → autopay),
     /// else by content (a first record beginning <c>IR,</c>, <c>UK,</c> or <c>YK,</c> is UKE).
@@ -98,12 +104,15 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
             return result;
         }
 
-        foreach (var record in file.Records())
+        using (PhaseTimes.Start("import.pass1"))
         {
-            result.RowsRead++;
-            var problems = new List<ImportProblem>();
-            _ = kind == PaidKind ? AutopayRows.ReadPaid(record, CityPrefectureCode, problems)?.Claim : AutopayRows.Read(record, CityPrefectureCode, problems);
-            result.AddRange(problems);
+            foreach (var record in file.Records())
+            {
+                result.RowsRead++;
+                var problems = new List<ImportProblem>();
+                _ = kind == PaidKind ? AutopayRows.ReadPaid(record, CityPrefectureCode, problems)?.Claim : AutopayRows.Read(record, CityPrefectureCode, problems);
+                result.AddRange(problems);
+            }
         }
 
         if (Finished(request, result))
@@ -114,8 +123,9 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         var now = AppClock.Now(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var importedFile = await opening.RegisterAsync(db, kind, request.Actor, now, cancellationToken).ConfigureAwait(false);
-        var writer = new BatchWriter(db, Progress);
+        var writer = new BatchWriter(db, Progress, result.RowsRead, WholeLedgerFrom);
         await writer.LoadPayersAsync(cancellationToken).ConfigureAwait(false);
+        var pass2 = PhaseTimes.Start("import.pass2");
         foreach (var record in file.Records())
         {
             var problems = new List<ImportProblem>();
@@ -139,6 +149,7 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        pass2.Dispose();
         result.Inserted = (int)writer.Written;
         opening.Complete(db, importedFile);
         await FinishAsync(request, kind, importedFile, result, writer, processingMonth, cancellationToken).ConfigureAwait(false);
@@ -192,7 +203,7 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         var importedFile = new ImportedFile { Kind = UkeKind, FileName = result.FileName, Sha256 = sha256, ImportedAt = now, ImportedBy = request.Actor };
         db.ImportedFiles.Add(importedFile);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var writer = new BatchWriter(db, Progress);
+        var writer = new BatchWriter(db, Progress, result.RowsRead, WholeLedgerFrom);
         await writer.LoadPayersAsync(cancellationToken).ConfigureAwait(false);
         using (var reader = UkeReader.Open(request.FilePath, encoding))
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
@@ -30,7 +31,79 @@ public sealed record ReviewRunResult(
 public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
 {
     /// <summary>Claims per batch (and per transaction).</summary>
-    public int BatchSize { get; init; } = 1000;
+    public int BatchSize { get; init; } = 5000;
+
+    /// <summary>
+    /// A claim as the run reads it: every column but the records as written and the import warnings
+    /// (long texts no rule reads), so that a month of a million claims is not read in full twice.
+    /// </summary>
+    private static readonly Expression<Func<MedicalClaim, MedicalClaim>> ReviewColumns = c => new MedicalClaim
+    {
+        Id = c.Id,
+        Source = c.Source,
+        ImportedFileId = c.ImportedFileId,
+        EnteredBy = c.EnteredBy,
+        SourceLine = c.SourceLine,
+        Clearinghouse = c.Clearinghouse,
+        ProcessingMonth = c.ProcessingMonth,
+        ServiceMonth = c.ServiceMonth,
+        ProviderCode = c.ProviderCode,
+        PrefectureCode = c.PrefectureCode,
+        ProviderName = c.ProviderName,
+        Schedule = c.Schedule,
+        Inpatient = c.Inpatient,
+        InsurerShareRate = c.InsurerShareRate,
+        DaysOfCare = c.DaysOfCare,
+        Points = c.Points,
+        MedicalCost = c.MedicalCost,
+        PatientShare = c.PatientShare,
+        MealAmount = c.MealAmount,
+        HighCostRefund = c.HighCostRefund,
+        ExtraBenefit = c.ExtraBenefit,
+        OtherPublicAmount = c.OtherPublicAmount,
+        OtherPayerNumbers = c.OtherPayerNumbers,
+        LongTerm = c.LongTerm,
+        DisasterMutualAid = c.DisasterMutualAid,
+        PayerNumber = c.PayerNumber,
+        RecipientNumber = c.RecipientNumber,
+        InsurerNumber = c.InsurerNumber,
+        CardSymbol = c.CardSymbol,
+        CardNumber = c.CardNumber,
+        KanaName = c.KanaName,
+        BirthDate = c.BirthDate,
+        RecipientId = c.RecipientId,
+        SuggestedRecipientId = c.SuggestedRecipientId,
+        MatchStatus = c.MatchStatus,
+        MatchReason = c.MatchReason,
+        PaidOn = c.PaidOn,
+        SubsidyAmount = c.SubsidyAmount,
+        ImportedAt = c.ImportedAt,
+    };
+
+    /// <summary>The columns of a claim that <see cref="ToReviewClaim"/> reads: the history of the same recipients and 診療月.</summary>
+    private static readonly Expression<Func<MedicalClaim, MedicalClaim>> HistoryColumns = c => new MedicalClaim
+    {
+        Id = c.Id,
+        Source = c.Source,
+        RecipientId = c.RecipientId,
+        ServiceMonth = c.ServiceMonth,
+        ProcessingMonth = c.ProcessingMonth,
+        ProviderCode = c.ProviderCode,
+        PrefectureCode = c.PrefectureCode,
+        Schedule = c.Schedule,
+        Inpatient = c.Inpatient,
+        InsurerShareRate = c.InsurerShareRate,
+        Points = c.Points,
+        MedicalCost = c.MedicalCost,
+        PatientShare = c.PatientShare,
+        OtherPublicAmount = c.OtherPublicAmount,
+        OtherPayerNumbers = c.OtherPayerNumbers,
+        LongTerm = c.LongTerm,
+        DisasterMutualAid = c.DisasterMutualAid,
+        RecipientNumber = c.RecipientNumber,
+        InsurerNumber = c.InsurerNumber,
+        BirthDate = c.BirthDate,
+    };
 
     /// <summary>生活保護 as staff record it as 他制度 on an eligibility row.</summary>
     public const string PublicAssistanceProgram = "生活保護";
@@ -45,21 +118,45 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
         var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int reviewed = 0, skipped = 0;
 
-        // The month's claim ids first (8 bytes a claim), then the claims by key a batch at a time: paging
+        // The month's claim ids first (16 bytes a claim), then the claims by key a batch at a time: paging
         // with "Id > last … ORDER BY Id LIMIT n" let PostgreSQL sort the rest of the month again for every
         // batch when it chose the 処理年月 index. Claims imported after this point wait for the next run.
-        var monthIds = await db.MedicalClaims.AsNoTracking()
-            .Where(c => c.ProcessingMonth == key && c.Source != MedicalClaimSource.PaidMigrated)
-            .OrderBy(c => c.Id)
-            .Select(c => c.Id)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in monthIds.Chunk(BatchSize))
+        // The batches follow the recipients (then the ids), so that the history a batch reads (the same
+        // recipients and 診療月) is mostly the batch's own claims, not five times as many scattered ones.
+        List<long[]> chunks;
+        using (PhaseTimes.Start("review.ids"))
         {
-            var claims = await db.MedicalClaims.AsNoTracking()
-                .Where(c => chunk.Contains(c.Id))
-                .OrderBy(c => c.Id)
+            var monthClaims = await db.MedicalClaims.AsNoTracking()
+                .Where(c => c.ProcessingMonth == key && c.Source != MedicalClaimSource.PaidMigrated)
+                .Select(c => new { c.Id, c.RecipientId })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var batch = await ReviewBatchAsync(claims, today, parameters, actor, cancellationToken).ConfigureAwait(false);
+            chunks = monthClaims.OrderBy(c => c.RecipientId ?? 0).ThenBy(c => c.Id).Select(c => c.Id).Chunk(BatchSize).ToList();
+        }
+
+        // The claims of the month that have a current result (none on the first run): a batch without any
+        // does not ask for them (one query for the month instead of one a batch).
+        HashSet<long> withResult;
+        using (PhaseTimes.Start("review.current"))
+        {
+            withResult = (await db.ClaimReviews.AsNoTracking()
+                .Where(r => r.SupersededAt == null && db.MedicalClaims.Any(c => c.Id == r.MedicalClaimId && c.ProcessingMonth == key))
+                .Select(r => r.MedicalClaimId)
+                .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        }
+
+        foreach (var chunk in chunks)
+        {
+            List<MedicalClaim> claims;
+            using (PhaseTimes.Start("review.claims"))
+            {
+                claims = await db.MedicalClaims.AsNoTracking()
+                    .Where(c => chunk.Contains(c.Id))
+                    .OrderBy(c => c.Id)
+                    .Select(ReviewColumns)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var batch = await ReviewBatchAsync(claims, chunk.Any(withResult.Contains), today, parameters, actor, cancellationToken).ConfigureAwait(false);
             skipped += batch.Skipped;
             foreach (var review in batch.Stored)
             {
@@ -96,7 +193,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
     }
 
     private async Task<(List<ClaimReview> Stored, int Skipped)> ReviewBatchAsync(
-        List<MedicalClaim> claims, DateOnly today, ReviewParameters parameters, string actor, CancellationToken cancellationToken)
+        List<MedicalClaim> claims, bool haveResults, DateOnly today, ReviewParameters parameters, string actor, CancellationToken cancellationToken)
     {
         var ids = claims.Select(c => c.Id).ToList();
         var strategy = db.Database.CreateExecutionStrategy();
@@ -105,9 +202,15 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var current = await db.ClaimReviews
-                    .Where(r => ids.Contains(r.MedicalClaimId) && r.SupersededAt == null)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                List<ClaimReview> current = [];
+                if (haveResults)
+                {
+                    using var phase = PhaseTimes.Start("review.current");
+                    current = await db.ClaimReviews
+                        .Where(r => ids.Contains(r.MedicalClaimId) && r.SupersededAt == null)
+                        .ToListAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 var resolved = current.Where(r => r.Status != ClaimReviewStatus.Open).Select(r => r.MedicalClaimId).ToHashSet();
                 var toReview = claims.Where(c => !resolved.Contains(c.Id)).ToList();
                 var contexts = await ContextsAsync(toReview, today, parameters, cancellationToken).ConfigureAwait(false);
@@ -119,9 +222,18 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
 
                 // The superseded rows leave the filtered unique index before the new ones arrive.
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                var stored = toReview.Select((claim, i) => Store(claim, ReviewRules.Review(contexts[i]), now, actor)).ToList();
-                await InsertAsync(stored, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                List<ClaimReview> stored;
+                using (PhaseTimes.Start("review.rules"))
+                {
+                    stored = toReview.Select((claim, i) => Store(claim, ReviewRules.Review(contexts[i]), now, actor)).ToList();
+                }
+
+                using (PhaseTimes.Start("review.write"))
+                {
+                    await InsertAsync(stored, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 db.ChangeTracker.Clear();
                 return (stored, resolved.Count);
             }
@@ -171,6 +283,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
     /// <summary>The context of each claim, in order: its recipient's registered facts and the history of the same recipients and 診療月.</summary>
     private async Task<List<ReviewContext>> ContextsAsync(List<MedicalClaim> claims, DateOnly today, ReviewParameters parameters, CancellationToken cancellationToken)
     {
+        var facts = PhaseTimes.Start("review.facts");
         var recipientIds = claims.Where(c => c.RecipientId is not null).Select(c => c.RecipientId!.Value).Distinct().ToList();
         var serviceMonths = claims.Select(c => c.ServiceMonth).Distinct().ToList();
         var recipients = await db.Recipients.AsNoTracking()
@@ -194,13 +307,17 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken).ConfigureAwait(false))
             .Where(i => i.ValidTo is null || i.ValidTo > i.ValidFrom)
             .ToLookup(i => i.PersonId);
+        facts.Dispose();
+        var historyPhase = PhaseTimes.Start("review.history");
         var history = (await db.MedicalClaims.AsNoTracking()
             .Where(c => c.RecipientId != null && recipientIds.Contains(c.RecipientId.Value) && serviceMonths.Contains(c.ServiceMonth))
+            .Select(HistoryColumns)
             .ToListAsync(cancellationToken).ConfigureAwait(false))
             .Select(ToReviewClaim)
             .ToLookup(c => c.RecipientId);
 
-        var facts = recipients.Where(r => births.ContainsKey(r.PersonId)).ToDictionary(r => r.Id, r => new ReviewRecipient
+        historyPhase.Dispose();
+        var recipientFacts = recipients.Where(r => births.ContainsKey(r.PersonId)).ToDictionary(r => r.Id, r => new ReviewRecipient
         {
             RecipientNumber = r.RecipientNumber,
             BirthDate = births[r.PersonId],
@@ -213,12 +330,17 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
 
         // The payment terms (高額療養費 区分, 附加給付, 長期 cap) for R13–R15 (ADR 0021). A 現物給付 claim has none:
         // it is settled with the 審査支払機関 (D17), where the counter already applied the limits, so nothing is estimated.
-        var subsidies = await new ClaimSubsidyTerms(db).TryBuildAsync(claims, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Domain.Payments.SubsidyClaim?> subsidies;
+        using (PhaseTimes.Start("review.subsidy-terms"))
+        {
+            subsidies = await new ClaimSubsidyTerms(db).TryBuildAsync(claims, cancellationToken).ConfigureAwait(false);
+        }
+
 
         return claims.Select((claim, i) =>
         {
             var reviewClaim = ToReviewClaim(claim);
-            ReviewRecipient? recipient = claim.RecipientId is { } id ? facts.GetValueOrDefault(id) : null;
+            ReviewRecipient? recipient = claim.RecipientId is { } id ? recipientFacts.GetValueOrDefault(id) : null;
             IReadOnlyList<ReviewClaim> others = claim.RecipientId is null ? [] : history[claim.RecipientId].ToList();
             var subsidy = ClaimSubsidyTerms.BenefitMethodOf(claim) == BenefitMethod.InKind ? null : subsidies[i];
             return new ReviewContext(reviewClaim, recipient, others, today, parameters, subsidy);

@@ -120,6 +120,58 @@ public sealed class MedicalClaimsImportTests(PostgresFixture fixture) : IDisposa
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_large_file_matched_against_the_whole_ledger_links_as_batch_by_batch(string provider)
+    {
+        // Files of WholeLedgerFrom claims or more load the ledger once (ADR 0025 session 5); the links must not change.
+        string[] rows =
+        [
+            $"{OurPayer},{Mother},133066,ﾅﾗ ﾊﾅｺ,1988-05-12,2026-09,{Provider},奈良テスト医院,医科,外来,70,2,1000,,3000,0,,0,0",
+            $"{OurPayer},{Mother},133066,ヤマダ タロウ,1990-01-01,2026-09,{Provider},奈良テスト医院,医科,入院,70,5,8000,,24000,1380,12000,0,0",
+            $"{OurPayer},{Son},133066,ナラ イチロウ,2009-04-03,2026-09,{Provider},奈良テスト医院,医科,外来,70,1,500,,1500,0,0,0,0",
+            $"{OurPayer},{Orphan},01130012,エンポウ ヒナ,2005-08-20,2026-09,{Provider},奈良テスト医院,医科,外来,70,1,500,,1500,0,0,0,0",
+            $"{OurPayer},{RecipientNumber.FromSerial(99)},133066,ナラ サクラ,2021-01-15,2026-09,{Provider},奈良テスト医院,医科,外来,70,1,500,,1500,0,0,0,0",
+            $"{OurPayer},0000126,133066,トウキョウ タロウ,1970-01-01,2026-09,{Provider},奈良テスト医院,医科,外来,70,1,500,,1500,0,0,0,0",
+        ];
+        var csv = WriteCsv("ledger.csv", AutopayHeader, rows);
+        var uke = WriteUke("ledger.UKE", Uke());
+        var batchByBatch = new List<(MedicalClaimMatchStatus, string?, string?, string)>();
+        var wholeLedger = new List<(MedicalClaimMatchStatus, string?, string?, string)>();
+        foreach (var (threshold, links) in new[] { (long.MaxValue, batchByBatch), (0L, wholeLedger) })
+        {
+            await using var database = await LedgerAsync(provider);
+            await using (var db = database.Open())
+            {
+                var import = new MedicalClaimsImport(db, Clock()) { WholeLedgerFrom = threshold };
+                Assert.Equal(ImportStatus.Imported, (await import.RunAsync(new ImportRequest(csv, "reviewer", Day), October, MedicalClaimFileFormat.Autopay)).Status);
+                Assert.Equal(ImportStatus.Imported, (await import.RunAsync(new ImportRequest(uke, "reviewer", Day), October, MedicalClaimFileFormat.Uke)).Status);
+            }
+
+            await using var check = database.Open();
+            var numbers = await check.Recipients.ToDictionaryAsync(r => r.Id, r => r.RecipientNumber);
+            links.AddRange((await check.MedicalClaims.ToListAsync()).OrderBy(r => r.Source).ThenBy(r => r.SourceLine)
+                .Select(r => (r.MatchStatus, r.RecipientId is { } id ? numbers[id] : null, r.SuggestedRecipientId is { } s ? numbers[s] : null, r.MatchReason)));
+        }
+
+        string daughter = RecipientNumber.FromSerial(3).ToString();
+        Assert.Equal(
+            [
+                (MedicalClaimMatchStatus.Matched, Mother, null, "受給者番号と生年月日が一致"),
+                (MedicalClaimMatchStatus.Matched, Son, null, "保険者番号・記号番号・生年月日が一致"),
+                (MedicalClaimMatchStatus.Unmatched, null, null, "一致する受給者がいない"),
+                (MedicalClaimMatchStatus.NeedsReview, null, daughter, "氏名カナと生年月日だけが一致（弱い一致）"),
+                (MedicalClaimMatchStatus.Matched, Mother, null, "受給者番号と生年月日が一致"),
+                (MedicalClaimMatchStatus.NeedsReview, null, Mother, "受給者番号は一致するが生年月日・氏名カナが一致しない"),
+                (MedicalClaimMatchStatus.Matched, Son, null, "受給者番号と氏名カナが一致"),
+                (MedicalClaimMatchStatus.Matched, Orphan, null, "受給者番号と生年月日が一致"),
+                (MedicalClaimMatchStatus.NeedsReview, null, daughter, "氏名カナと生年月日だけが一致（弱い一致）"),
+                (MedicalClaimMatchStatus.Unmatched, null, null, "受給者番号が台帳にない"),
+            ],
+            batchByBatch);
+        Assert.Equal(batchByBatch, wholeLedger);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Paid_receipts_are_migrated_with_their_payment_date_and_amount(string provider)
     {
         await using var database = await LedgerAsync(provider);
