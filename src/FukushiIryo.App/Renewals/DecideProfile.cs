@@ -32,6 +32,19 @@ internal sealed class DecideProfile
         sums[phase] = sums.TryGetValue(phase, out var sum) ? (sum.Ticks + elapsed, sum.Count + 1, sum.Cpu + cpu) : (elapsed, 1, cpu);
     }
 
+    /// <summary>
+    /// Ends the warm-up (the first batch, which pays for JIT and EF's query and update compilation):
+    /// the sums so far are kept under <c>warmup.</c> names, so that the plain names sum the later batches.
+    /// </summary>
+    public void EndWarmUp()
+    {
+        foreach (var (phase, sum) in sums.Where(p => !p.Key.StartsWith("setup", StringComparison.Ordinal)).ToList())
+        {
+            sums.Remove(phase);
+            sums["warmup." + phase] = sum;
+        }
+    }
+
     public void Write(TextWriter writer)
     {
         foreach (var (phase, (ticks, count, cpu)) in sums.OrderBy(p => p.Key, StringComparer.Ordinal))
