@@ -4,8 +4,8 @@
 # default 40,000 households give about 100,000 recipients), lists every household of the 2027 renewal
 # with its form returned (every 20th household without: it waits for the grace period), then times
 # `fukushi renew august --year 2027 --step decide` (決裁 with password and TOTP): every returned
-# household gets its 所得判定 for 課税年度 2027 and new rows from 2027-08-01, each in its own
-# transaction. Prints wall time and peak RSS of the decide process, and the counts it printed.
+# household gets its 所得判定 for 課税年度 2027 and new rows from 2027-08-01, in transactions
+# of 200 households. Prints wall time and peak RSS of the decide process, and the counts it printed.
 # Ends with one machine-readable line per measured step (for bench/scale.sh):
 #   RESULT renew.decide db=postgres wall_s=… cpu_s=… peak_rss_mb=… items=<recipients> households=… items_per_s=… load=…
 # (and RESULT renew.decide.baseline … with FUKUSHI_BASELINE). FUKUSHI_RENEWAL_PROFILE=1 makes the decide
