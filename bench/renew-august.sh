@@ -4,8 +4,12 @@
 # default 40,000 households give about 100,000 recipients), lists every household of the 2027 renewal
 # with its form returned (every 20th household without: it waits for the grace period), then times
 # `fukushi renew august --year 2027 --step decide` (決裁 with password and TOTP): every returned
-# household gets its 所得判定 for 課税年度 2027 and new rows from 2027-08-01, each in its own
-# transaction. Prints wall time and peak RSS of the decide process, and the counts it printed.
+# household gets its 所得判定 for 課税年度 2027 and new rows from 2027-08-01, in transactions
+# of 200 households. Prints wall time and peak RSS of the decide process, and the counts it printed.
+# Ends with one machine-readable line per measured step (for bench/scale.sh):
+#   RESULT renew.decide db=postgres wall_s=… cpu_s=… peak_rss_mb=… items=<recipients> households=… items_per_s=… load=…
+# (and RESULT renew.decide.baseline … with FUKUSHI_BASELINE). FUKUSHI_RENEWAL_PROFILE=1 makes the decide
+# step print its per-phase Stopwatch and CPU sums (PROFILE lines, standard error).
 # Not a test: it asserts nothing. Usage: [FUKUSHI_BASELINE=other/fukushi.dll] bench/renew-august.sh [HOUSEHOLDS]. Needs PostgreSQL 15
 # binaries (/usr/lib/postgresql/*/bin), /usr/bin/time and python3; as root it runs PostgreSQL as `postgres`.
 set -euo pipefail
@@ -71,6 +75,17 @@ print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7fffffff)
 PY
 }
 
+# One RESULT line: step, wall seconds, peak RSS in KB, user and system CPU seconds of the process.
+result() {
+  python3 - "$@" "$recipients" "$items" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
+import sys
+step, wall, kb, user, system, recipients, households, load = sys.argv[1:]
+wall, cpu = float(wall), float(user) + float(system)
+print(f"RESULT {step} db=postgres wall_s={wall:.2f} cpu_s={cpu:.2f} peak_rss_mb={int(kb) // 1024} items={recipients} "
+      f"households={households} items_per_s={int(recipients) / wall if wall > 0 else 0:.1f} load={load}")
+PY
+}
+
 # FUKUSHI_BASELINE=<another build's fukushi.dll>: that build decides a copy of the same data first
 # (the columns and migration the baseline does not know are dropped from the copy).
 if [ -n "${FUKUSHI_BASELINE:-}" ]; then
@@ -82,6 +97,7 @@ if [ -n "${FUKUSHI_BASELINE:-}" ]; then
   read -r seconds kilobytes user system < "$work/time-base"
   cat "$work/decide-base.txt"
   printf 'BASELINE renew august --step decide: %s s wall, %s MB peak RSS, CPU %s s user + %s s system\n' "$seconds" "$(( kilobytes / 1024 ))" "$user" "$system"
+  base_result=$(result renew.decide.baseline "$seconds" "$kilobytes" "$user" "$system")
 fi
 
 echo "$password" | /usr/bin/time -o "$work/time" -f "%e %M %U %S" \
@@ -90,6 +106,9 @@ read -r seconds kilobytes user system < "$work/time"
 cat "$work/decide.txt"
 printf 'renew august --step decide (%s recipients, %s households): %s s wall, %s MB peak RSS, CPU %s s user + %s s system\n' "$recipients" "$items" "$seconds" "$(( kilobytes / 1024 ))" "$user" "$system"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+decide_result=$(result renew.decide "$seconds" "$kilobytes" "$user" "$system")
 slow=$(grep -c 'duration:' "$work/pg.log" || true)
 echo "statements PostgreSQL logged as slower than ${BENCH_SLOW_MS:-200} ms (whole run, seed included): $slow"
 grep -o 'duration: [0-9.]* ms  statement: .\{0,160\}' "$work/pg.log" | sort -t' ' -k2 -rn | head -5 || true
+[ -n "${base_result:-}" ] && echo "$base_result"
+echo "$decide_result"

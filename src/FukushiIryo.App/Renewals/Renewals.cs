@@ -101,6 +101,12 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
     /// </summary>
     public int DecideBatchSize { get; init; } = 200;
 
+    /// <summary>The phase sums of the running decide step (null unless FUKUSHI_RENEWAL_PROFILE=1).</summary>
+    private DecideProfile? profile;
+
+    /// <summary>The instant of the batch being decided (null outside one): every row it supersedes and records carries it.</summary>
+    private DateTimeOffset? batchNow;
+
     /// <summary>The month and day the April update takes effect.</summary>
     public const int AprilMonth = FiscalYear.FirstMonth;
 
@@ -236,6 +242,8 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         RenewalKind kind, int year, string actor, IProgress<RenewalProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        profile = DecideProfile.FromEnvironment();
+        var setup = profile?.Start() ?? 0;
         var run = await EnsureRunAsync(kind, year, actor, cancellationToken).ConfigureAwait(false);
         await EnsureItemsAsync(run, cancellationToken).ConfigureAwait(false);
         var context = await DecideContextAsync(kind, year, cancellationToken).ConfigureAwait(false);
@@ -246,6 +254,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         int waiting = 0, held = 0, certificates = 0, losses = 0;
         var determinations = new IncomeDeterminations(db, clock);
         var done = 0;
+        profile?.Stop("setup", setup);
         foreach (var batch in open.Chunk(Math.Max(1, DecideBatchSize)))
         {
             var results = await DecideBatchAsync(batch, context, determinations, actor, cancellationToken).ConfigureAwait(false);
@@ -277,6 +286,11 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                 }
             }
 
+            if (done == 0)
+            {
+                profile?.EndWarmUp();
+            }
+
             done += batch.Length;
             progress?.Report(new RenewalProgress(done, open.Count));
         }
@@ -301,6 +315,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         db.AddAudit(StepAudit(actor, run, "decide", details));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
+        profile?.Write(Console.Error);
         return new RenewalDecideResult(kind, year, decided, already, waiting, held, certificates, losses, context.GraceEnds);
     }
 
@@ -478,9 +493,11 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
             {
                 db.ChangeTracker.Clear();
                 db.DiscardPendingAudit();
+                batchNow = AppClock.Now(clock);
                 var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
+                    var phase = profile?.Start() ?? 0;
                     var items = (await db.RenewalItems.Where(i => EF.Parameter(itemIds).Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
                         .ToDictionary(i => i.Id);
                     var open = itemIds.Select(items.GetValueOrDefault).OfType<RenewalItem>().Where(i => i.State != RenewalItemState.Decided).ToList();
@@ -497,6 +514,8 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                         await determinations.PrefetchAsync(persons, IncomeYear.ForDate(context.Effective).TaxYear, context.Effective, cancellationToken).ConfigureAwait(false);
                     }
 
+                    profile?.Stop("batch.read", phase);
+                    phase = profile?.Start() ?? 0;
                     var results = new List<HouseholdResult>(itemIds.Length);
                     foreach (var itemId in itemIds)
                     {
@@ -511,9 +530,18 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                             .ConfigureAwait(false));
                     }
 
+                    profile?.Stop("batch.decide", phase);
+                    phase = profile?.Start() ?? 0;
+
+                    await BulkSaveRowsAsync(cancellationToken).ConfigureAwait(false);
+                    profile?.Stop("batch.bulk", phase);
+                    phase = profile?.Start() ?? 0;
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    profile?.Stop("batch.save", phase);
+                    phase = profile?.Start() ?? 0;
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     db.ChangeTracker.Clear();
+                    profile?.Stop("batch.commit", phase);
                     return results;
                 }
             }).ConfigureAwait(false);
@@ -523,6 +551,57 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
             db.DiscardPendingAudit();
             return null;
+        }
+        finally
+        {
+            batchNow = null;
+        }
+    }
+
+    /// <summary>
+    /// Writes the batch's bulk rows past the change tracker, inside the batch's transaction: the new
+    /// eligibility rows and 所得判定 by <see cref="BulkInsert"/> (PostgreSQL COPY), the superseded
+    /// eligibility rows by one UPDATE of SupersededAt per instant, each only where the row is still
+    /// current (a row superseded meanwhile by someone else is a <see cref="ConcurrencyConflictException"/>,
+    /// which rolls the batch back). Detaches what it wrote, so that the SaveChanges that follows writes
+    /// only the items and the audit events. Rows with other changes are left to SaveChanges.
+    /// </summary>
+    private async Task BulkSaveRowsAsync(CancellationToken cancellationToken)
+    {
+        var rows = db.ChangeTracker.Entries<EligibilityRecord>().ToList();
+        var superseded = rows
+            .Where(e => e.State == EntityState.Modified && e.Entity.SupersededAt is not null
+                && e.Properties.All(p => !p.IsModified || p.Metadata.Name == nameof(HistoryRow.SupersededAt)))
+            .ToList();
+        foreach (var group in superseded.GroupBy(e => e.Entity.SupersededAt!.Value))
+        {
+            var ids = group.Select(e => e.Entity.Id).ToList();
+            var at = group.Key;
+            var updated = await db.EligibilityRecords.Where(e => EF.Parameter(ids).Contains(e.Id) && e.SupersededAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(e => e.SupersededAt, at), cancellationToken).ConfigureAwait(false);
+            if (updated != ids.Count)
+            {
+                throw new ConcurrencyConflictException("更新中に他の処理が受給資格の履歴を変更しました。");
+            }
+
+            foreach (var entry in group)
+            {
+                entry.State = EntityState.Unchanged;
+            }
+        }
+
+        var added = rows.Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count > 0)
+        {
+            await db.BulkInsertAsync(added.Select(e => e.Entity), cancellationToken).ConfigureAwait(false);
+            added.ForEach(e => e.State = EntityState.Detached);
+        }
+
+        var determinations = db.ChangeTracker.Entries<IncomeDetermination>().Where(e => e.State == EntityState.Added).ToList();
+        if (determinations.Count > 0)
+        {
+            await db.BulkInsertAsync(determinations.Select(e => e.Entity), cancellationToken).ConfigureAwait(false);
+            determinations.ForEach(e => e.State = EntityState.Detached);
         }
     }
 
@@ -700,6 +779,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         {
             // 所得判定 of the parent or carer, then of each 扶養義務者 of the welfare household on 8/1.
             var taxYear = IncomeYear.ForDate(context.Effective).TaxYear;
+            var determine = profile?.Start() ?? 0;
             var determination = await determinations.DetermineAsync(head.AtenaNumber, taxYear, context.Effective, actor, save: false, cancellationToken).ConfigureAwait(false);
             var obligorDeterminations = new List<(Obligor Obligor, IncomeDeterminationOutcome Outcome)>();
             foreach (var obligor in obligors)
@@ -707,6 +787,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                 obligorDeterminations.Add((obligor, await determinations.DetermineAsync(obligor.AtenaNumber, taxYear, context.Effective, actor, save: false, cancellationToken).ConfigureAwait(false)));
             }
 
+            profile?.Stop("decide.income", determine);
             var criterion = determination.Report?.Income.Criterion ?? IncomeCriterion.Undetermined;
             var obligorCriteria = obligorDeterminations.Select(o => o.Outcome.Report?.Income.Criterion ?? IncomeCriterion.Undetermined).ToList();
             if (context.CityCriterion && (criterion == IncomeCriterion.NotMet || obligorCriteria.Contains(IncomeCriterion.NotMet)))
@@ -782,7 +863,8 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
 
         var payer = PayerFor(member, context.Effective, context)
             ?? throw new RenewalRefusedException($"公費負担者マスタに、{context.Effective:yyyy-MM-dd}に有効な受給者番号 {member.Recipient.RecipientNumber} の年齢区分の公費負担者番号がありません。");
-        var now = AppClock.Now(clock);
+        var now = batchNow ?? AppClock.Now(clock);
+        var plan = profile?.Start() ?? 0;
         History.PlanChange(member.Rows, context.Effective, row =>
         {
             row.Status = EligibilityStatus.Active;
@@ -801,6 +883,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
             row.LostOn = null;
             row.LossReason = null;
         }, now, actor).ApplyTo(db, now);
+        profile?.Stop("decide.rows", plan);
         return 1;
     }
 
@@ -830,7 +913,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         }
 
         var certificates = 0;
-        var now = AppClock.Now(clock);
+        var now = batchNow ?? AppClock.Now(clock);
         foreach (var member in members.Where(m => m.Continues))
         {
             var current = member.Before!;
