@@ -24,6 +24,7 @@ public sealed class WebAppFixture : IAsyncLifetime
     public const string Password = "a long enough passphrase";
     private readonly string folder = Directory.CreateTempSubdirectory("fukushi-web-").FullName;
     private readonly string? postgresConnection;
+    private static readonly SemaphoreSlim StartGate = new(1, 1);
     private WebApplicationFactory<Program>? factory;
 
     public WebAppFixture()
@@ -109,7 +110,19 @@ public sealed class WebAppFixture : IAsyncLifetime
         });
         var port = FreeLoopbackPort();
         factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
-        factory.StartServer();
+
+        // One app starts at a time: Program sets Serilog's static bootstrap logger and the host freezes
+        // it, so two collections' apps starting together would freeze one logger twice.
+        await StartGate.WaitAsync();
+        try
+        {
+            factory.StartServer();
+        }
+        finally
+        {
+            StartGate.Release();
+        }
+
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
 

@@ -43,8 +43,14 @@ public sealed class ManualModel(ManualClaimEntry entry, HtmlEncoder encoder) : P
 
     /// <summary>The error beside a field (encoded), or nothing.</summary>
     public IHtmlContent FieldError(int row, string field) => Error(row, field) is { } message
-        ? new HtmlContentBuilder().AppendHtml("<span class=\"field-error\" role=\"alert\">").Append(message).AppendHtml("</span>")
+        ? new HtmlContentBuilder().AppendHtml("<span class=\"field-error\" role=\"alert\" id=\"").Append(ErrorId(row, field)!).AppendHtml("\">").Append(message).AppendHtml("</span>")
         : HtmlString.Empty;
+
+    /// <summary>The id of the error beside a field, for the field's aria-describedby; null (no attribute) when it has none.</summary>
+    public string? ErrorId(int row, string field) => Error(row, field) is null ? null : row < 0 ? $"error-{field}" : $"error-{row}-{field}";
+
+    /// <summary>"true" for the field's aria-invalid when it has an error; null (no attribute) otherwise.</summary>
+    public string? Invalid(int row, string field) => Error(row, field) is null ? null : "true";
 
     public async Task OnGetAsync()
     {

@@ -30,6 +30,10 @@
     var last = rows[rows.length - 1];
     var copy = last.cloneNode(true);
     copy.querySelectorAll(".field-error").forEach(function (e) { e.remove(); });
+    copy.querySelectorAll("[aria-invalid], [aria-describedby]").forEach(function (field) {
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+    });
     copy.querySelectorAll("input").forEach(function (field) {
       if (field.type === "checkbox") {
         field.checked = false;
