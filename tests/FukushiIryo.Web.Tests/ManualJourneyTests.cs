@@ -152,6 +152,11 @@ public sealed class ManualJourneyTests
             var returned = payer.Locator("#returns tbody tr").Filter(new() { HasText = mother });
             await Expect(returned).ToContainTextAsync("2,500 円");
             await Expect(returned).ToContainTextAsync("解約済");
+            await Expect(returned).ToContainTextAsync(month); // 処理年月 as yyyy-MM, not the stored yyyyMM
+            // The entry fields are emptied after a record, so 記録する again cannot record it twice.
+            await Expect(payer.GetByLabel("受給者番号")).ToHaveValueAsync(string.Empty);
+            await Expect(payer.GetByLabel("金額（円）")).ToHaveValueAsync(string.Empty);
+            await Expect(payer.GetByLabel("不能事由")).ToHaveValueAsync("1");
             await payer.ScreenshotAsync(new() { Path = WebAppFixture.ManualShot("80-returned-transfer"), FullPage = true });
             var notice = await payer.RunAndWaitForDownloadAsync(() => returned.GetByRole(AriaRole.Button, new() { Name = "振込不能通知" }).ClickAsync());
             await AssertPdfAsync(notice);

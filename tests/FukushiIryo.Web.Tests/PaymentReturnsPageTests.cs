@@ -32,9 +32,11 @@ public sealed class PaymentReturnsPageTests(WebAppFixture app)
         Assert.Contains("手入力で記録する", form, StringComparison.Ordinal);
         Assert.Contains("3 解約済", form, StringComparison.Ordinal);
         var refused = await payer.PostFormWithTokenFromAsync("/Payments/Returns?handler=Record", form,
-            new() { ["Month"] = "2031-09", ["RecipientNumber"] = "0000017", ["Amount"] = "1500", ["Reason"] = "1" });
+            new() { ["Month"] = "2031-09", ["RecipientNumber"] = "0000017", ["Amount"] = "1500", ["Reason"] = "3" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("2031-09 の承認済みの支払がありません", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var shown = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("2031-09 の承認済みの支払がありません", shown, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"3\" selected=\"selected\">", shown, StringComparison.Ordinal); // the chosen 不能事由 is kept
     }
 
     [Fact]

@@ -32,6 +32,10 @@ public sealed class StatisticsPageTests(WebAppFixture app)
             Assert.Contains("<td>2020-06</td><td class=\"amount\">2 件</td><td class=\"amount\">3,600 円</td>", page, StringComparison.Ordinal);
             Assert.Contains("<td>2020-12</td><td class=\"amount\">2 件</td><td class=\"amount\">7,200 円</td>", page, StringComparison.Ordinal);
             Assert.DoesNotContain("style=", page, StringComparison.Ordinal);
+            // The report forms start from the shown 基準日, month and its 年度, not fixed dates.
+            Assert.Contains("id=\"condition-recipients\" name=\"condition\" placeholder=\"2026-10-01\" value=\"2020-12-01\"", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"condition-payments\" name=\"condition\" placeholder=\"2026-10\" value=\"2020-12\"", page, StringComparison.Ordinal);
+            Assert.Contains("id=\"condition-prefecture\" name=\"condition\" placeholder=\"2026\" value=\"2020\"", page, StringComparison.Ordinal);
 
             var download = await statistician.PostFormWithTokenFromAsync("/Statistics?handler=Download", page, new() { ["kind"] = "payments", ["condition"] = "2020-06", ["format"] = "xlsx" });
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);

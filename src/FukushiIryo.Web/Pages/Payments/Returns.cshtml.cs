@@ -59,6 +59,13 @@ public sealed class ReturnsModel(ReturnedTransfers returns, DocumentPrints print
         {
             var recorded = await returns.RecordAsync(new ReturnedTransferInput(month, RecipientNumber, amount, reason, Note), Actor, Address).ConfigureAwait(false);
             Done = $"振込不能 {recorded.Id} を記録しました。再振込は口座の訂正まで保留です。";
+
+            // A recorded return empties the entry fields (the month stays for the next one), so that
+            // pressing 記録する again cannot record the same return twice by accident.
+            RecipientNumber = null;
+            Amount = null;
+            Reason = null;
+            Note = null;
         }
         catch (ReturnedTransferRefusedException refused)
         {

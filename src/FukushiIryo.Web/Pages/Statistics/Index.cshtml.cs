@@ -26,6 +26,9 @@ public sealed class IndexModel(StatisticsQueries queries, StatisticsReports repo
 
     public string LastMonth { get; private set; } = string.Empty;
 
+    /// <summary>The 年度 of <see cref="LastMonth"/>: the 県補助金 report's default condition.</summary>
+    public int LastMonthFiscalYear { get; private set; }
+
     public string? Problem { get; private set; }
 
     public async Task OnGetAsync(string? month, string? asOf, CancellationToken cancellationToken)
@@ -39,6 +42,7 @@ public sealed class IndexModel(StatisticsQueries queries, StatisticsReports repo
 
         AsOf = ParseDate(asOf) ?? today;
         LastMonth = last.ToString();
+        LastMonthFiscalYear = FiscalYear.Of(last).Year;
         Series = await queries.MonthlySeriesAsync(last, Months, cancellationToken).ConfigureAwait(false);
         var (facts, _, _) = await queries.RecipientFactsAsync(AsOf, cancellationToken).ConfigureAwait(false);
         ByKind = [.. new[] { RecipientKind.Parent, RecipientKind.Child, RecipientKind.Carer, RecipientKind.Orphan }
