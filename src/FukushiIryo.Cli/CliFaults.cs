@@ -55,8 +55,13 @@ internal static class CliFaults
     {
         ArgumentNullException.ThrowIfNull(exception);
         var detail = Chain(exception).Last().Message;
-        return IsDiskFull(exception)
-            ? $"ディスクの空き容量が足りません（{detail}）。書きかけのファイルや途中までの変更は残していません。空き容量を確保してから、同じコマンドをもう一度実行してください。"
+        if (IsDiskFull(exception))
+        {
+            return $"ディスクの空き容量が足りません（{detail}）。書きかけのファイルや途中までの変更は残していません。空き容量を確保してから、同じコマンドをもう一度実行してください。";
+        }
+
+        return Chain(exception).Any(e => e is TimeoutException)
+            ? $"データベースが時間内に応答しませんでした（{detail}）。確定していない変更は取り消されています。データベースの負荷やロックを確認してから、同じコマンドをもう一度実行してください。"
             : $"データベースとの接続が切れました（{detail}）。確定していない変更は取り消されています。データベースが動いていることを確認してから、同じコマンドをもう一度実行してください。";
     }
 

@@ -278,11 +278,15 @@ public sealed class FaultTests(PostgresFixture fixture)
 
         await process.WaitForExitAsync(timeout.Token);
         await output;
+
+        // The killed client's server process may still be running its last statement: wait for it to
+        // notice and roll back (as an operator would before running the command again).
+        await WaitForLockAsync(cli.Database, killWhenLocked, Task.CompletedTask, released: true);
         return (process.ExitCode, await error);
     }
 
     /// <summary>Waits until another session holds RowExclusiveLock on <paramref name="table"/> (it has written in an open transaction), or <paramref name="done"/> ends.</summary>
-    private static async Task WaitForLockAsync(string database, string table, Task done)
+    private static async Task WaitForLockAsync(string database, string table, Task done, bool released = false)
     {
         var settings = DatabaseSettings.Parse(database);
         var builder = new NpgsqlConnectionStringBuilder(settings.Target) { Pooling = false };
@@ -293,9 +297,9 @@ public sealed class FaultTests(PostgresFixture fixture)
             connection);
         command.Parameters.AddWithValue("table", table);
         var clock = Stopwatch.StartNew();
-        while (!done.IsCompleted && clock.Elapsed < TimeSpan.FromMinutes(5))
+        while ((released || !done.IsCompleted) && clock.Elapsed < TimeSpan.FromMinutes(5))
         {
-            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            if ((long)(await command.ExecuteScalarAsync())! > 0 != released)
             {
                 return;
             }
