@@ -139,12 +139,12 @@ public sealed class PaymentsKillTests(PostgresFixture fixture)
     }
 
     /// <summary>A bench user, a demo city of 6,000 households and one 可 autopay claim (3,000円) per recipient for 処理年月 2026-10.</summary>
-    internal static async Task SetUpAsync(CliHarness cli)
+    internal static async Task SetUpAsync(CliHarness cli, int households = 6000)
     {
         Assert.Equal(0, (await cli.RunAsync("db", "migrate")).ExitCode);
         var user = await cli.RunWithInputAsync("quiet river under paper lanterns\n", "users", "add", "--login", "bench", "--name", "計測 太郎", "--staff-no", "7777", "--roles", "システム管理,支払", "--password-stdin");
         Assert.True(user.ExitCode == 0, user.Error);
-        var seeded = await cli.RunAsync("demo", "seed", "--households", "6000", "--seed", "1", "--user", "bench");
+        var seeded = await cli.RunAsync("demo", "seed", "--households", households.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "1", "--user", "bench");
         Assert.True(seeded.ExitCode == 0, seeded.Error);
 
         await using var db = FukushiDatabase.Open(DatabaseSettings.Parse(cli.Database));
