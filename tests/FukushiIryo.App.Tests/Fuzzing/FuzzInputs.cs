@@ -130,6 +130,11 @@ public static class FuzzInputs
             }
 
             var line = lines[random.Next(lines.Count)];
+            if (line.Count == 0)
+            {
+                line.Add(string.Empty);
+            }
+
             switch (random.Next(10))
             {
                 case 0 or 1 or 2:

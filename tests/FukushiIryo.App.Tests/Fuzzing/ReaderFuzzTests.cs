@@ -53,6 +53,32 @@ public sealed class ReaderFuzzTests
         Assert.Empty(errors);
     }
 
+    /// <summary>The fuzzer itself: a reader planted with a crash on a KO record of more than 12 fields is caught, and the input shrunk to a few bytes.</summary>
+    [Fact]
+    public void A_planted_crash_is_found_and_shrunk()
+    {
+        static IReadOnlyList<Formats.Import.ImportProblem> Planted(byte[] bytes)
+        {
+            var text = System.Text.Encoding.Latin1.GetString(bytes);
+            return text.Split('\n').Any(line => line.StartsWith("KO", StringComparison.Ordinal) && line.Split(',').Length > 12)
+                ? throw new FormatException("planted")
+                : [];
+        }
+
+        var property = Prop.ForAll(FuzzInputs.For("uke"), bytes => Survives(Planted, bytes));
+        var found = Record.Exception(() =>
+        {
+            for (int round = 0; round < 50; round++)
+            {
+                Check.One(Config.QuickThrowOnFailure.WithMaxTest(100).WithQuietOnSuccess(true), property);
+            }
+        });
+        Assert.NotNull(found);
+        Assert.Contains("FormatException: planted", found.Message, StringComparison.Ordinal);
+        Assert.Contains("Convert.FromHexString(\"", found.Message, StringComparison.Ordinal);
+        Assert.Contains("/* 14 bytes: KO,,,,,,,,,,,, */", found.Message, StringComparison.Ordinal);
+    }
+
     private static bool Survives(Func<byte[], IReadOnlyList<Formats.Import.ImportProblem>> read, byte[] bytes)
     {
         var run = Task.Run(() => read(bytes));
