@@ -2,7 +2,7 @@
 # Fuzzes the four import readers (UKE, autopay CSV, residents CSV, tax CSV) with the property-based
 # fuzzer of tests/FukushiIryo.App.Tests/Fuzzing (ADR 0036) for SECONDS per reader (default 60).
 # A finding fails with the shrunk input printed as C# (Convert.FromHexString("…")) and FsCheck's
-# replay seed: paste it into ReaderFuzzRegressionTests and fix the reader.
+# replay seed: paste it into a regression test in that folder and fix the reader.
 # The normal test suite runs the same fuzzer for 6 s per reader (FUKUSHI_FUZZ_SECONDS unset).
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET]   (TARGET: uke, autopay, residents or tax; default all)
 set -euo pipefail
