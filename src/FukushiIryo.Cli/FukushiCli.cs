@@ -39,6 +39,12 @@ internal static class FukushiCli
             await environment.Error.WriteLineAsync(exit.Message).ConfigureAwait(false);
             return exit.ExitCode;
         }
+        catch (Exception fault) when (CliFaults.IsEnvironment(fault))
+        {
+            // The database went away or the disk filled up half-way: exit 4 with a message, not a stack trace.
+            await environment.Error.WriteLineAsync(CliFaults.Describe(fault)).ConfigureAwait(false);
+            return ExitCodes.Environment;
+        }
     }
 
     /// <summary>The whole command tree; tests walk it against <see cref="CliPermissions"/>.</summary>

@@ -56,6 +56,15 @@ public sealed class CliHarness : IAsyncDisposable
         return new CliHarness(folder, database);
     }
 
+    /// <summary>A run against a new database of <paramref name="cluster"/> (a fault test's own cluster, which it may stop).</summary>
+    public static async Task<CliHarness> CreateAsync(PostgresCluster cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var folder = Path.Combine(Path.GetTempPath(), "fukushi-cli-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        return new CliHarness(folder, "postgres:" + await cluster.CreateDatabaseAsync("cli"));
+    }
+
     /// <summary>Runs fukushi with the arguments, the database option added, and <paramref name="stdin"/> as standard input.</summary>
     public Task<CliRun> RunWithInputAsync(string stdin, params string[] args) => RunWithRootAsync(stdin, null, args);
 

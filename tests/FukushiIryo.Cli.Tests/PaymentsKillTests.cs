@@ -21,7 +21,7 @@ namespace FukushiIryo.Cli.Tests;
 [Collection(PostgresCollectionName.Value)]
 public sealed class PaymentsKillTests(PostgresFixture fixture)
 {
-    private static readonly string[] Prepare = ["payments", "prepare", "--month", "2026-10", "--pay-date", "2026-11-20", "--user", "bench"];
+    internal static readonly string[] Prepare = ["payments", "prepare", "--month", "2026-10", "--pay-date", "2026-11-20", "--user", "bench"];
 
     [Fact]
     public async Task A_prepare_killed_in_the_middle_leaves_the_month_as_before_and_a_rerun_equals_an_uninterrupted_run()
@@ -113,14 +113,23 @@ public sealed class PaymentsKillTests(PostgresFixture fixture)
         return (process.ExitCode, await error, clock.Elapsed);
     }
 
-    private sealed record Snapshot(PaymentRun Run, List<string> Payees, List<string> Lines, int LineRows, int PaidClaims);
+    internal sealed record Snapshot(PaymentRun Run, List<string> Payees, List<string> Lines, int LineRows, int PaidClaims);
 
     /// <summary>The run of 2026-10 and its current payees and lines, as comparable text (no ids of rows).</summary>
-    private static async Task<Snapshot> SnapshotAsync(CliHarness cli)
+    internal static async Task<Snapshot> SnapshotAsync(CliHarness cli) => (await SnapshotAsync(cli, allowNoRun: false))!;
+
+    /// <summary>Like <see cref="SnapshotAsync(CliHarness)"/>; null when there is no run and <paramref name="allowNoRun"/>.</summary>
+    internal static async Task<Snapshot?> SnapshotAsync(CliHarness cli, bool allowNoRun)
     {
         await using var db = FukushiDatabase.Open(DatabaseSettings.Parse(cli.Database));
         var runs = new PaymentRuns(db, TimeProvider.System);
-        var run = await runs.FindAsync(new Domain.Calendar.YearMonth(2026, 10)) ?? throw new InvalidOperationException("no run");
+        var found = await runs.FindAsync(new Domain.Calendar.YearMonth(2026, 10));
+        if (found is null && allowNoRun)
+        {
+            return null;
+        }
+
+        var run = found ?? throw new InvalidOperationException("no run");
         var payees = (await runs.PayeesAsync(run)).Select(p => string.Join('|',
             p.PayeeRecipientId, p.RecipientNumber, p.AtenaNumber, p.Amount, p.ClaimCount, p.PreviousAmount, p.HeldOut, p.HeldOutReason,
             p.BankCode, p.BranchCode, p.AccountType, p.AccountNumber, p.PayeeName)).ToList();
@@ -130,12 +139,12 @@ public sealed class PaymentsKillTests(PostgresFixture fixture)
     }
 
     /// <summary>A bench user, a demo city of 6,000 households and one 可 autopay claim (3,000円) per recipient for 処理年月 2026-10.</summary>
-    private static async Task SetUpAsync(CliHarness cli)
+    internal static async Task SetUpAsync(CliHarness cli, int households = 6000)
     {
         Assert.Equal(0, (await cli.RunAsync("db", "migrate")).ExitCode);
         var user = await cli.RunWithInputAsync("quiet river under paper lanterns\n", "users", "add", "--login", "bench", "--name", "計測 太郎", "--staff-no", "7777", "--roles", "システム管理,支払", "--password-stdin");
         Assert.True(user.ExitCode == 0, user.Error);
-        var seeded = await cli.RunAsync("demo", "seed", "--households", "6000", "--seed", "1", "--user", "bench");
+        var seeded = await cli.RunAsync("demo", "seed", "--households", households.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "1", "--user", "bench");
         Assert.True(seeded.ExitCode == 0, seeded.Error);
 
         await using var db = FukushiDatabase.Open(DatabaseSettings.Parse(cli.Database));

@@ -18,6 +18,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     private readonly string binDirectory;
     private readonly bool runAsPostgresUser;
     private int databaseCounter;
+    private string startOptions = string.Empty;
 
     private PostgresCluster(string binDirectory, string rootDirectory, int port, bool runAsPostgresUser)
     {
@@ -81,9 +82,8 @@ public sealed class PostgresCluster : IAsyncDisposable
                 $"-k {cluster.SocketDirectory}",
                 "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
                 "-c max_connections=400");
-            await cluster.RunToolAsync("pg_ctl",
-                ["-D", cluster.DataDirectory, "-l", cluster.LogFile, "-o", options, "-w", "-t", "60", "start"],
-                cancellationToken).ConfigureAwait(false);
+            cluster.startOptions = options;
+            await cluster.StartServerAsync(cancellationToken).ConfigureAwait(false);
             return cluster;
         }
         catch
@@ -103,6 +103,22 @@ public sealed class PostgresCluster : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return ConnectionStringFor(name);
     }
+
+    /// <summary>
+    /// Stops the server as an operator or a crash would (<c>immediate</c>: connections are cut, no
+    /// checkpoint); for fault tests on a cluster of their own, never the shared one.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection.ClearAllPools();
+    }
+
+    /// <summary>Starts the server again after <see cref="StopAsync"/> (same port, same data).</summary>
+    public Task StartAgainAsync(CancellationToken cancellationToken = default) => StartServerAsync(cancellationToken);
+
+    private Task StartServerAsync(CancellationToken cancellationToken) =>
+        RunToolAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-o", startOptions, "-w", "-t", "60", "start"], cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

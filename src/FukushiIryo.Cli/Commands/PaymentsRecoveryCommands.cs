@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using FukushiIryo.App.Data;
+using FukushiIryo.App.Exports;
 using FukushiIryo.App.Payments;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -222,7 +223,7 @@ internal static class PaymentsRecoveryCommands
                 return ExitCodes.Success;
             }
 
-            await File.WriteAllBytesAsync(path, pdf.Pdf, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllBytesAsync(path, pdf.Pdf, cancellationToken).ConfigureAwait(false);
             var text = new StringBuilder();
             foreach (var balance in overdue)
             {
@@ -249,7 +250,7 @@ internal static class PaymentsRecoveryCommands
             await using var session = await CliSession.OpenAsync(parsed, options, environment, cancellationToken).ConfigureAwait(false);
             await session.RequireUserAsync(parsed, options, "payments recoveries print", cancellationToken).ConfigureAwait(false);
             var pdf = await Run(() => session.Services.GetRequiredService<Recoveries>().DemandAsync(parsed.GetValue(number)!, noticeDate, session.Actor, cancellationToken)).ConfigureAwait(false);
-            await File.WriteAllBytesAsync(path, pdf.Pdf, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllBytesAsync(path, pdf.Pdf, cancellationToken).ConfigureAwait(false);
             await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
             await environment.Out.WriteAsync($"返還請求書を {path} に出力しました。\n").ConfigureAwait(false);
             return ExitCodes.Success;
@@ -271,7 +272,7 @@ internal static class PaymentsRecoveryCommands
             {
                 var date = parsed.GetValue(asOf) is { } text ? ParseDate(text, "--as-of") : DateOnly.FromDateTime(environment.Clock.GetUtcNow().UtcDateTime);
                 var path = Path.GetFullPath(file);
-                await File.WriteAllBytesAsync(path, await recoveries.LedgerCsvAsync(date, session.Actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                await AtomicFile.WriteAllBytesAsync(path, await recoveries.LedgerCsvAsync(date, session.Actor, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
                 await environment.Out.WriteAsync($"出納への一覧（{date:yyyy-MM-dd} 現在）を {path} に出力しました。\n").ConfigureAwait(false);
                 return ExitCodes.Success;

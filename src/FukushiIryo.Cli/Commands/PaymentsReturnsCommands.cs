@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Documents;
+using FukushiIryo.App.Exports;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.Payments;
 using FukushiIryo.Domain.Calendar;
@@ -170,7 +171,7 @@ internal static class PaymentsReturnsCommands
             {
                 throw new CliExitException(ExitCodes.Rejected, refused.Message);
             }
-            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException)
+            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException && !CliFaults.IsEnvironment(conflict))
             {
                 throw new CliExitException(ExitCodes.Rejected, "同時に行われた処理と競合しました（何も変更していません）。もう一度実行してください。");
             }
@@ -207,7 +208,7 @@ internal static class PaymentsReturnsCommands
 
             try
             {
-                await File.WriteAllBytesAsync(path, document.Pdf, cancellationToken).ConfigureAwait(false);
+                await AtomicFile.WriteAllBytesAsync(path, document.Pdf, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -356,7 +357,7 @@ internal static class PaymentsReturnsCommands
             {
                 throw new CliExitException(ExitCodes.Rejected, refused.Message);
             }
-            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException)
+            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException && !CliFaults.IsEnvironment(conflict))
             {
                 throw new CliExitException(ExitCodes.Rejected, "同時に行われた処理と競合しました（承認していません）。もう一度実行してください。");
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using FukushiIryo.App.Documents;
+using FukushiIryo.App.Exports;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.Renewals;
 using Microsoft.Extensions.DependencyInjection;
@@ -136,9 +137,7 @@ internal static class RenewCommands
                 number++;
             }
 
-            var temporary = path + ".tmp";
-            await File.WriteAllBytesAsync(temporary, document.Pdf, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path);
+            await AtomicFile.WriteAllBytesAsync(path, document.Pdf, cancellationToken, overwrite: false).ConfigureAwait(false);
             return path;
         }
         catch (IOException exception)

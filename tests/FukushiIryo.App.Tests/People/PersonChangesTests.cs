@@ -165,6 +165,52 @@ public sealed class PersonChangesTests(PostgresFixture fixture)
         Assert.DoesNotContain(audits, a => a.Details!.Contains("民生委員", StringComparison.Ordinal) || a.Details.Contains("再交付", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Two members of staff save the same person at the same moment (issue 16 item 3): both read version
+    /// N, both submit; exactly one is saved and the other gets the conflict message (whether the version
+    /// check or the database's concurrency token stops it), ten rounds running, nothing half-saved.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Two_staff_saving_the_same_person_at_once_one_wins_and_the_other_gets_the_conflict_message(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, fixture);
+        var personId = await RegisterAsync(database);
+        for (int round = 0; round < 10; round++)
+        {
+            long version;
+            await using (var db = database.Open())
+            {
+                version = (await db.Persons.AsNoTracking().SingleAsync(p => p.Id == personId)).Version;
+            }
+
+            async Task<string?> SaveAsync(string actor, string phone)
+            {
+                await using var db = database.Open();
+                try
+                {
+                    var result = await new PersonChanges(db, new SettableClock(Edited)).EditContactAsync(
+                        new LedgerEdit(personId, version, LedgerEditKind.Change, Reported, Reported), new ContactInput(phone), actor);
+                    return result.IsSaved ? null : string.Join(" ", result.Problems.Select(p => p.Message));
+                }
+                catch (ConcurrencyConflictException conflict)
+                {
+                    return conflict.Message;
+                }
+            }
+
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => SaveAsync("madoguchi1", $"0742-34-{1000 + (2 * round)}")),
+                Task.Run(() => SaveAsync("madoguchi2", $"0742-34-{1001 + (2 * round)}")));
+            Assert.Single(outcomes, outcome => outcome is null);
+            Assert.Single(outcomes, outcome => outcome == "この宛名は他の職員が更新しました。画面を読み込み直してから入力してください。");
+        }
+
+        await using var check = database.Open();
+        Assert.Equal(10, await check.AuditEvents.CountAsync(e => e.EventType == "person.changed"));
+        Assert.Equal(11, (await check.Persons.AsNoTracking().SingleAsync(p => p.Id == personId)).Version);
+    }
+
     private static async Task<long> RegisterAsync(TestDatabase database)
     {
         await using var db = database.Open();
