@@ -144,6 +144,40 @@ public sealed partial class ComfortPageTests(WebAppFixture app)
         Assert.Contains("beforeunload", script, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_name_cp932_cannot_hold_is_shown_in_the_page_and_in_a_pdf_as_stored()
+    {
+        long id;
+        await using (var db = app.OpenDb())
+        {
+            id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Persons.Where(p => p.AtenaNumber == "000103").Select(p => p.Id));
+        }
+
+        using var counter = await StaffSession.LoginAsync(app, "madoguchi1");
+        // U+20BB7 as stored (HTML carries a character outside the BMP as &#x20BB7;, which the browser shows as 𠮷).
+        Assert.Contains("𠮷乃", WebUtility.HtmlDecode(await counter.Client.GetStringAsync($"/Persons/{id}")), StringComparison.Ordinal);
+        var page = await counter.Client.GetStringAsync($"/Persons/{id}/Disclosure");
+        var pdf = await counter.PostFormWithTokenFromAsync($"/Persons/{id}/Disclosure", page, new()
+        {
+            ["Purpose"] = "本人からの開示請求（窓口）",
+            ["Password"] = WebAppFixture.Password,
+            ["Code"] = StaffSession.CodeFor(app, "madoguchi1"),
+        });
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var file = Path.Combine(Path.GetTempPath(), $"fukushi-cp932-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            await File.WriteAllBytesAsync(file, await pdf.Content.ReadAsByteArrayAsync());
+            var text = EligibilityBrowserJourneyTests.PdfText(file);
+            Assert.Contains("𠮷乃", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("〓", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static string RepositoryRoot()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
