@@ -171,7 +171,10 @@ public static class WebHost
             options.Conventions.AuthorizeFolder("/Residents", Permissions.ResidentChangesView);
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AuthorizeFolder("/Atena", Permissions.AtenaLookup);
+            options.Conventions.AuthorizePage("/Lookup/Index", Permissions.Home);
         });
+        // 和暦 wherever a date is typed: every DateOnly page property reads 2026-08-01, 2026/8/1, R8.8.1, 令和8年8月1日.
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.ModelBinderProviders.Insert(0, new JapaneseDateModelBinderProvider()));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "fukushi.antiforgery";

@@ -79,6 +79,24 @@ public sealed class PaymentsCommandsTests(PostgresFixture fixture)
             Assert.Equal(0, (await cli.RunAsync("payments", "export", "--month", "2026-10", "--out", noNewlines, "--no-newlines", "--encoding", "cp932", "--user", "shiharai1")).ExitCode);
             Assert.Equal(4 * 120, new FileInfo(Path.Combine(noNewlines, "zengin-202610.txt")).Length);
 
+            // CP932 cannot hold 𠮷 (U+20BB7): the one rule writes 吉 and the replacement is reported on stderr,
+            // in the manifest and in the audit (ADR 0038); nothing was replaced above.
+            Assert.DoesNotContain("cp932Replacements", File.ReadAllText(Path.Combine(noNewlines, "manifest.json")), StringComparison.Ordinal);
+            Assert.Equal(0, (await cli.RunAsync("settings", "set", "payment.account-title", "扶助費𠮷", "--user", "admin")).ExitCode);
+            var replacedOut = Path.Combine(output, "cp932");
+            var replaced = await cli.RunAsync("payments", "export", "--month", "2026-10", "--out", replacedOut, "--encoding", "cp932", "--user", "shiharai1");
+            Assert.True(replaced.ExitCode == 0, replaced.Error);
+            Assert.Contains("CP932 で書けない文字を置き換えました: accounting-202610.csv 2行目: 𠮷（U+20BB7）→ 吉", replaced.Error, StringComparison.Ordinal);
+            var cp932 = FukushiIryo.Domain.Text.Cp932Text.Strict;
+            Assert.Contains(",扶助費吉,", cp932.GetString(File.ReadAllBytes(Path.Combine(replacedOut, "accounting-202610.csv"))), StringComparison.Ordinal);
+            Assert.Contains("accounting-202610.csv 2行目: 𠮷（U+20BB7）→ 吉", System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(replacedOut, "manifest.json"))).RootElement.GetProperty("cp932Replacements")[0].GetString(), StringComparison.Ordinal);
+            await using (var db = FukushiDatabase.Open(DatabaseSettings.Parse(cli.Database)))
+            {
+                var exported = await db.AuditEvents.AsNoTracking().Where(e => e.EventType == FukushiIryo.App.Audit.AuditEventType.PaymentRunExported).OrderByDescending(e => e.Sequence).FirstAsync();
+                Assert.Contains("accounting-202610.csv:2:U+20BB7", exported.Details, StringComparison.Ordinal);
+                Assert.DoesNotContain("𠮷", exported.Details, StringComparison.Ordinal);
+            }
+
             File.WriteAllText(Path.Combine(output, "accounting-202610.csv"), "changed by hand");
             var refused = await cli.RunAsync("payments", "export", "--month", "2026-10", "--out", output, "--user", "shiharai1");
             Assert.Equal(1, refused.ExitCode);

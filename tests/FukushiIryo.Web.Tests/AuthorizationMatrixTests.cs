@@ -111,6 +111,8 @@ public sealed class AuthorizationMatrixTests(WebAppFixture app)
         ["Residents"] = "/Residents",
         ["Residents/Index"] = "/Residents/Index",
         ["Residents/Changes/{id:long}"] = "/Residents/Changes/1",
+        ["Lookup"] = "/Lookup?handler=Postal&field=PostalCode&PostalCode=6308114",
+        ["Lookup/Index"] = "/Lookup/Index?handler=Bank&bankField=b&b=0162",
     };
 
     [Fact]

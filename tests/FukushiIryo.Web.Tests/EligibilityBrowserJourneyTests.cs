@@ -223,7 +223,7 @@ public sealed partial class EligibilityBrowserJourneyTests(PostgresFixture postg
     }
 
     /// <summary>The text of a PDF as poppler's pdftotext reads it (test.sh installs poppler-utils).</summary>
-    private static string PdfText(string pdf)
+    internal static string PdfText(string pdf)
     {
         const string tool = "/usr/bin/pdftotext";
         Assert.True(File.Exists(tool), "pdftotext is installed by ./test.sh (apt-get install poppler-utils)");

@@ -31,7 +31,11 @@ public sealed class InKindSettlementRefusedException(string message, bool notPer
 }
 
 /// <summary>What an export of the settlement wrote.</summary>
-public sealed record InKindExportResult(string Path, long Bytes, string Sha256, int Lines, long Total);
+public sealed record InKindExportResult(string Path, long Bytes, string Sha256, int Lines, long Total)
+{
+    /// <summary>One line per character the CP932 file could not hold and what was written instead (ADR 0038).</summary>
+    public IReadOnlyList<string> Cp932Replacements { get; init; } = [];
+}
 
 /// <summary>
 /// 現物給付 settlement (decisions.md D17, ADR 0032): the 審査支払機関's 請求書 for the 現物給付 receipts of a
@@ -353,7 +357,10 @@ public sealed class InKindSettlements(FukushiDbContext db, TimeProvider clock, S
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var rows = await AccountingRowsAsync(month, cancellationToken).ConfigureAwait(false);
-        var bytes = InKindAccountingCsv.Format(rows, cp932 ? PaymentCsvEncoding.Cp932 : PaymentCsvEncoding.Utf8WithBom);
+        var replaced = new Cp932ReplacementLog();
+        var replacements = new List<Domain.Text.Cp932Replacement>();
+        var bytes = InKindAccountingCsv.Format(rows, cp932 ? PaymentCsvEncoding.Cp932 : PaymentCsvEncoding.Utf8WithBom, replacements);
+        replaced.Add(AccountingName(month), replacements);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, AccountingName(month));
         if (File.Exists(path) && !File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
@@ -383,9 +390,9 @@ public sealed class InKindSettlements(FukushiDbContext db, TimeProvider clock, S
             ["sha256"] = sha,
             ["lines"] = rows.Count,
             ["total"] = rows.Sum(r => r.Amount),
-        }));
+        }.WithCp932Replacements(replaced)));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new InKindExportResult(path, bytes.LongLength, sha, rows.Count, rows.Sum(r => r.Amount));
+        return new InKindExportResult(path, bytes.LongLength, sha, rows.Count, rows.Sum(r => r.Amount)) { Cp932Replacements = replaced.ReportLines() };
     }
 
     private static void Apply(InKindInvoice invoice, InKindReconciliation reconciliation, int count, long amount)

@@ -38,7 +38,11 @@ public sealed record PaymentExportContent(
     IReadOnlyDictionary<long, string> RecipientNumbers,
     IReadOnlyDictionary<long, int?> DaysOfCare,
     bool Newlines,
-    bool Cp932);
+    bool Cp932)
+{
+    /// <summary>The characters the CP932 writers replaced (ADR 0038); empty for UTF-8.</summary>
+    public Cp932ReplacementLog Cp932Replacements { get; } = new();
+}
 
 /// <summary>The file writers of an export (Formats/Payments and App/Documents); each must be deterministic.</summary>
 public interface IPaymentFileWriters
@@ -60,7 +64,11 @@ public interface IPaymentFileWriters
 public sealed record PaymentExportFile(string Name, long Bytes, string Sha256);
 
 /// <summary>What an export wrote.</summary>
-public sealed record PaymentExportResult(YearMonth Month, string Directory, IReadOnlyList<PaymentExportFile> Files, int Payees, long Total, IReadOnlyList<PaymentPayee> HeldOut);
+public sealed record PaymentExportResult(YearMonth Month, string Directory, IReadOnlyList<PaymentExportFile> Files, int Payees, long Total, IReadOnlyList<PaymentPayee> HeldOut)
+{
+    /// <summary>One line per character a CP932 file could not hold and what was written instead (ADR 0038).</summary>
+    public IReadOnlyList<string> Cp932Replacements { get; init; } = [];
+}
 
 /// <summary>
 /// <c>payments export</c> (interfaces.md §6): writes the approved run's files into a folder. The
@@ -117,10 +125,6 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
             // The payees were checked at preparation; what is left is the 依頼人 settings.
             throw new PaymentRunRefusedException("全銀ファイルを書けません（何も出力していません）: " + string.Join(" ", exception.Problems.Select(p => p.Reason)));
         }
-        catch (ArgumentException exception) when (cp932)
-        {
-            throw new PaymentRunRefusedException("CP932 で書けない文字があります（何も出力していません）。--encoding utf-8 で出力してください: " + exception.Message);
-        }
         Directory.CreateDirectory(directory);
         var differing = stable.Where(file => File.Exists(Path.Combine(directory, file.Name))
             && !File.ReadAllBytes(Path.Combine(directory, file.Name)).AsSpan().SequenceEqual(file.Bytes)).Select(file => file.Name).ToList();
@@ -138,7 +142,7 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
 
         var files = all.Select(f => new PaymentExportFile(f.Name, f.Bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(f.Bytes)))).ToList();
         var now = AppClock.Now(clock);
-        var manifest = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+        var manifestFields = new Dictionary<string, object?>
         {
             ["処理年月"] = month.ToString(),
             ["振込指定日"] = run.PayDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -149,7 +153,15 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
             ["total"] = content.Payees.Sum(p => p.Amount),
             ["heldOutPayees"] = content.HeldOut.Count,
             ["files"] = files.Select(f => new Dictionary<string, object> { ["name"] = f.Name, ["bytes"] = f.Bytes, ["sha256"] = f.Sha256 }).ToList(),
-        }, ManifestJson);
+        };
+        if (content.Cp932Replacements.Entries.Count > 0)
+        {
+            // The report of the replaced characters travels with the files (ADR 0038).
+            manifestFields["cp932Replacements"] = content.Cp932Replacements.ReportLines();
+        }
+
+        var manifest = JsonSerializer.SerializeToUtf8Bytes(manifestFields, ManifestJson);
+
         await WriteAtomicallyAsync(Path.Combine(directory, ManifestName), manifest, cancellationToken).ConfigureAwait(false);
 
         db.ChangeTracker.Clear();
@@ -164,10 +176,13 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
             ["total"] = content.Payees.Sum(p => p.Amount),
             ["heldOutPayees"] = content.HeldOut.Count,
             ["files"] = string.Join(",", files.Select(f => $"{f.Name}:{f.Sha256}")),
-        }));
+        }.WithCp932Replacements(content.Cp932Replacements)));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
-        return new PaymentExportResult(month, directory, files, content.Payees.Count, content.Payees.Sum(p => p.Amount), content.HeldOut);
+        return new PaymentExportResult(month, directory, files, content.Payees.Count, content.Payees.Sum(p => p.Amount), content.HeldOut)
+        {
+            Cp932Replacements = content.Cp932Replacements.ReportLines(),
+        };
     }
 
     /// <summary>
@@ -266,8 +281,14 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
             text.Append(CultureInfo.InvariantCulture, $"{payee.RecipientNumber},{payee.AtenaNumber},{payee.ClaimCount},{payee.Amount},{Quote(payee.HeldOutReason ?? string.Empty)}\r\n");
         }
 
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return content.Cp932 ? Encoding.GetEncoding(932).GetBytes(text.ToString()) : [.. Utf8Bom.GetPreamble(), .. Utf8Bom.GetBytes(text.ToString())];
+        if (!content.Cp932)
+        {
+            return [.. Utf8Bom.GetPreamble(), .. Utf8Bom.GetBytes(text.ToString())];
+        }
+
+        var encoded = Cp932Text.Encode(text.ToString());
+        content.Cp932Replacements.Add(HeldOutName(content.Month), encoded.Replacements);
+        return encoded.Bytes;
     }
 
     private static string Quote(string value) =>

@@ -1,5 +1,6 @@
 using FukushiIryo.App.Documents;
 using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Text;
 using FukushiIryo.Formats.Payments;
 
 namespace FukushiIryo.App.Payments;
@@ -25,7 +26,10 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
         var rows = Ordered(content).Select(p => new PaymentAccountingRow(
             content.PayDate, content.AccountTitle, p.RecipientNumber, p.AtenaNumber, p.BankCode!, p.BranchCode!, p.AccountType,
             p.AccountNumber!, p.PayeeName!, p.ClaimCount, p.Amount)).ToList();
-        return PaymentAccountingCsv.Format(rows, Encoding(content));
+        var replaced = new List<Cp932Replacement>();
+        var bytes = PaymentAccountingCsv.Format(rows, Encoding(content), replaced);
+        content.Cp932Replacements.Add(PaymentExport.AccountingName(content.Month), replaced);
+        return bytes;
     }
 
     public byte[] Detail(PaymentExportContent content)
@@ -60,7 +64,10 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
                 Copayment = l.Copayment,
                 Subsidy = l.Subsidy,
             }).ToList();
-        return PaymentDetailCsv.Format(rows, Encoding(content));
+        var replaced = new List<Cp932Replacement>();
+        var bytes = PaymentDetailCsv.Format(rows, Encoding(content), replaced);
+        content.Cp932Replacements.Add(PaymentExport.DetailName(content.Month), replaced);
+        return bytes;
     }
 
     public Task<byte[]> NoticesAsync(PaymentExportContent content, CancellationToken cancellationToken)

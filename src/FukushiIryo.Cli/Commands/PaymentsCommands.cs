@@ -167,9 +167,19 @@ internal static class PaymentsCommands
             }
 
             await environment.Out.WriteAsync(text.ToString()).ConfigureAwait(false);
+            await ReportCp932ReplacementsAsync(environment, result.Cp932Replacements).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>One stderr line per character a CP932 file could not hold and what was written instead (ADR 0038).</summary>
+    internal static async Task ReportCp932ReplacementsAsync(CliEnvironment environment, IReadOnlyList<string> replacements)
+    {
+        foreach (var line in replacements)
+        {
+            await environment.Error.WriteAsync($"CP932 で書けない文字を置き換えました: {line}\n").ConfigureAwait(false);
+        }
     }
 
     /// <summary>The summary of a preparation.</summary>

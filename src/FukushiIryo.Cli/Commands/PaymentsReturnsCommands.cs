@@ -401,6 +401,7 @@ internal static class PaymentsReturnsCommands
             await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
             await environment.Out.WriteAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{result.Path} {result.Bytes:N0} バイト sha256:{result.Sha256}（{result.Lines} 行、{result.Total:N0} 円）\n")).ConfigureAwait(false);
+            await PaymentsCommands.ReportCp932ReplacementsAsync(environment, result.Cp932Replacements).ConfigureAwait(false);
             return ExitCodes.Success;
         });
         return command;

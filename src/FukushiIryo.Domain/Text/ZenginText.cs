@@ -30,7 +30,7 @@ public static class ZenginText
 
     private static readonly Dictionary<char, char> HalfWidthOfKatakana = BuildHalfWidthOfKatakana();
 
-    private static readonly Lazy<Encoding> Cp932 = new(CreateCp932);
+    private static readonly Lazy<Encoding> Cp932 = new(() => Cp932Text.Strict);
 
     /// <summary>Whether <paramref name="c"/> is one of the 全銀 characters of formats.md §3.1.</summary>
     public static bool IsAllowed(char c) =>
@@ -263,11 +263,5 @@ public static class ZenginText
         map.Add('ヱ', 'ｴ');
         map.Add('ヲ', 'ｵ');
         return map;
-    }
-
-    private static Encoding CreateCp932()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using FukushiIryo.Domain.Text;
 
 namespace FukushiIryo.Formats.Common;
 
@@ -14,9 +15,8 @@ public static class InputEncoding
     /// <summary>UTF-8 that throws on invalid bytes instead of replacing them.</summary>
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>CP932 that throws on bytes or characters it cannot map instead of writing '?'.</summary>
-    public static Encoding StrictCp932 { get; } = Encoding.GetEncoding(
-        932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    /// <summary>CP932 that throws on bytes or characters it cannot map instead of writing '?' (the one instance, <see cref="Cp932Text.Strict"/>).</summary>
+    public static Encoding StrictCp932 => Cp932Text.Strict;
 
     /// <summary>Resolves the <c>--encoding</c> option: auto, utf-8 or cp932.</summary>
     public static EncodingChoice ParseOption(string? option) => (option ?? "auto").Trim().ToUpperInvariant() switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Text;
 
 namespace FukushiIryo.Formats.Payments;
 
@@ -43,7 +44,7 @@ public static class InKindAccountingCsv
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static byte[] Format(IReadOnlyList<InKindAccountingRow> rows, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom)
+    public static byte[] Format(IReadOnlyList<InKindAccountingRow> rows, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom, ICollection<Cp932Replacement>? replacements = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return PaymentCsv.Format(Columns, rows.Select(row => new string?[]
@@ -56,6 +57,6 @@ public static class InKindAccountingCsv
             row.Count.ToString(CultureInfo.InvariantCulture),
             row.UnitPrice?.ToString(CultureInfo.InvariantCulture),
             row.Amount.ToString(CultureInfo.InvariantCulture),
-        }), encoding);
+        }), encoding, replacements);
     }
 }

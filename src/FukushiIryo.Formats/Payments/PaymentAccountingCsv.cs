@@ -43,7 +43,7 @@ public static class PaymentAccountingCsv
         ["支払日", "科目", "受給者番号", "宛名番号", "金融機関コード", "支店コード", "口座種別", "口座番号", "口座名義カナ", "件数", "金額"];
 
     /// <summary>Writes the header and the rows.</summary>
-    /// <exception cref="ArgumentException">With <see cref="PaymentCsvEncoding.Cp932"/>, a value has a character CP932 cannot write (nothing is written).</exception>
+    /// <remarks>With <see cref="PaymentCsvEncoding.Cp932"/>, a character CP932 cannot write is replaced by the rule of <see cref="Cp932Text"/>.</remarks>
     public static void Write(Stream stream, IReadOnlyList<PaymentAccountingRow> rows, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -51,10 +51,10 @@ public static class PaymentAccountingCsv
     }
 
     /// <summary>The bytes <see cref="Write"/> writes.</summary>
-    public static byte[] Format(IReadOnlyList<PaymentAccountingRow> rows, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom)
+    public static byte[] Format(IReadOnlyList<PaymentAccountingRow> rows, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom, ICollection<Cp932Replacement>? replacements = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return PaymentCsv.Format(Columns, rows.Select(Fields), encoding);
+        return PaymentCsv.Format(Columns, rows.Select(Fields), encoding, replacements);
     }
 
     private static string?[] Fields(PaymentAccountingRow row) =>

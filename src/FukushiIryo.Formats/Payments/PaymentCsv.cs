@@ -1,4 +1,5 @@
 using System.Text;
+using FukushiIryo.Domain.Text;
 using FukushiIryo.Formats.Common;
 
 namespace FukushiIryo.Formats.Payments;
@@ -9,7 +10,7 @@ public enum PaymentCsvEncoding
     /// <summary>UTF-8 with a byte order mark, which spreadsheets need to read Japanese text right.</summary>
     Utf8WithBom,
 
-    /// <summary>CP932 (Shift_JIS as Windows writes it) for systems that read nothing else; a character it cannot write is an error.</summary>
+    /// <summary>CP932 (Shift_JIS as Windows writes it) for systems that read nothing else; a character it cannot write is replaced by the one rule of <see cref="Cp932Text"/> (docs/formats/cp932-replacement.md) and reported.</summary>
     Cp932,
 }
 
@@ -22,7 +23,8 @@ internal static class PaymentCsv
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static byte[] Format(IReadOnlyList<string> header, IEnumerable<IEnumerable<string?>> rows, PaymentCsvEncoding encoding)
+    /// <param name="replacements">With <see cref="PaymentCsvEncoding.Cp932"/>, gets each character replaced (its line is the file's, the header being line 1).</param>
+    public static byte[] Format(IReadOnlyList<string> header, IEnumerable<IEnumerable<string?>> rows, PaymentCsvEncoding encoding, ICollection<Cp932Replacement>? replacements = null)
     {
         var text = new StringBuilder();
         text.Append(CsvText.Line(header)).Append("\r\n");
@@ -35,20 +37,19 @@ internal static class PaymentCsv
         return encoding switch
         {
             PaymentCsvEncoding.Utf8WithBom => [.. Encoding.UTF8.Preamble, .. Utf8.GetBytes(content)],
-            PaymentCsvEncoding.Cp932 => EncodeCp932(content),
+            PaymentCsvEncoding.Cp932 => EncodeCp932(content, replacements),
             _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, null),
         };
     }
 
-    private static byte[] EncodeCp932(string content)
+    private static byte[] EncodeCp932(string content, ICollection<Cp932Replacement>? replacements)
     {
-        try
+        var encoded = Cp932Text.Encode(content);
+        foreach (var replacement in encoded.Replacements)
         {
-            return InputEncoding.StrictCp932.GetBytes(content);
+            replacements?.Add(replacement);
         }
-        catch (EncoderFallbackException e)
-        {
-            throw new ArgumentException($"A value has a character that CP932 cannot write (U+{(int)e.CharUnknown:X4}); write the file in UTF-8.", nameof(content), e);
-        }
+
+        return encoded.Bytes;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Payments;
+using FukushiIryo.Domain.Text;
 
 namespace FukushiIryo.Formats.Payments;
 
@@ -142,7 +143,7 @@ public static class PaymentDetailCsv
     ];
 
     /// <summary>Writes the header and the rows.</summary>
-    /// <exception cref="ArgumentException">With <see cref="PaymentCsvEncoding.Cp932"/>, a value has a character CP932 cannot write (nothing is written).</exception>
+    /// <remarks>With <see cref="PaymentCsvEncoding.Cp932"/>, a character CP932 cannot write is replaced by the rule of <see cref="Cp932Text"/>.</remarks>
     public static void Write(Stream stream, IReadOnlyList<PaymentDetailRow> rows, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -150,10 +151,10 @@ public static class PaymentDetailCsv
     }
 
     /// <summary>The bytes <see cref="Write"/> writes.</summary>
-    public static byte[] Format(IReadOnlyList<PaymentDetailRow> rows, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom)
+    public static byte[] Format(IReadOnlyList<PaymentDetailRow> rows, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom, ICollection<Cp932Replacement>? replacements = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return PaymentCsv.Format(Columns, rows.Select(Fields), encoding);
+        return PaymentCsv.Format(Columns, rows.Select(Fields), encoding, replacements);
     }
 
     /// <summary>点数表 as interfaces.md §5 names it.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using FukushiIryo.Domain.Text;
 using FukushiIryo.Formats.Common;
 
 namespace FukushiIryo.Formats.Uke;
@@ -6,12 +7,14 @@ namespace FukushiIryo.Formats.Uke;
 /// <summary>
 /// Writes UKE records as the 記録条件仕様 files are written (formats.md §1.2): fields joined by commas
 /// without quoting, CRLF line ends, CP932. Used for demo data, test fixtures and benchmarks; it
-/// checks only what would make the file unreadable (a comma or line break inside a field, a
-/// character outside CP932), not the contents.
+/// checks only what would make the file unreadable (a comma or line break inside a field), not the
+/// contents; a character outside CP932 is replaced by the one rule of <see cref="Cp932Text"/> and listed in
+/// <see cref="Replacements"/> (ADR 0038).
 /// </summary>
 public sealed class UkeWriter : IDisposable
 {
     private readonly StreamWriter _writer;
+    private readonly List<Cp932Replacement> _replacements = [];
 
     public UkeWriter(Stream stream, bool leaveOpen = false)
     {
@@ -22,9 +25,11 @@ public sealed class UkeWriter : IDisposable
     /// <summary>The records written so far (= the physical line number of the last one).</summary>
     public long Lines { get; private set; }
 
+    /// <summary>Each character replaced so far, with the line of its record.</summary>
+    public IReadOnlyList<Cp932Replacement> Replacements => _replacements;
+
     /// <summary>Writes one record: <paramref name="fields"/>[0] is the record type.</summary>
     /// <exception cref="ArgumentException">a field holds a comma or a line break.</exception>
-    /// <exception cref="EncoderFallbackException">a character is not in CP932.</exception>
     public void Write(params ReadOnlySpan<string> fields)
     {
         if (fields.IsEmpty)
@@ -45,7 +50,7 @@ public sealed class UkeWriter : IDisposable
                 _writer.Write(',');
             }
 
-            _writer.Write(field);
+            _writer.Write(Cp932Text.Fit(field, _replacements, checked((int)Lines + 1)));
         }
 
         _writer.WriteLine();

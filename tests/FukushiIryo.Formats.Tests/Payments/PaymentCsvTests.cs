@@ -102,12 +102,17 @@ public sealed class PaymentCsvTests
     }
 
     [Fact]
-    public void A_character_that_cp932_cannot_write_is_refused_not_replaced()
+    public void A_character_that_cp932_cannot_write_is_replaced_by_the_one_rule_and_reported_in_utf8_kept()
     {
-        var rows = new[] { AccountingRows[0] with { Subject = "扶助費😀" } };
+        // ADR 0038 (replacing ADR 0022's refusal): 𠮷 → 吉 by the table, anything else → 〓; one report per character.
+        var rows = new[] { AccountingRows[0] with { Subject = "扶助費😀𠮷" } };
+        var replaced = new List<FukushiIryo.Domain.Text.Cp932Replacement>();
 
-        Assert.Throws<ArgumentException>(() => PaymentAccountingCsv.Format(rows, PaymentCsvEncoding.Cp932));
-        Assert.EndsWith("扶助費😀,1000017,000000123,0001,100,1,7654321,ｶﾞﾂｺｳ ﾀﾛｳ,3,24030\r\n", Encoding.UTF8.GetString(PaymentAccountingCsv.Format(rows)), StringComparison.Ordinal);
+        var written = Cp932.GetString(PaymentAccountingCsv.Format(rows, PaymentCsvEncoding.Cp932, replaced));
+
+        Assert.EndsWith("扶助費〓吉,1000017,000000123,0001,100,1,7654321,ｶﾞﾂｺｳ ﾀﾛｳ,3,24030\r\n", written, StringComparison.Ordinal);
+        Assert.Equal(["2行目: 😀（U+1F600）→ 〓", "2行目: 𠮷（U+20BB7）→ 吉"], replaced.Select(r => r.ToString()));
+        Assert.EndsWith("扶助費😀𠮷,1000017,000000123,0001,100,1,7654321,ｶﾞﾂｺｳ ﾀﾛｳ,3,24030\r\n", Encoding.UTF8.GetString(PaymentAccountingCsv.Format(rows)), StringComparison.Ordinal);
     }
 
     [Fact]

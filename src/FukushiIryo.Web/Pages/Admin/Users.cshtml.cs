@@ -1,4 +1,4 @@
-using System.Globalization;
+using FukushiIryo.App.People;
 using FukushiIryo.App.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -51,9 +51,10 @@ public sealed class UsersModel(StaffAccounts accounts, UserManager<StaffUser> us
         DateOnly? validTo = null;
         if (!string.IsNullOrWhiteSpace(ValidTo))
         {
-            if (!DateOnly.TryParseExact(ValidTo, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            var problems = new List<FieldProblem>();
+            if (FormDates.Read(ValidTo, nameof(ValidTo), "有効期間の終了日", problems) is not { } parsed)
             {
-                Error = "有効期間の終了日は YYYY-MM-DD の形で入力してください。";
+                Error = problems[0].Message;
                 return await ShowAsync().ConfigureAwait(false);
             }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FukushiIryo.App.Payments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,7 @@ public sealed class CorrectionsModel(ClaimCorrections corrections, EligibilityAd
     public bool Withdrawn { get; set; }
 
     [BindProperty]
+    [Display(Name = "決定日")]
     public DateOnly? DecidedOn { get; set; }
 
     [BindProperty]
@@ -133,7 +135,7 @@ public sealed class CorrectionsModel(ClaimCorrections corrections, EligibilityAd
     {
         if (ClaimId is not { } id || DecidedOn is not { } decided)
         {
-            Problem = "レセプトIDと決定日を入力してください。";
+            Problem = FormDates.Error(ModelState, nameof(DecidedOn)) is null ? "レセプトIDと決定日を入力してください。" : "入力に誤りがあります。項目の横のメッセージを確認してください。";
             return null;
         }
 

@@ -1,5 +1,6 @@
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Payments;
+using FukushiIryo.App.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,6 +23,9 @@ public sealed class InKindApproveModel(InKindSettlements settlements) : PageMode
 
     public string? Problem { get; private set; }
 
+    /// <summary>The message beside the 支払日 field.</summary>
+    public string? PayDateError { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (PaymentPages.ParseMonth(Month) is not { } month)
@@ -40,9 +44,10 @@ public sealed class InKindApproveModel(InKindSettlements settlements) : PageMode
             return Redirect("/Payments/InKind");
         }
 
-        if (!DateOnly.TryParseExact(PayDate, "yyyy-MM-dd", out var payDate))
+        var problems = new List<FieldProblem>();
+        if (FormDates.Read(PayDate, nameof(PayDate), "支払日", problems) is not { } payDate)
         {
-            Problem = "支払日を入力してください。";
+            PayDateError = problems[0].Message;
             Invoices = await settlements.InvoicesAsync(month).ConfigureAwait(false);
             return Page();
         }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.Payments;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ public sealed class PrepareModel(PaymentRuns runs) : PageModel
     public string? Month { get; set; }
 
     [BindProperty]
+    [Display(Name = "振込指定日")]
     public DateOnly? PayDate { get; set; }
 
     public string? Problem { get; private set; }
@@ -43,7 +45,8 @@ public sealed class PrepareModel(PaymentRuns runs) : PageModel
 
         if (PayDate is not { } payDate)
         {
-            Problem = "振込指定日を入力してください。";
+            // A date that could not be read has its message beside the field.
+            Problem = FormDates.Error(ModelState, nameof(PayDate)) is null ? "振込指定日を入力してください。" : null;
             return Page();
         }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Payments;
@@ -24,12 +25,14 @@ public sealed class RecoveriesModel(Recoveries recoveries, TimeProvider clock) :
     public string? Number { get; set; }
 
     [BindProperty]
+    [Display(Name = "収納日")]
     public DateOnly? ReceivedOn { get; set; }
 
     [BindProperty]
     public long? Amount { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    [Display(Name = "基準日")]
     public DateOnly? AsOf { get; set; }
 
     public IReadOnlyList<RecoveryBalance> List { get; private set; } = [];
@@ -54,17 +57,18 @@ public sealed class RecoveriesModel(Recoveries recoveries, TimeProvider clock) :
         return $"返還請求 {made.Number}（{PaymentPages.Yen(made.Amount)}、納期限 {Display.Date(made.DueDate)}）を作成しました。";
     });
 
-    public Task<IActionResult> OnPostSweepAsync() => ActAsync(async () =>
-    {
-        var made = await recoveries.SweepAsync(AsOf ?? Today, User.Identity!.Name!).ConfigureAwait(false);
-        return $"規則により返還請求 {made.Count} 件を作成しました。";
-    });
+    public async Task<IActionResult> OnPostSweepAsync() =>
+        await RefuseUnreadableAsOfAsync().ConfigureAwait(false) ?? await ActAsync(async () =>
+        {
+            var made = await recoveries.SweepAsync(AsOf ?? Today, User.Identity!.Name!).ConfigureAwait(false);
+            return $"規則により返還請求 {made.Count} 件を作成しました。";
+        }).ConfigureAwait(false);
 
     public Task<IActionResult> OnPostRepayAsync() => ActAsync(async () =>
     {
         if (ReceivedOn is not { } date || Amount is not { } amount)
         {
-            throw new RecoveryRefusedException("収納日と戻入額を入力してください。");
+            throw new RecoveryRefusedException(FormDates.Error(ModelState, nameof(ReceivedOn)) ?? "収納日と戻入額を入力してください。");
         }
 
         var balance = await recoveries.RepayAsync(Number ?? string.Empty, date, amount, User.Identity!.Name!).ConfigureAwait(false);
@@ -88,6 +92,11 @@ public sealed class RecoveriesModel(Recoveries recoveries, TimeProvider clock) :
 
     public async Task<IActionResult> OnPostRemindAsync()
     {
+        if (await RefuseUnreadableAsOfAsync().ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         var (overdue, pdf) = await recoveries.RemindAsync(AsOf ?? Today, User.Identity!.Name!).ConfigureAwait(false);
         if (pdf is not null)
         {
@@ -101,9 +110,26 @@ public sealed class RecoveriesModel(Recoveries recoveries, TimeProvider clock) :
 
     public async Task<IActionResult> OnPostLedgerAsync()
     {
+        if (await RefuseUnreadableAsOfAsync().ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         var date = AsOf ?? Today;
         var csv = await recoveries.LedgerCsvAsync(date, User.Identity!.Name!).ConfigureAwait(false);
         return File(csv, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"recoveries-{date:yyyyMMdd}.csv"));
+    }
+
+    /// <summary>A 基準日 typed but unreadable is shown beside its field rather than silently read as today.</summary>
+    private async Task<IActionResult?> RefuseUnreadableAsOfAsync()
+    {
+        if (FormDates.Error(ModelState, nameof(AsOf)) is null)
+        {
+            return null;
+        }
+
+        await OnGetAsync().ConfigureAwait(false);
+        return Page();
     }
 
     private async Task<IActionResult> ActAsync(Func<Task<string>> act)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FukushiIryo.App.People;
 using FukushiIryo.App.Renewals;
 using FukushiIryo.Domain.Calendar;
 using Microsoft.AspNetCore.Mvc;
@@ -42,9 +43,10 @@ public sealed class ReturnsModel(RenewalService renewals, TimeProvider clock) : 
     public async Task<IActionResult> OnPostAsync()
     {
         RenewalYear = Year ?? RenewalPages.DefaultYear(RenewalKind.August, clock);
-        if (!DateOnly.TryParseExact(ReturnedOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var returnedOn))
+        var problems = new List<FieldProblem>();
+        if (FormDates.Read(ReturnedOn, nameof(ReturnedOn), "受付日", problems) is not { } returnedOn)
         {
-            Problem = "受付日を YYYY-MM-DD で入力してください。";
+            Problem = problems[0].Message;
             return await ShowAsync(StatusCodes.Status400BadRequest).ConfigureAwait(false);
         }
 

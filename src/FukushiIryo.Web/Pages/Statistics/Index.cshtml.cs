@@ -37,7 +37,12 @@ public sealed class IndexModel(StatisticsQueries queries, StatisticsReports repo
         var last = ParseMonth(month) ?? new YearMonth(today.Year, today.Month);
         if (month is not null && ParseMonth(month) is null)
         {
-            Problem = "処理年月は YYYY-MM で指定してください。";
+            Problem = "処理年月は 2026-10 または R8.10 の形で指定してください。";
+        }
+
+        if (!string.IsNullOrWhiteSpace(asOf) && ParseDate(asOf) is null)
+        {
+            Problem = FormDates.Invalid("受給者数の基準日", ImportDate.TryParseDate(asOf).ErrorMessage);
         }
 
         AsOf = ParseDate(asOf) ?? today;
@@ -64,7 +69,7 @@ public sealed class IndexModel(StatisticsQueries queries, StatisticsReports repo
         if (chosen is null || reportFormat is null)
         {
             await OnGetAsync(null, null, cancellationToken).ConfigureAwait(false);
-            Problem = "帳票の条件（基準日 YYYY-MM-DD、処理年月 YYYY-MM、年度 YYYY）と形式を確かめてください。";
+            Problem = "帳票の条件（基準日 2026-10-01 または R8.10.1、処理年月 2026-10 または R8.10、年度 2026）と形式を確かめてください。";
             return Page();
         }
 
@@ -81,13 +86,10 @@ public sealed class IndexModel(StatisticsQueries queries, StatisticsReports repo
         return File(bytes, type, $"{chosen.Value.Name}.{extension}");
     }
 
+    // 西暦 (2026-10) or 和暦 (R8.10, 令和8年10月), as every date field reads them.
     private static YearMonth? ParseMonth(string? text) =>
-        text is { Length: 7 } && text[4] == '-'
-        && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-        && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12 && y >= 1900
-            ? new YearMonth(y, m)
-            : null;
+        ImportDate.TryParseMonth(text).TryGetValue(out var month) && month.Year >= 1900 ? month : null;
 
     private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        ImportDate.TryParseDate(text).TryGetValue(out var date) ? date : null;
 }
