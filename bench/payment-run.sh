@@ -8,7 +8,7 @@
 # Not a test: it asserts nothing. Usage: bench/payment-run.sh [HOUSEHOLDS]. Needs PostgreSQL binaries
 # (/usr/lib/postgresql/*/bin), python3 and /usr/bin/time; as root it runs PostgreSQL as `postgres`.
 # Also prints CPU seconds (user + system) of the process, the wall time of each phase of prepare summed
-# over its batches (FUKUSHI_BENCH_PHASES) and the PostgreSQL statements slower than BENCH_SLOW_MS (200).
+# over its batches (FUKUSHI_PHASE_TIMES: PHASE payment.prepare.* lines) and the PostgreSQL statements slower than BENCH_SLOW_MS (200).
 # BENCH_DB=postgres or sqlite runs one provider only (default both); BENCH_NO_BUILD=1 skips the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,11 +30,11 @@ psql -c "CREATE DATABASE bench" >/dev/null
 
 measure() { # label command... — prints the command's wall time, peak resident memory, CPU seconds and phases
   local label=$1; shift
-  FUKUSHI_BENCH_PHASES=1 /usr/bin/time -o "$work/time" -f "%e %M %U %S" "$@" >"$work/out" 2>"$work/err"
+  FUKUSHI_PHASE_TIMES=1 /usr/bin/time -o "$work/time" -f "%e %M %U %S" "$@" >"$work/out" 2>"$work/err"
   read -r seconds kilobytes user system < "$work/time"
   printf '%-50s %8s s %6s MB  CPU %s s (user %s + sys %s)  load %s\n' "$label" "$seconds" "$(( kilobytes / 1024 ))" \
     "$(python3 -c "print(round($user + $system, 2))")" "$user" "$system" "$(cut -d' ' -f1 /proc/loadavg)"
-  grep '^phase ' "$work/err" | sed 's/^/    /' || true
+  grep "^PHASE payment\." "$work/err" | sed 's/^/    /' || true
 }
 
 # One 可 claim per recipient: the MedicalClaims columns the model requires get neutral values.

@@ -8,8 +8,8 @@
 # of 200 households. Prints wall time and peak RSS of the decide process, and the counts it printed.
 # Ends with one machine-readable line per measured step (for bench/scale.sh):
 #   RESULT renew.decide db=postgres wall_s=… cpu_s=… peak_rss_mb=… items=<recipients> households=… items_per_s=… load=…
-# (and RESULT renew.decide.baseline … with FUKUSHI_BASELINE). FUKUSHI_RENEWAL_PROFILE=1 makes the decide
-# step print its per-phase Stopwatch and CPU sums (PROFILE lines, standard error).
+# (and RESULT renew.decide.baseline … with FUKUSHI_BASELINE). FUKUSHI_PHASE_TIMES=1 makes the decide
+# step print its per-phase Stopwatch and CPU sums (PHASE renewal.decide.* lines, standard error).
 # Not a test: it asserts nothing. Usage: [FUKUSHI_BASELINE=other/fukushi.dll] bench/renew-august.sh [HOUSEHOLDS]. Needs PostgreSQL 15
 # binaries (/usr/lib/postgresql/*/bin), /usr/bin/time and python3; as root it runs PostgreSQL as `postgres`.
 set -euo pipefail

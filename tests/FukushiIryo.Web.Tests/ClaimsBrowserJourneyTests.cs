@@ -161,7 +161,7 @@ public sealed class ClaimsBrowserJourneyTests(WebAppFixture app)
     }
 
     /// <summary>Types one receipt row from its first field with Tab between fields (selects are changed by typing, as staff do).</summary>
-    private static async Task TypeRowAsync(IPage page, string provider, string name, string month, bool inpatient, string days, string points, string share)
+    internal static async Task TypeRowAsync(IPage page, string provider, string name, string month, bool inpatient, string days, string points, string share)
     {
         async Task Field(string? text)
         {

@@ -88,10 +88,10 @@ public sealed class KeyboardAccessTests(WebAppFixture app)
         await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.Locator("#recipient-name")).ToContainTextAsync("奈良 花子");
         await Assertions.Expect(page.GetByLabel("医療機関コード（1行目）")).ToBeFocusedAsync();
-        await TypeRowAsync(page, "0100102", "奈良あすか医院", "R8.9", inpatient: false, "1", "500", "1500");
+        await ClaimsBrowserJourneyTests.TypeRowAsync(page, "0100102", "奈良あすか医院", "R8.9", inpatient: false, "1", "500", "1500");
         await page.Keyboard.PressAsync("Enter"); // in a row: the next row, not a submit
         await Assertions.Expect(page.GetByLabel("医療機関コード（2行目）")).ToBeFocusedAsync();
-        await TypeRowAsync(page, "0100102", "奈良いかるが病院", "令和8年9月", inpatient: true, "3", "2000", "6000");
+        await ClaimsBrowserJourneyTests.TypeRowAsync(page, "0100102", "奈良いかるが病院", "令和8年9月", inpatient: true, "3", "2000", "6000");
         await page.ScreenshotAsync(new() { Path = Shot("a11y-keyboard-manual-claims"), FullPage = true });
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "保存して審査" }));
         await page.Keyboard.PressAsync("Enter");
@@ -188,35 +188,6 @@ public sealed class KeyboardAccessTests(WebAppFixture app)
           return outline || shadow;
         }
         """);
-
-    /// <summary>One receipt row from its first field, Tab between fields; the 入外 select is changed with the arrow key.</summary>
-    private static async Task TypeRowAsync(IPage page, string provider, string name, string month, bool inpatient, string days, string points, string share)
-    {
-        async Task Field(string? text)
-        {
-            if (text is not null)
-            {
-                await page.Keyboard.TypeAsync(text);
-            }
-
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        await Field(provider);
-        await Field(name);
-        await Field(month);
-        await Field(null); // 点数表: 医科
-        if (inpatient)
-        {
-            await page.Keyboard.PressAsync("ArrowDown");
-        }
-
-        await Field(null); // 入外
-        await Field(days);
-        await Field(points);
-        await Field(null); // 医療費
-        await page.Keyboard.TypeAsync(share);
-    }
 
     private static string Shot(string name) => Path.Combine(WebAppFixture.ArtifactsDirectory, name + ".png");
 }

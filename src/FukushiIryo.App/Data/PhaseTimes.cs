@@ -5,7 +5,7 @@ using System.Globalization;
 namespace FukushiIryo.App.Data;
 
 /// <summary>
-/// Per-phase Stopwatch sums for profiling bulk work (claims import, 審査 run), switched on by the
+/// Per-phase Stopwatch sums for profiling bulk work (claims import, 審査 run, payment run, renewal decide step), switched on by the
 /// environment variable <c>FUKUSHI_PHASE_TIMES=1</c>: each named phase adds its elapsed time and a
 /// count, and at process exit the sums are written to standard error, one <c>PHASE name ms=… cpu_ms=… n=…</c>
 /// line each, slowest first. cpu_ms is the process's CPU time (all threads, GC included) during the phase:
@@ -21,6 +21,23 @@ public static class PhaseTimes
     /// <summary>Starts timing <paramref name="name"/>; dispose the result to add the elapsed time.</summary>
     public static Phase Start(string name) =>
         Enabled ? new(name, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime.Ticks) : default;
+
+    /// <summary>
+    /// Adds an interval the caller measured itself (a loop that times its phases back to back, e.g. the
+    /// payment run's batches and the renewal's decide step). Off, it does nothing.
+    /// </summary>
+    public static void Add(string name, TimeSpan wall, TimeSpan cpu)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var sum = Sums.GetOrAdd(name, _ => new long[3]);
+        Interlocked.Add(ref sum[0], (long)(wall.TotalSeconds * Stopwatch.Frequency));
+        Interlocked.Increment(ref sum[1]);
+        Interlocked.Add(ref sum[2], cpu.Ticks);
+    }
 
     /// <summary>The sums so far (wall and CPU milliseconds, count), slowest first.</summary>
     public static IReadOnlyList<(string Name, double Milliseconds, double CpuMilliseconds, long Count)> Snapshot() =>

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
+using FukushiIryo.App.Exports;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.MedicalClaims;
 using FukushiIryo.App.Review;
@@ -368,19 +369,7 @@ public sealed class InKindSettlements(FukushiDbContext db, TimeProvider clock, S
             throw new InKindSettlementRefusedException($"出力先に内容の異なる {AccountingName(month)} があります。別の出力先を指定するか、ファイルを確認してください。");
         }
 
-        var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        await AtomicFile.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         db.AddAudit(new AuditEntry(actor, AuditEventType.InKindSettlementExported, "inkind-settlement", month.ToString(), new Dictionary<string, object?>

@@ -6,6 +6,7 @@ using System.Text.Json;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Documents;
+using FukushiIryo.App.Exports;
 using FukushiIryo.App.Review;
 using FukushiIryo.App.Settings;
 using FukushiIryo.Domain.Calendar;
@@ -137,7 +138,7 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         var all = stable.Append((Name: NoticesName(month), Bytes: notices)).ToList();
         foreach (var (name, bytes) in all)
         {
-            await WriteAtomicallyAsync(Path.Combine(directory, name), bytes, cancellationToken).ConfigureAwait(false);
+            await AtomicFile.WriteAllBytesAsync(Path.Combine(directory, name), bytes, cancellationToken).ConfigureAwait(false);
         }
 
         var files = all.Select(f => new PaymentExportFile(f.Name, f.Bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(f.Bytes)))).ToList();
@@ -162,7 +163,7 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
 
         var manifest = JsonSerializer.SerializeToUtf8Bytes(manifestFields, ManifestJson);
 
-        await WriteAtomicallyAsync(Path.Combine(directory, ManifestName), manifest, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllBytesAsync(Path.Combine(directory, ManifestName), manifest, cancellationToken).ConfigureAwait(false);
 
         db.ChangeTracker.Clear();
         var tracked = await db.PaymentRuns.SingleAsync(r => r.Id == run.Id, cancellationToken).ConfigureAwait(false);
@@ -313,24 +314,6 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         }
 
         return found;
-    }
-
-    /// <summary>Writes to a temporary file beside the target, then renames it over the target.</summary>
-    private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
     }
 
     private static string Key(YearMonth month) => ReviewRun.MonthKey(month).ToString("D6", CultureInfo.InvariantCulture);

@@ -17,8 +17,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FukushiIryo.App.Payments;
 
-/// <summary>Time spent in one phase of a preparation: wall clock, and CPU of the whole process (all threads).</summary>
-public sealed record PaymentPhaseTime(TimeSpan Wall, TimeSpan Cpu);
 
 /// <summary>A payment run refused: <see cref="NotPermitted"/> for self-approval (exit 3), else rejected input (exit 1).</summary>
 public sealed class PaymentRunRefusedException(string message, bool notPermitted = false) : InvalidOperationException(message)
@@ -73,15 +71,6 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 
     /// <summary>Builds the computation's inputs; null = <see cref="ClaimSubsidyTerms"/>.</summary>
     public Func<IReadOnlyList<MedicalClaim>, CancellationToken, Task<IReadOnlyList<SubsidyClaim>>>? Terms { get; init; }
-
-    /// <summary>
-    /// Wall time and process CPU time of each phase of the last <see cref="PrepareAsync"/>, summed over its
-    /// batches (claim selection, claim load, terms, history, computation, lines COPY, payees): what the
-    /// benchmark (bench/payment-run.sh) prints to find what dominates. Cheap enough to keep always on.
-    /// </summary>
-    public IReadOnlyDictionary<string, PaymentPhaseTime> PhaseTimes => phases;
-
-    private readonly Dictionary<string, PaymentPhaseTime> phases = [];
 
     /// <summary>The run of <paramref name="month"/>, or null.</summary>
     public Task<PaymentRun?> FindAsync(YearMonth month, CancellationToken cancellationToken = default) =>
@@ -362,7 +351,6 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         PaymentRun run, int key, DateOnly payDate, IProgress<PaymentProgress>? progress, CancellationToken cancellationToken)
     {
         var month = ReviewRun.MonthOf(key);
-        phases.Clear();
         (long Wall, TimeSpan Cpu) mark = (Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
         var inKindPayers = await db.PublicPayers.AsNoTracking()
             .Where(p => p.BenefitMethod == BenefitMethod.InKind)
@@ -484,11 +472,21 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         return lines;
     }
 
-    private void Phase(string name, ref (long Wall, TimeSpan Cpu) mark)
+    /// <summary>
+    /// Ends a phase of <see cref="PrepareAsync"/> (claim selection, claim load, terms, history, computation,
+    /// lines COPY, payees) and starts the next: its wall and process CPU time are summed under
+    /// <c>payment.prepare.NAME</c> in <see cref="PhaseTimes"/> (printed at exit with FUKUSHI_PHASE_TIMES=1,
+    /// as bench/payment-run.sh does).
+    /// </summary>
+    private static void Phase(string name, ref (long Wall, TimeSpan Cpu) mark)
     {
+        if (!PhaseTimes.Enabled)
+        {
+            return;
+        }
+
         (long Wall, TimeSpan Cpu) now = (Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
-        var sum = phases.GetValueOrDefault(name) ?? new PaymentPhaseTime(TimeSpan.Zero, TimeSpan.Zero);
-        phases[name] = new PaymentPhaseTime(sum.Wall + Stopwatch.GetElapsedTime(mark.Wall, now.Wall), sum.Cpu + (now.Cpu - mark.Cpu));
+        PhaseTimes.Add("payment.prepare." + name, Stopwatch.GetElapsedTime(mark.Wall, now.Wall), now.Cpu - mark.Cpu);
         mark = now;
     }
 

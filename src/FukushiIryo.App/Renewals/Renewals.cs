@@ -101,7 +101,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
     /// </summary>
     public int DecideBatchSize { get; init; } = 200;
 
-    /// <summary>The phase sums of the running decide step (null unless FUKUSHI_RENEWAL_PROFILE=1).</summary>
+    /// <summary>The phase sums of the running decide step (null unless FUKUSHI_PHASE_TIMES=1).</summary>
     private DecideProfile? profile;
 
     /// <summary>The instant of the batch being decided (null outside one): every row it supersedes and records carries it.</summary>
@@ -315,7 +315,6 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         db.AddAudit(StepAudit(actor, run, "decide", details));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
-        profile?.Write(Console.Error);
         return new RenewalDecideResult(kind, year, decided, already, waiting, held, certificates, losses, context.GraceEnds);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Documents;
+using FukushiIryo.App.Exports;
 using FukushiIryo.Domain.Calendar;
 
 namespace FukushiIryo.App.Statistics;
@@ -76,19 +77,7 @@ public sealed class StatisticsReports(FukushiDbContext db, TimeProvider clock)
         var now = AppClock.Now(clock);
         var bytes = Render(report, format, actor, now);
         var full = Path.GetFullPath(path);
-        var temporary = full + ".tmp-" + Guid.NewGuid().ToString("N");
-        try
-        {
-            await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        await AtomicFile.WriteAllBytesAsync(full, bytes, cancellationToken).ConfigureAwait(false);
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         await AuditAsync(kind, report, format, sha, actor, cancellationToken).ConfigureAwait(false);

@@ -64,16 +64,6 @@ internal static class PaymentsCommands
                 EndProgress(environment);
             }
 
-            if (!string.IsNullOrEmpty(environment.Variable("FUKUSHI_BENCH_PHASES")))
-            {
-                // bench/payment-run.sh: the wall time of each phase, summed over the batches, on stderr.
-                foreach (var (phase, time) in runs.PhaseTimes)
-                {
-                    await environment.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"phase {phase,-10} wall {time.Wall.TotalSeconds,7:0.000} s  CPU {time.Cpu.TotalSeconds,7:0.000} s")).ConfigureAwait(false);
-                }
-            }
-
             await AuditAnchorsWriter.AppendAsync(session, cancellationToken).ConfigureAwait(false);
             await environment.Out.WriteAsync(ToText(result)).ConfigureAwait(false);
             return ExitCodes.Success;
