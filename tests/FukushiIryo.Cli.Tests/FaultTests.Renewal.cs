@@ -44,6 +44,7 @@ public sealed partial class FaultTests
         var afterKill = await HouseholdsAsync(killed);
         var decidedBeforeKill = afterKill.Count(h => h.Value.StartsWith("Decided|", StringComparison.Ordinal));
         Assert.True(decidedBeforeKill > 0 && decidedBeforeKill < returned, $"{decidedBeforeKill} of {returned} households decided when killed");
+        output.WriteLine($"killed with {decidedBeforeKill} of {returned} returned households decided ({before.Count} listed)");
         Assert.Equal(before.Keys, afterKill.Keys);
         foreach (var (head, state) in afterKill)
         {

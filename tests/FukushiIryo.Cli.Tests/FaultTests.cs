@@ -6,6 +6,7 @@ using FukushiIryo.Domain.Numbers;
 using FukushiIryo.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace FukushiIryo.Cli.Tests;
 
@@ -18,7 +19,7 @@ namespace FukushiIryo.Cli.Tests;
 /// </summary>
 [Collection(PostgresCollectionName.Value)]
 [Trait("Category", "Fault")]
-public sealed partial class FaultTests(PostgresFixture fixture)
+public sealed partial class FaultTests(PostgresFixture fixture, ITestOutputHelper output)
 {
     private const string AdminPassword = "correct horse battery staple";
     private const string Header = "負担者番号,受給者番号,保険者番号,氏名カナ,生年月日,診療年月,医療機関コード,医療機関名,点数表,入外区分,給付割合,実日数,点数,医療費,窓口負担額,食事療養額,高額療養費,附加給付,長期";
