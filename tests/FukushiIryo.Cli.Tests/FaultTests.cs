@@ -6,6 +6,7 @@ using FukushiIryo.Domain.Numbers;
 using FukushiIryo.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace FukushiIryo.Cli.Tests;
 
@@ -18,7 +19,7 @@ namespace FukushiIryo.Cli.Tests;
 /// </summary>
 [Collection(PostgresCollectionName.Value)]
 [Trait("Category", "Fault")]
-public sealed class FaultTests(PostgresFixture fixture)
+public sealed partial class FaultTests(PostgresFixture fixture, ITestOutputHelper output)
 {
     private const string AdminPassword = "correct horse battery staple";
     private const string Header = "負担者番号,受給者番号,保険者番号,氏名カナ,生年月日,診療年月,医療機関コード,医療機関名,点数表,入外区分,給付割合,実日数,点数,医療費,窓口負担額,食事療養額,高額療養費,附加給付,長期";
@@ -267,9 +268,20 @@ public sealed class FaultTests(PostgresFixture fixture)
     /// Runs the built <c>fukushi</c> as a child process; kills it (SIGKILL, the whole tree) as soon as its
     /// transaction holds the write lock of <paramref name="killWhenLocked"/>. Returns the exit code and stderr.
     /// </summary>
-    private static async Task<(int ExitCode, string Error)> RunChildAsync(CliHarness cli, string[] args, string killWhenLocked)
+    private static Task<(int ExitCode, string Error)> RunChildAsync(CliHarness cli, string[] args, string killWhenLocked) =>
+        RunChildAsync(cli, args, exited => WaitForLockAsync(cli.Database, killWhenLocked, exited),
+            // The killed client's server process may still be running its last statement: wait for it to
+            // notice and roll back (as an operator would before running the command again).
+            () => WaitForLockAsync(cli.Database, killWhenLocked, Task.CompletedTask, released: true));
+
+    /// <summary>
+    /// Runs the built <c>fukushi</c> as a child process (<paramref name="stdin"/> written to its standard
+    /// input); kills it (SIGKILL, the whole tree) as soon as <paramref name="killWhen"/> returns (it is given
+    /// the child's exit, to stop waiting), then waits for <paramref name="rolledBack"/>. Returns the exit code and stderr.
+    /// </summary>
+    private static async Task<(int ExitCode, string Error)> RunChildAsync(CliHarness cli, string[] args, Func<Task, Task> killWhen, Func<Task> rolledBack, string? stdin = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fukushi.dll"));
         foreach (var argument in args.Concat(["--db", cli.Database]))
         {
@@ -280,11 +292,17 @@ public sealed class FaultTests(PostgresFixture fixture)
         start.Environment["FUKUSHI_ATENA_DB"] = cli.AtenaDatabase;
         start.Environment["FUKUSHI_ATENA_KEYS"] = cli.AtenaKeyDirectory;
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var exited = process.WaitForExitAsync(timeout.Token);
-        await WaitForLockAsync(cli.Database, killWhenLocked, exited);
+        await killWhen(exited);
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
@@ -292,10 +310,7 @@ public sealed class FaultTests(PostgresFixture fixture)
 
         await process.WaitForExitAsync(timeout.Token);
         await output;
-
-        // The killed client's server process may still be running its last statement: wait for it to
-        // notice and roll back (as an operator would before running the command again).
-        await WaitForLockAsync(cli.Database, killWhenLocked, Task.CompletedTask, released: true);
+        await rolledBack();
         return (process.ExitCode, await error);
     }
 
