@@ -22,6 +22,15 @@ public static class PhaseTimes
     public static Phase Start(string name) =>
         Enabled ? new(name, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime.Ticks) : default;
 
+    /// <summary>Writes one <c>NOTE …</c> line (a size or a count worth knowing when profiling) to standard error, when enabled.</summary>
+    public static void Note(string text)
+    {
+        if (Enabled)
+        {
+            Console.Error.WriteLine("NOTE " + text);
+        }
+    }
+
     /// <summary>The sums so far (wall and CPU milliseconds, count), slowest first.</summary>
     public static IReadOnlyList<(string Name, double Milliseconds, double CpuMilliseconds, long Count)> Snapshot() =>
         Sums.Select(pair => (pair.Key, Stopwatch.GetElapsedTime(0, Interlocked.Read(ref pair.Value[0])).TotalMilliseconds,
