@@ -6,7 +6,7 @@
 # Not a test: it asserts nothing. Usage: bench/claims-import-1m.sh [CLAIMS] [HOUSEHOLDS]
 # The last lines are machine-readable, one per measured step (for bench/scale.sh):
 #   RESULT <step> db=postgres wall_s=… cpu_s=… peak_rss_mb=… items=… items_per_s=… vs_copy=… load=…
-# The fukushi steps run with FUKUSHI_PHASE_TIMES=1: their per-phase Stopwatch sums (PHASE lines) are shown.
+# The fukushi steps run with FUKUSHI_PHASE_TIMES=1: their per-phase Stopwatch sums (PHASE lines) and notes (NOTE lines, e.g. the ledger index's size) are shown.
 # (default 100000 households: about 250,000 recipients, so that most claims match; 2 % name nobody).
 # The claims file is generated into a temporary folder (about 140 MB per million) and deleted with the
 # throwaway cluster at the end; it cannot be a FIFO, since the import reads the file twice (pass 1
@@ -73,7 +73,7 @@ result() { # step — records the last measure as a RESULT line, printed at the 
   results+=("$(printf 'RESULT %s db=postgres wall_s=%.2f cpu_s=%s pg_cpu_s=%.1f peak_rss_mb=%d items=%d items_per_s=%.0f%s load=%s' \
     "$1" "$seconds" "$cpu" "$pgcpu" "$megabytes" "$claims" "$(echo "$claims / $seconds" | bc -l)" "$ratio" "$(cut -d' ' -f1 /proc/loadavg)")")
 }
-phases() { grep -E '^PHASE ' "$work/out" | sed 's/^/    /' || true; }
+phases() { grep -E '^(PHASE|NOTE) ' "$work/out" | sed 's/^/    /' || true; }
 export FUKUSHI_PHASE_TIMES=1
 
 # The reference: the same rows, plain COPY into an unindexed table of the same columns (server-side, one statement).

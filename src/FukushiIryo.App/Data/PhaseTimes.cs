@@ -39,6 +39,15 @@ public static class PhaseTimes
         Interlocked.Add(ref sum[2], cpu.Ticks);
     }
 
+    /// <summary>Writes one <c>NOTE …</c> line (a size or a count worth knowing when profiling) to standard error, when enabled.</summary>
+    public static void Note(string text)
+    {
+        if (Enabled)
+        {
+            Console.Error.WriteLine("NOTE " + text);
+        }
+    }
+
     /// <summary>The sums so far (wall and CPU milliseconds, count), slowest first.</summary>
     public static IReadOnlyList<(string Name, double Milliseconds, double CpuMilliseconds, long Count)> Snapshot() =>
         Sums.Select(pair => (pair.Key, Stopwatch.GetElapsedTime(0, Interlocked.Read(ref pair.Value[0])).TotalMilliseconds,

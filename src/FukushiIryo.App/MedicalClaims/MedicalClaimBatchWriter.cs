@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Masters;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +11,9 @@ namespace FukushiIryo.App.MedicalClaims;
 /// Pass 2 of a claims import: collects claims into batches, matches each claim
 /// (<see cref="MedicalClaimMatching"/>) and writes the batch through <see cref="BulkInsert"/>.
 /// A file of <paramref name="claims"/> claims at or above <paramref name="wholeLedgerFrom"/> is matched
-/// against the whole ledger (台帳), indexed once (every recipient with its current birth date, kana and
-/// cards: about 250,000 candidates for 100,000 households, a few tens of MB whatever the file size);
+/// against the whole ledger (台帳), indexed once and compactly (<see cref="MatchCandidateIndex"/>: every
+/// recipient with its current birth date, kana key and cards, about 250,000 candidates for 100,000
+/// households, tens of MB whatever the file size, dropped by <see cref="ReleaseLedger"/>);
 /// a smaller file loads the candidates of each batch (by 受給者番号, by 保険者番号 + 記号番号, by kana +
 /// birth date). Both give the same candidates for the keys a claim carries.
 /// </summary>
@@ -62,7 +66,7 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
         using (PhaseTimes.Start("import.candidates"))
         {
             candidates = claims >= wholeLedgerFrom
-                ? ledger ??= new MatchCandidateIndex(await WholeLedgerAsync(cancellationToken).ConfigureAwait(false))
+                ? ledger ??= await WholeLedgerAsync(cancellationToken).ConfigureAwait(false)
                 : new MatchCandidateIndex(await CandidatesAsync(cancellationToken).ConfigureAwait(false));
         }
 
@@ -91,6 +95,9 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
         batch.Clear();
         progress?.Report(Written);
     }
+
+    /// <summary>Drops the whole ledger's index (after the last batch), so that the rest of the import does not keep it.</summary>
+    public void ReleaseLedger() => ledger = null;
 
     private static MedicalClaimKeys KeysOf(MedicalClaim receipt) =>
         new(receipt.RecipientNumber, receipt.BirthDate, receipt.KanaName, receipt.InsurerNumber, receipt.CardSymbol, receipt.CardNumber);
@@ -146,26 +153,71 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
         return Candidates(recipients, records, cards);
     }
 
-    /// <summary>Every recipient of the ledger as a candidate (three queries, each a single scan).</summary>
-    private async Task<List<MatchCandidate>> WholeLedgerAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every recipient of the ledger indexed as a candidate, built in one streaming pass over three
+    /// projections (each a single scan, no row kept but the person's latest current birth date and kana
+    /// key): the current person records, the recipients, the current insurance cards. Under
+    /// <c>FUKUSHI_PHASE_TIMES=1</c> it prints the index's size (managed heap after a full collection,
+    /// before and after building it).
+    /// </summary>
+    private async Task<MatchCandidateIndex> WholeLedgerAsync(CancellationToken cancellationToken)
     {
-        var recipients = await db.Recipients.AsNoTracking()
-            .Select(r => new RecipientKeys(r.Id, r.PersonId, r.RecipientNumber))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var records = new Dictionary<long, PersonKeys>();
+        long heapBefore = PhaseTimes.Enabled ? GC.GetTotalMemory(forceFullCollection: true) : 0;
+        var index = await BuildWholeLedgerAsync(cancellationToken).ConfigureAwait(false);
+        if (PhaseTimes.Enabled)
+        {
+            long heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+            PhaseTimes.Note(string.Create(CultureInfo.InvariantCulture,
+                $"import.ledger candidates={index.Count} card_entries={index.CardEntries} index_mb={(heapAfter - heapBefore) / 1048576.0:F1} heap_before_mb={heapBefore / 1048576.0:F1} heap_after_mb={heapAfter / 1048576.0:F1}"));
+        }
+
+        return index;
+    }
+
+    private async Task<MatchCandidateIndex> BuildWholeLedgerAsync(CancellationToken cancellationToken)
+    {
+        var index = new MatchCandidateIndex();
+        var persons = new Dictionary<long, PersonSlot>();
         await foreach (var record in db.PersonRecords.AsNoTracking().Current()
             .Select(p => new PersonKeys(p.PersonId, p.ValidFrom, p.BirthDate, p.NameKana)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (!records.TryGetValue(record.PersonId, out var latest) || record.ValidFrom > latest.ValidFrom)
+            ref var person = ref CollectionsMarshal.GetValueRefOrAddDefault(persons, record.PersonId, out bool exists);
+            if (!exists || record.ValidFrom > person.ValidFrom)
             {
-                records[record.PersonId] = record;
+                person = new PersonSlot(record.ValidFrom, record.BirthDate, index.KanaKeyOf(record.NameKana), FirstCandidate: -1);
             }
         }
 
-        var cards = (await db.Insurances.AsNoTracking().Current()
-                .Select(i => new { i.PersonId, i.InsurerNumber, i.CardSymbol, i.CardNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToLookup(i => i.PersonId, i => new CandidateCard(i.InsurerNumber, i.CardSymbol, i.CardNumber));
-        return Candidates(recipients, records, cards);
+        // The candidates of a person are chained (slot -> next slot of the same person) for its cards.
+        var nextOfPerson = new List<int>();
+        await foreach (var recipient in db.Recipients.AsNoTracking()
+            .Select(r => new RecipientKeys(r.Id, r.PersonId, r.RecipientNumber)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            ref var person = ref CollectionsMarshal.GetValueRefOrNullRef(persons, recipient.PersonId);
+            if (Unsafe.IsNullRef(ref person))
+            {
+                continue;
+            }
+
+            int slot = index.Add(recipient.Id, recipient.RecipientNumber, person.BirthDate, person.KanaKey);
+            nextOfPerson.Add(person.FirstCandidate);
+            person = person with { FirstCandidate = slot };
+        }
+
+        await foreach (var card in db.Insurances.AsNoTracking().Current()
+            .Select(i => new CardKeys(i.PersonId, i.InsurerNumber, i.CardSymbol, i.CardNumber)).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (persons.TryGetValue(card.PersonId, out var person))
+            {
+                for (int slot = person.FirstCandidate; slot >= 0; slot = nextOfPerson[slot])
+                {
+                    index.AddCard(slot, card.InsurerNumber, card.CardSymbol, card.CardNumber);
+                }
+            }
+        }
+
+        index.Seal();
+        return index;
     }
 
     private static List<MatchCandidate> Candidates(List<RecipientKeys> recipients, Dictionary<long, PersonKeys> records, ILookup<long, CandidateCard> cards) =>
@@ -177,4 +229,8 @@ internal sealed class BatchWriter(FukushiDbContext db, IProgress<long>? progress
     private sealed record RecipientKeys(long Id, long PersonId, string RecipientNumber);
 
     private sealed record PersonKeys(long PersonId, DateOnly ValidFrom, DateOnly BirthDate, string NameKana);
+
+    private sealed record CardKeys(long PersonId, string InsurerNumber, string? CardSymbol, string? CardNumber);
+
+    private readonly record struct PersonSlot(DateOnly ValidFrom, DateOnly BirthDate, string KanaKey, int FirstCandidate);
 }

@@ -81,14 +81,15 @@ public static class MedicalClaimMatching
             var named = candidates.ByNumber(number);
             if (named.Count == 1)
             {
-                var candidate = named[0];
-                bool birthAgrees = keys.BirthDate is { } birth && candidate.BirthDate == birth;
-                if (birthAgrees || (Kana() is { } kana && candidates.KanaKeyOf(candidate) == kana))
+                int candidate = named.First;
+                long recipientId = candidates.RecipientIdAt(candidate);
+                bool birthAgrees = keys.BirthDate is { } birth && candidates.BirthDateAt(candidate) == birth;
+                if (birthAgrees || (Kana() is { } kana && candidates.KanaKeyAt(candidate) == kana))
                 {
-                    return MatchResult.Linked(candidate.RecipientId, birthAgrees ? "受給者番号と生年月日が一致" : "受給者番号と氏名カナが一致");
+                    return MatchResult.Linked(recipientId, birthAgrees ? "受給者番号と生年月日が一致" : "受給者番号と氏名カナが一致");
                 }
 
-                return MatchResult.Review(candidate.RecipientId, "受給者番号は一致するが生年月日・氏名カナが一致しない");
+                return MatchResult.Review(recipientId, "受給者番号は一致するが生年月日・氏名カナが一致しない");
             }
         }
 
@@ -101,8 +102,8 @@ public static class MedicalClaimMatching
             if (byCard.Count == 1)
             {
                 return number is null
-                    ? MatchResult.Linked(byCard[0].RecipientId, "保険者番号・記号番号・生年月日が一致")
-                    : MatchResult.Review(byCard[0].RecipientId, "保険者番号・記号番号・生年月日は一致するが受給者番号が台帳にない");
+                    ? MatchResult.Linked(candidates.RecipientIdAt(byCard.First), "保険者番号・記号番号・生年月日が一致")
+                    : MatchResult.Review(candidates.RecipientIdAt(byCard.First), "保険者番号・記号番号・生年月日は一致するが受給者番号が台帳にない");
             }
 
             if (byCard.Count > 1)
@@ -111,10 +112,10 @@ public static class MedicalClaimMatching
             }
         }
 
-        var weak = keys.BirthDate is { } weakBirth && Kana() is { } weakKana ? candidates.ByBirthAndKana(weakBirth, weakKana) : [];
+        var weak = keys.BirthDate is { } weakBirth && Kana() is { } weakKana ? candidates.ByBirthAndKana(weakBirth, weakKana) : default;
         return weak.Count switch
         {
-            1 => MatchResult.Review(weak[0].RecipientId, "氏名カナと生年月日だけが一致（弱い一致）"),
+            1 => MatchResult.Review(candidates.RecipientIdAt(weak.First), "氏名カナと生年月日だけが一致（弱い一致）"),
             > 1 => MatchResult.Review(null, "氏名カナと生年月日が一致する受給者が複数"),
             _ => MatchResult.None(number is null ? "一致する受給者がいない" : "受給者番号が台帳にない"),
         };
@@ -164,66 +165,5 @@ public static class MedicalClaimMatching
         }
 
         return builder.Length == 0 ? null : builder.ToString();
-    }
-}
-
-/// <summary>
-/// The candidates of a batch of claims, indexed once (by 受給者番号, by birth date and kana key, by
-/// birth date and insurance keys) so that matching a claim is a few look-ups, not a scan of the batch's
-/// candidates. A candidate is taken once (the first of the same recipient id).
-/// </summary>
-public sealed class MatchCandidateIndex
-{
-    private readonly Dictionary<string, List<MatchCandidate>> byNumber = new(StringComparer.Ordinal);
-    private readonly Dictionary<(DateOnly, string), List<MatchCandidate>> byBirthAndKana = [];
-    private readonly Dictionary<(DateOnly, string, string?, string), List<MatchCandidate>> byCard = [];
-    private readonly Dictionary<long, string> kanaKeys = [];
-
-    public MatchCandidateIndex(IEnumerable<MatchCandidate> candidates)
-    {
-        ArgumentNullException.ThrowIfNull(candidates);
-        foreach (var candidate in candidates)
-        {
-            if (kanaKeys.ContainsKey(candidate.RecipientId))
-            {
-                continue;
-            }
-
-            string kana = KanaNormalizer.ToSearchKey(candidate.KanaName);
-            kanaKeys[candidate.RecipientId] = kana;
-            Add(byNumber, candidate.RecipientNumber, candidate);
-            Add(byBirthAndKana, (candidate.BirthDate, kana), candidate);
-            foreach (var card in candidate.Cards)
-            {
-                if (MedicalClaimMatching.NormalizeInsurer(card.InsurerNumber) is { } insurer && MedicalClaimMatching.Clean(card.CardNumber) is { } number)
-                {
-                    var key = (candidate.BirthDate, insurer, MedicalClaimMatching.Clean(card.CardSymbol), number);
-                    if (!byCard.TryGetValue(key, out var list) || !list.Contains(candidate))
-                    {
-                        Add(byCard, key, candidate);
-                    }
-                }
-            }
-        }
-    }
-
-    internal IReadOnlyList<MatchCandidate> ByNumber(string number) => byNumber.GetValueOrDefault(number) ?? [];
-
-    internal IReadOnlyList<MatchCandidate> ByBirthAndKana(DateOnly birth, string kanaKey) => byBirthAndKana.GetValueOrDefault((birth, kanaKey)) ?? [];
-
-    internal IReadOnlyList<MatchCandidate> ByCard(DateOnly birth, string insurer, string? symbol, string number) =>
-        byCard.GetValueOrDefault((birth, insurer, symbol, number)) ?? [];
-
-    internal string KanaKeyOf(MatchCandidate candidate) => kanaKeys[candidate.RecipientId];
-
-    private static void Add<TKey>(Dictionary<TKey, List<MatchCandidate>> index, TKey key, MatchCandidate candidate)
-        where TKey : notnull
-    {
-        if (!index.TryGetValue(key, out var list))
-        {
-            index[key] = list = [];
-        }
-
-        list.Add(candidate);
     }
 }

@@ -149,6 +149,7 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        writer.ReleaseLedger();
         pass2.Dispose();
         result.Inserted = (int)writer.Written;
         opening.Complete(db, importedFile);
@@ -217,6 +218,7 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        writer.ReleaseLedger();
         result.Inserted = (int)writer.Written;
         importedFile.RowsRead = result.RowsRead;
         importedFile.RowsImported = result.Inserted;

@@ -64,4 +64,69 @@ public sealed class MedicalClaimMatchingTests
         var result = MedicalClaimMatching.Match(new MedicalClaimKeys("1234567", HanakoBirth, "ナラ ハナコ", null, null, null), [Hanako]);
         Assert.Equal((MedicalClaimMatchStatus.Matched, 1L), (result.Status, result.RecipientId));
     }
+
+    /// <summary>
+    /// The compact index (ADR 0025, session 5 second wave) keys an all-digit 受給者番号 as a number:
+    /// leading zeros still count ("0123456" is not "123456"), and a number with other characters is
+    /// looked up as text.
+    /// </summary>
+    [Theory]
+    [InlineData("0123456", 11L)]
+    [InlineData("123456", 12L)]
+    [InlineData("A123456", 13L)]
+    [InlineData("00123456", null)]
+    public void A_recipient_number_is_compared_as_written(string number, long? linked)
+    {
+        MatchCandidate[] candidates =
+        [
+            new(11, "0123456", HanakoBirth, "ナラ ハナコ", []),
+            new(12, "123456", HanakoBirth, "ナラ ハナコ", []),
+            new(13, "A123456", HanakoBirth, "ナラ ハナコ", []),
+        ];
+
+        var result = MedicalClaimMatching.Match(new MedicalClaimKeys(number, HanakoBirth, null, null, null, null), candidates);
+
+        Assert.Equal(linked, result.RecipientId);
+    }
+
+    /// <summary>Two recipients with the same 受給者番号 (a ledger error): the number links neither; kana and birth date suggest nobody either (two agree).</summary>
+    [Fact]
+    public void A_recipient_number_of_two_recipients_links_neither()
+    {
+        MatchCandidate[] candidates = [Hanako, Hanako with { RecipientId = 9 }];
+
+        var result = MedicalClaimMatching.Match(new MedicalClaimKeys("1234567", HanakoBirth, "ナラ ハナコ", null, null, null), candidates);
+
+        Assert.Equal((MedicalClaimMatchStatus.NeedsReview, null, null), (result.Status, result.RecipientId, result.SuggestedRecipientId));
+    }
+
+    /// <summary>The same card twice on one recipient (6- and 8-digit 保険者番号) is one candidate for the card, so the insurance keys still link.</summary>
+    [Fact]
+    public void The_same_card_twice_is_one_candidate()
+    {
+        var twice = Hanako with { Cards = [new CandidateCard("133066", "奈良", "1234"), new CandidateCard("00133066", "奈良", "１２３４")] };
+
+        var result = MedicalClaimMatching.Match(new MedicalClaimKeys(null, HanakoBirth, null, "133066", "奈良", "1234"), [twice]);
+
+        Assert.Equal((MedicalClaimMatchStatus.Matched, 1L), (result.Status, result.RecipientId));
+    }
+
+    /// <summary>An index grown past its first arrays (1,000 candidates) still finds each one by number, by card and by kana and birth date.</summary>
+    [Fact]
+    public void A_large_index_finds_every_candidate()
+    {
+        var candidates = Enumerable.Range(1, 1000)
+            .Select(i => new MatchCandidate(i, $"{i:D7}", HanakoBirth.AddDays(i), $"ナラ ハナコ{i}", [new CandidateCard("133066", "奈良", $"{i}")]))
+            .ToList();
+        var index = new MatchCandidateIndex(candidates);
+
+        Assert.Equal((1000, 1000), (index.Count, index.CardEntries));
+        foreach (int i in new[] { 1, 16, 17, 500, 1000 })
+        {
+            var birth = HanakoBirth.AddDays(i);
+            Assert.Equal((long?)i, MedicalClaimMatching.Match(new MedicalClaimKeys($"{i:D7}", birth, null, null, null, null), index).RecipientId);
+            Assert.Equal((long?)i, MedicalClaimMatching.Match(new MedicalClaimKeys(null, birth, null, "133066", "奈良", $"{i}"), index).RecipientId);
+            Assert.Equal((long?)i, MedicalClaimMatching.Match(new MedicalClaimKeys(null, birth, $"ナラ ハナコ{i}", null, null, null), index).SuggestedRecipientId);
+        }
+    }
 }
