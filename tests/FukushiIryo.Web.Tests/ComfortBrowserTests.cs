@@ -45,6 +45,7 @@ public sealed class ComfortBrowserTests(WebAppFixture app)
         await page.Locator("#nr-postal").PressSequentiallyAsync("6308114");
         await Assertions.Expect(page.Locator("#nr-address")).ToHaveValueAsync("奈良県奈良市芝辻町");
         await Assertions.Expect(page.Locator("#nr-postal-lookup")).ToContainTextAsync("芝辻町");
+        Assert.Empty(await AccessibilityData.SeriousViolationsAsync(page, "/Persons/NonResident（郵便番号の補完の後）"));
 
         // The form has changed: following a menu link asks first, and staying keeps what was typed.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "業務メニュー" }).GetByRole(AriaRole.Link).First.ClickAsync();
