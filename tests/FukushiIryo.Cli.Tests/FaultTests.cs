@@ -86,6 +86,8 @@ public sealed class FaultTests(PostgresFixture fixture)
         Assert.True(approved.ExitCode == 0, approved.Error);
         var twice = await killed.RunAsync(PaymentsKillTests.Prepare);
         Assert.Equal(1, twice.ExitCode); // an approved month is never prepared again
+        // A TOTP code is single-use (a replay exits 3): the second approval waits for the next 30 s step.
+        await Task.Delay(TimeSpan.FromSeconds(31 - (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30)));
         var again2 = await killed.RunWithInputAsync(PaymentsCommandsTests.ApproverPassword + "\n",
             "payments", "approve", "--month", "2026-10", "--password-stdin", "--totp", PaymentsCommandsTests.Code(approverSecret), "--user", "kessai1");
         Assert.Equal(1, again2.ExitCode); // approved once only
