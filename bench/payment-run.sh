@@ -2,8 +2,9 @@
 # Benchmark: `fukushi payments prepare` over a demo city on SQLite and on a throwaway PostgreSQL cluster.
 # Seeds HOUSEHOLDS demo households (default 20000) with the shipped bank master, adds one 可 autopay
 # claim (医科外来, 3,000円) per recipient for 処理年月 2026-10 straight into the database (one INSERT …
-# SELECT), then times prepare (twice: the second replaces the first); approve is not timed (needs a
-# TOTP), export is not timed. Prints wall time and peak memory per step. With FUKUSHI_BASELINE set to
+# SELECT), then times prepare (twice: the second replaces the first) and approve (決裁 by a second
+# user with password and TOTP; prints a RESULT payment.approve line); export is not timed. Prints wall
+# time and peak memory per step. With FUKUSHI_BASELINE set to
 # another build's fukushi.dll, times that build too on a copy of the same data (before/after figures).
 # Not a test: it asserts nothing. Usage: bench/payment-run.sh [HOUSEHOLDS]. Needs PostgreSQL binaries
 # (/usr/lib/postgresql/*/bin), python3 and /usr/bin/time; as root it runs PostgreSQL as `postgres`.
@@ -27,6 +28,43 @@ as_pg "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C 
 as_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c log_min_duration_statement=${BENCH_SLOW_MS:-200}" -l "$work/pg.log" -w start >/dev/null
 psql() { as_pg "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 psql -c "CREATE DATABASE bench" >/dev/null
+password="quiet river under paper lanterns"
+
+totp() { python3 - "$1" <<'PY'
+import base64, hmac, hashlib, struct, sys, time
+key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
+digest = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+offset = digest[-1] & 15
+print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7fffffff) % 1000000))
+PY
+}
+
+approve() { # name fukushi... — times `payments approve` (a fresh TOTP step each time) and prints its RESULT line
+  local name=$1; shift
+  sleep $(( 31 - $(date +%s) % 30 )) # a TOTP code is single-use: the next step gives a new one
+  echo "$password" >"$work/password"
+  measure "$name: payments approve" "$@" payments approve --month 2026-10 --password-stdin --totp "$(totp "$secret")" --user kessai <"$work/password"
+  cat "$work/out" "$work/err"
+  read -r seconds kilobytes user system < "$work/time"
+  items=$(sed -nE 's/.*人、([0-9,]+) 件.*/\1/p' "$work/out" | tr -d ,)
+  python3 - "${name%% *}" "$seconds" "$kilobytes" "$user" "$system" "${items:-0}" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
+import sys
+name, wall, kb, user, system, items, load = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), sys.argv[7]
+print(f"RESULT payment.approve db={name} wall_s={wall:.2f} cpu_s={user + system:.2f} peak_rss_mb={kb // 1024} items={items} items_per_s={items / wall:.1f} load={load}")
+PY
+}
+
+prepare_result() { # name — the RESULT line of the last `payments prepare` measured (items: its payees; claims too)
+  local name=$1 seconds kilobytes user system payees claims
+  read -r seconds kilobytes user system < "$work/time"
+  payees=$(sed -nE 's/^支払先 ([0-9,]+) 人.*/\1/p' "$work/out" | tr -d ,)
+  claims=$(sed -nE 's/.*レセプト ([0-9,]+) 件.*/\1/p' "$work/out" | tr -d ,)
+  python3 - "$name" "$seconds" "$kilobytes" "$user" "$system" "${payees:-0}" "${claims:-0}" "$(cut -d' ' -f1 /proc/loadavg)" <<'PY'
+import sys
+name, wall, kb, user, system, payees, claims, load = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7]), sys.argv[8]
+print(f"RESULT payment.prepare db={name} wall_s={wall:.2f} cpu_s={user + system:.2f} peak_rss_mb={kb // 1024} items={payees} items_per_s={payees / wall:.1f} claims={claims} load={load}")
+PY
+}
 
 measure() { # label command... — prints the command's wall time, peak resident memory, CPU seconds and phases
   local label=$1; shift
@@ -56,7 +94,9 @@ for db in "sqlite:$work/fukushi.db" "postgres:Host=127.0.0.1;Port=$port;Username
   [ -z "${BENCH_DB:-}" ] || [ "$BENCH_DB" = "$name" ] || continue
   export FUKUSHI_DB=$db FUKUSHI_AUDIT_ANCHORS=$work/anchors-$name.log
   $fukushi db migrate >/dev/null
-  echo "quiet river under paper lanterns" | $fukushi users add --login bench --name "計測 太郎" --staff-no 7777 --roles システム管理,支払 --password-stdin >/dev/null
+  echo "$password" | $fukushi users add --login bench --name "計測 太郎" --staff-no 7777 --roles システム管理,支払 --password-stdin >/dev/null
+  echo "$password" | $fukushi users add --login kessai --name "決裁 花子" --staff-no 7778 --roles 決裁 --password-stdin --user bench >/dev/null
+  secret=$($fukushi users totp-enroll --login kessai --user bench | head -1 | sed -E 's/.*[?&]secret=([A-Z2-7]+).*/\1/')
   $fukushi demo seed --households "$households" --seed 1 --user bench >/dev/null
   if [ "$name" = sqlite ]; then
     claims_sql 0 | python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.executescript(sys.stdin.read()); db.commit()' "$work/fukushi.db"
@@ -74,12 +114,15 @@ for db in "sqlite:$work/fukushi.db" "postgres:Host=127.0.0.1;Port=$port;Username
 
   echo "$name: $claims claims"
   measure "$name: payments prepare" $fukushi payments prepare --month 2026-10 --pay-date 2026-11-20 --user bench
+  prepare_result "$name"
   measure "$name: payments prepare again (replaces)" $fukushi payments prepare --month 2026-10 --pay-date 2026-11-20 --user bench
   cat "$work/out"
+  approve "$name" $fukushi
   if [ -n "${FUKUSHI_BASELINE:-}" ]; then
     export FUKUSHI_DB=$baseline_db
     measure "$name: baseline build: payments prepare" dotnet "$FUKUSHI_BASELINE" payments prepare --month 2026-10 --pay-date 2026-11-20 --user bench
     measure "$name: baseline build: prepare again" dotnet "$FUKUSHI_BASELINE" payments prepare --month 2026-10 --pay-date 2026-11-20 --user bench
+    approve "$name (baseline build)" dotnet "$FUKUSHI_BASELINE"
   fi
 done
 if [ -z "${BENCH_DB:-}" ] || [ "$BENCH_DB" = postgres ]; then

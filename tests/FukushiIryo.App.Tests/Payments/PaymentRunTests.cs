@@ -284,6 +284,30 @@ public sealed class PaymentRunTests(PostgresFixture fixture) : IDisposable
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_claim_paid_by_another_month_after_the_preparation_makes_the_approval_refuse_and_write_nothing(string provider)
+    {
+        await using var database = await LedgerAsync(provider);
+        await using var db = database.Open();
+        var shared = await AddClaimAsync(db, Mother, 202610, share: 3000);                         // in both preparations
+        var orphan = await AddClaimAsync(db, Orphan, 202610, share: 2000);
+        await Runs(db).PrepareAsync(October, OctoberPayDate, "shiharai1");
+        await Runs(db).PrepareAsync(November, NovemberPayDate, "shiharai1");                        // takes the same unpaid claims
+        await Runs(db).ApproveAsync(November, "kessai1");
+
+        var refused = await Assert.ThrowsAsync<PaymentRunRefusedException>(() => Runs(db).ApproveAsync(October, "kessai1"));
+
+        Assert.Contains("他の月で支払済み", refused.Message, StringComparison.Ordinal);
+        await using var check = database.Open();
+        var october = await check.PaymentRuns.SingleAsync(r => r.ProcessingMonth == 202610);
+        Assert.Equal((PaymentRunStatus.Prepared, (string?)null), (october.Status, october.ApprovedBy));
+        var november = await check.PaymentRuns.SingleAsync(r => r.ProcessingMonth == 202611);
+        Assert.Equal(new[] { shared, orphan }.Order(), (await check.PaidClaims.Where(p => p.PaymentRunId == november.Id).Select(p => p.MedicalClaimId).ToListAsync()).Order());
+        Assert.Equal(2, await check.PaidClaims.CountAsync());
+        Assert.Equal(1, await check.AuditEvents.CountAsync(a => a.EventType == AuditEventType.PaymentRunApproved));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_export_writes_identical_files_again_and_refuses_a_different_existing_file(string provider)
     {
         await using var database = await LedgerAsync(provider);
