@@ -1,4 +1,6 @@
+using FukushiIryo.App.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace FukushiIryo.Cli;
@@ -25,6 +27,14 @@ internal static class CliFaults
 
     /// <summary>Whether <paramref name="exception"/> (or one it wraps) is a fault of the environment, not of the input.</summary>
     public static bool IsEnvironment(Exception exception) => IsDiskFull(exception) || IsConnectionLost(exception);
+
+    /// <summary>
+    /// A save refused because another process changed the same rows (a concurrency token, a unique key):
+    /// exit 1 with "run it again". A lost connection or a full disk also surfaces as a
+    /// <see cref="DbUpdateException"/>, but it is a fault of the environment (exit 4, <see cref="IsEnvironment"/>).
+    /// </summary>
+    public static bool IsConcurrentChange(Exception exception) =>
+        exception is ConcurrencyConflictException or DbUpdateException && !IsEnvironment(exception);
 
     /// <summary>The disk (of a file being written, or of the database) is full.</summary>
     public static bool IsDiskFull(Exception exception) => Chain(exception).Any(e => e switch

@@ -22,21 +22,30 @@ public static class PhaseTimes
     public static Phase Start(string name) =>
         Enabled ? new(name, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime.Ticks) : default;
 
-    /// <summary>
-    /// Adds an interval the caller measured itself (a loop that times its phases back to back, e.g. the
-    /// payment run's batches and the renewal's decide step). Off, it does nothing.
-    /// </summary>
-    public static void Add(string name, TimeSpan wall, TimeSpan cpu)
-    {
-        if (!Enabled)
-        {
-            return;
-        }
+    /// <summary>Where a phase started (wall and process CPU), for loops that time their phases back to back; default when off.</summary>
+    public readonly record struct Mark(long Timestamp, TimeSpan Cpu);
 
-        var sum = Sums.GetOrAdd(name, _ => new long[3]);
-        Interlocked.Add(ref sum[0], (long)(wall.TotalSeconds * Stopwatch.Frequency));
-        Interlocked.Increment(ref sum[1]);
-        Interlocked.Add(ref sum[2], cpu.Ticks);
+    /// <summary>The mark of now (default when off: reading the clocks costs nothing then).</summary>
+    public static Mark Now() => Enabled ? new(Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime) : default;
+
+    /// <summary>Adds the time since <paramref name="since"/> to <paramref name="name"/>. Off, it does nothing.</summary>
+    public static void AddSince(string name, Mark since)
+    {
+        if (Enabled)
+        {
+            Add(name, since, Now());
+        }
+    }
+
+    /// <summary>Ends the phase begun at <paramref name="mark"/> under <paramref name="name"/> and starts the next one there.</summary>
+    public static void Lap(string name, ref Mark mark)
+    {
+        if (Enabled)
+        {
+            var now = Now();
+            Add(name, mark, now);
+            mark = now;
+        }
     }
 
     /// <summary>Writes one <c>NOTE …</c> line (a size or a count worth knowing when profiling) to standard error, when enabled.</summary>
@@ -54,6 +63,14 @@ public static class PhaseTimes
                 TimeSpan.FromTicks(Interlocked.Read(ref pair.Value[2])).TotalMilliseconds, Interlocked.Read(ref pair.Value[1])))
             .OrderByDescending(row => row.Item3)
             .ToList();
+
+    private static void Add(string name, Mark from, Mark to)
+    {
+        var sum = Sums.GetOrAdd(name, _ => new long[3]);
+        Interlocked.Add(ref sum[0], to.Timestamp - from.Timestamp);
+        Interlocked.Increment(ref sum[1]);
+        Interlocked.Add(ref sum[2], (to.Cpu - from.Cpu).Ticks);
+    }
 
     private static bool Register()
     {

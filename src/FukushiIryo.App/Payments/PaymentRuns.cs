@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -385,7 +384,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         PaymentRun run, int key, DateOnly payDate, IProgress<PaymentProgress>? progress, CancellationToken cancellationToken)
     {
         var month = ReviewRun.MonthOf(key);
-        (long Wall, TimeSpan Cpu) mark = (Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
+        var mark = PhaseTimes.Now(); // the phases are summed as payment.prepare.* (FUKUSHI_PHASE_TIMES=1)
         var inKindPayers = await db.PublicPayers.AsNoTracking()
             .Where(p => p.BenefitMethod == BenefitMethod.InKind)
             .Select(p => p.PayerNumber).Distinct()
@@ -405,7 +404,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         var selected = scanned.Where(c => !c.InKind).ToList();
 
         var recipients = await RecipientsAsync(selected.Select(s => s.RecipientId), cancellationToken).ConfigureAwait(false);
-        Phase("selection", ref mark);
+        PhaseTimes.Lap("payment.prepare.selection", ref mark);
         long PayeeOf(long recipientId) => recipients[recipientId].ParentRecipientId ?? recipientId;
 
         var totals = new Dictionary<long, PayeeTotal>();
@@ -418,11 +417,11 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         foreach (var batch in Batches(selected.GroupBy(s => s.RecipientId).OrderBy(g => g.Key).Select(g => g.Select(s => s.Id).ToList())))
         {
             var claims = await ClaimsAsync(batch, cancellationToken).ConfigureAwait(false);
-            Phase("claims", ref mark);
+            PhaseTimes.Lap("payment.prepare.claims", ref mark);
             var inputs = await terms(claims, cancellationToken).ConfigureAwait(false);
-            Phase("terms", ref mark);
+            PhaseTimes.Lap("payment.prepare.terms", ref mark);
             var history = await HistoryAsync(claims.Select(c => c.RecipientId!.Value).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
-            Phase("history", ref mark);
+            PhaseTimes.Lap("payment.prepare.history", ref mark);
             var results = SubsidyComputation.Compute(inputs, history);
             var rows = new List<PaymentLine>(claims.Count);
             for (int i = 0; i < claims.Count; i++)
@@ -435,9 +434,9 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
                 zero += line.Subsidy == 0 ? 1 : 0;
             }
 
-            Phase("compute", ref mark);
+            PhaseTimes.Lap("payment.prepare.compute", ref mark);
             await db.BulkInsertAsync(rows, cancellationToken).ConfigureAwait(false);
-            Phase("lines", ref mark);
+            PhaseTimes.Lap("payment.prepare.lines", ref mark);
             lines += rows.Count;
             progress?.Report(new PaymentProgress("助成額の算定", lines, selected.Count));
             await CheckpointAsync("prepare.lines", cancellationToken).ConfigureAwait(false);
@@ -447,7 +446,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         var payees = await PayeesAsync(run, month, payDate, totals, cancellationToken).ConfigureAwait(false);
         await db.BulkInsertAsync(payees, cancellationToken).ConfigureAwait(false);
         await db.BulkInsertAsync(adjustmentLines, cancellationToken).ConfigureAwait(false);
-        Phase("payees", ref mark);
+        PhaseTimes.Lap("payment.prepare.payees", ref mark);
         progress?.Report(new PaymentProgress("支払先と口座の確認", payees.Count, payees.Count));
         await CheckpointAsync("prepare.payees", cancellationToken).ConfigureAwait(false);
 
@@ -504,24 +503,6 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         }
 
         return lines;
-    }
-
-    /// <summary>
-    /// Ends a phase of <see cref="PrepareAsync"/> (claim selection, claim load, terms, history, computation,
-    /// lines COPY, payees) and starts the next: its wall and process CPU time are summed under
-    /// <c>payment.prepare.NAME</c> in <see cref="PhaseTimes"/> (printed at exit with FUKUSHI_PHASE_TIMES=1,
-    /// as bench/payment-run.sh does).
-    /// </summary>
-    private static void Phase(string name, ref (long Wall, TimeSpan Cpu) mark)
-    {
-        if (!PhaseTimes.Enabled)
-        {
-            return;
-        }
-
-        (long Wall, TimeSpan Cpu) now = (Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime);
-        PhaseTimes.Add("payment.prepare." + name, Stopwatch.GetElapsedTime(mark.Wall, now.Wall), now.Cpu - mark.Cpu);
-        mark = now;
     }
 
     /// <summary>

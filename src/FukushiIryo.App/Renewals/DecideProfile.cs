@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FukushiIryo.App.Data;
 
 namespace FukushiIryo.App.Renewals;
@@ -12,26 +11,15 @@ namespace FukushiIryo.App.Renewals;
 /// </summary>
 internal sealed class DecideProfile
 {
-    private readonly Dictionary<long, TimeSpan> cpuAtStart = [];
-
     private bool warmedUp;
 
     public static DecideProfile? FromEnvironment() => PhaseTimes.Enabled ? new DecideProfile() : null;
 
-    /// <summary>Starts a phase: its timestamp (the process CPU time is noted under it).</summary>
-    public long Start()
+    /// <summary>Ends the phase begun at <paramref name="started"/> (<see cref="PhaseTimes.Now"/>).</summary>
+    public void Stop(string phase, PhaseTimes.Mark started)
     {
-        var started = Stopwatch.GetTimestamp();
-        cpuAtStart[started] = Environment.CpuUsage.TotalTime;
-        return started;
-    }
-
-    public void Stop(string phase, long started)
-    {
-        var wall = Stopwatch.GetElapsedTime(started);
-        var cpu = cpuAtStart.Remove(started, out var before) ? Environment.CpuUsage.TotalTime - before : TimeSpan.Zero;
         var name = warmedUp || phase.StartsWith("setup", StringComparison.Ordinal) ? phase : "warmup." + phase;
-        PhaseTimes.Add("renewal.decide." + name, wall, cpu);
+        PhaseTimes.AddSince("renewal.decide." + name, started);
     }
 
     /// <summary>Ends the warm-up (the first batch): later phases are summed under their plain names.</summary>

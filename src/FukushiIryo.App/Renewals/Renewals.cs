@@ -243,7 +243,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         profile = DecideProfile.FromEnvironment();
-        var setup = profile?.Start() ?? 0;
+        var setup = PhaseTimes.Now();
         var run = await EnsureRunAsync(kind, year, actor, cancellationToken).ConfigureAwait(false);
         await EnsureItemsAsync(run, cancellationToken).ConfigureAwait(false);
         var context = await DecideContextAsync(kind, year, cancellationToken).ConfigureAwait(false);
@@ -496,7 +496,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                 var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
-                    var phase = profile?.Start() ?? 0;
+                    var phase = PhaseTimes.Now();
                     var items = (await db.RenewalItems.Where(i => EF.Parameter(itemIds).Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
                         .ToDictionary(i => i.Id);
                     var open = itemIds.Select(items.GetValueOrDefault).OfType<RenewalItem>().Where(i => i.State != RenewalItemState.Decided).ToList();
@@ -514,7 +514,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                     }
 
                     profile?.Stop("batch.read", phase);
-                    phase = profile?.Start() ?? 0;
+                    phase = PhaseTimes.Now();
                     var results = new List<HouseholdResult>(itemIds.Length);
                     foreach (var itemId in itemIds)
                     {
@@ -530,14 +530,14 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                     }
 
                     profile?.Stop("batch.decide", phase);
-                    phase = profile?.Start() ?? 0;
+                    phase = PhaseTimes.Now();
 
                     await BulkSaveRowsAsync(cancellationToken).ConfigureAwait(false);
                     profile?.Stop("batch.bulk", phase);
-                    phase = profile?.Start() ?? 0;
+                    phase = PhaseTimes.Now();
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     profile?.Stop("batch.save", phase);
-                    phase = profile?.Start() ?? 0;
+                    phase = PhaseTimes.Now();
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                     db.ChangeTracker.Clear();
                     profile?.Stop("batch.commit", phase);
@@ -778,7 +778,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         {
             // 所得判定 of the parent or carer, then of each 扶養義務者 of the welfare household on 8/1.
             var taxYear = IncomeYear.ForDate(context.Effective).TaxYear;
-            var determine = profile?.Start() ?? 0;
+            var determine = PhaseTimes.Now();
             var determination = await determinations.DetermineAsync(head.AtenaNumber, taxYear, context.Effective, actor, save: false, cancellationToken).ConfigureAwait(false);
             var obligorDeterminations = new List<(Obligor Obligor, IncomeDeterminationOutcome Outcome)>();
             foreach (var obligor in obligors)
@@ -863,7 +863,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         var payer = PayerFor(member, context.Effective, context)
             ?? throw new RenewalRefusedException($"公費負担者マスタに、{context.Effective:yyyy-MM-dd}に有効な受給者番号 {member.Recipient.RecipientNumber} の年齢区分の公費負担者番号がありません。");
         var now = batchNow ?? AppClock.Now(clock);
-        var plan = profile?.Start() ?? 0;
+        var plan = PhaseTimes.Now();
         History.PlanChange(member.Rows, context.Effective, row =>
         {
             row.Status = EligibilityStatus.Active;

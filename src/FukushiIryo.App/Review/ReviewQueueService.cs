@@ -191,6 +191,10 @@ public sealed class ReviewQueueService(FukushiDbContext db, TimeProvider clock)
         return approved.Count;
     }
 
+    /// <summary>How many claims the queue holds under <paramref name="filter"/> (the home page's 要確認 count).</summary>
+    public Task<int> CountAsync(ReviewQueueFilter filter, CancellationToken cancellationToken = default) =>
+        Filtered(filter).CountAsync(cancellationToken);
+
     private IQueryable<ClaimReview> Filtered(ReviewQueueFilter filter)
     {
         var query = db.ClaimReviews.AsNoTracking().Where(r => r.SupersededAt == null && r.Status == filter.Status);

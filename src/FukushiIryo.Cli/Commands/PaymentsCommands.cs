@@ -55,7 +55,7 @@ internal static class PaymentsCommands
             {
                 throw new CliExitException(ExitCodes.Environment, missing.Message);
             }
-            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException && !CliFaults.IsEnvironment(conflict))
+            catch (Exception conflict) when (CliFaults.IsConcurrentChange(conflict))
             {
                 throw new CliExitException(ExitCodes.Rejected, "同時に実行された支払処理と競合しました（何も変更していません）。もう一度実行してください。");
             }
@@ -100,7 +100,7 @@ internal static class PaymentsCommands
             {
                 throw new CliExitException(refused.NotPermitted ? ExitCodes.NotPermitted : ExitCodes.Rejected, refused.Message);
             }
-            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException && !CliFaults.IsEnvironment(conflict))
+            catch (Exception conflict) when (CliFaults.IsConcurrentChange(conflict))
             {
                 throw new CliExitException(ExitCodes.Rejected, "同時に実行された支払処理と競合しました（承認していません）。内容を確認してもう一度実行してください。");
             }

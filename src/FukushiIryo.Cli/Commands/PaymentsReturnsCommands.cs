@@ -171,7 +171,7 @@ internal static class PaymentsReturnsCommands
             {
                 throw new CliExitException(ExitCodes.Rejected, refused.Message);
             }
-            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException && !CliFaults.IsEnvironment(conflict))
+            catch (Exception conflict) when (CliFaults.IsConcurrentChange(conflict))
             {
                 throw new CliExitException(ExitCodes.Rejected, "同時に行われた処理と競合しました（何も変更していません）。もう一度実行してください。");
             }
@@ -357,7 +357,7 @@ internal static class PaymentsReturnsCommands
             {
                 throw new CliExitException(ExitCodes.Rejected, refused.Message);
             }
-            catch (Exception conflict) when (conflict is ConcurrencyConflictException or DbUpdateException && !CliFaults.IsEnvironment(conflict))
+            catch (Exception conflict) when (CliFaults.IsConcurrentChange(conflict))
             {
                 throw new CliExitException(ExitCodes.Rejected, "同時に行われた処理と競合しました（承認していません）。もう一度実行してください。");
             }

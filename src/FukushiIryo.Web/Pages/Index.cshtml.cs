@@ -6,7 +6,6 @@ using FukushiIryo.App.Payments;
 using FukushiIryo.App.Renewals;
 using FukushiIryo.App.Review;
 using FukushiIryo.App.Security;
-using FukushiIryo.Domain.Review;
 using FukushiIryo.Domain.Calendar;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,7 @@ namespace FukushiIryo.Web.Pages;
 /// <summary>One line of the home page's work lists: what waits, how many, and where to do it.</summary>
 public sealed record WorkListEntry(string Key, string Label, int Count, string Href);
 
-public sealed class IndexModel(FukushiDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(FukushiDbContext db, ReviewQueueService reviewQueue, TimeProvider clock) : PageModel
 {
     /// <summary>
     /// The work lists (要確認, 喪失候補, 未決裁, 振込不能, 返還未済, 更新未提出) the user's roles may open, each one
@@ -29,8 +28,6 @@ public sealed class IndexModel(FukushiDbContext db, TimeProvider clock) : PageMo
     public DateOnly Today { get; private set; }
 
     public bool CanSearch { get; private set; }
-
-    public int OpenLossCandidates { get; private set; }
 
     public bool CanReview { get; private set; }
 
@@ -47,11 +44,6 @@ public sealed class IndexModel(FukushiDbContext db, TimeProvider clock) : PageMo
         CanReview = Permissions.Allows(Permissions.ReviewResolve, roles);
         CanEnterManualClaims = Permissions.Allows(Permissions.ManualClaimsEnter, roles);
         CanViewResidentChanges = Permissions.Allows(Permissions.ResidentChangesView, roles);
-        if (CanSearch)
-        {
-            OpenLossCandidates = await db.LossCandidates.CountAsync(c => c.Status == LossCandidateStatus.Open).ConfigureAwait(false);
-        }
-
         WorkLists = await WorkListsAsync(roles).ConfigureAwait(false);
     }
 
@@ -60,8 +52,7 @@ public sealed class IndexModel(FukushiDbContext db, TimeProvider clock) : PageMo
         var lists = new List<WorkListEntry>();
         if (Permissions.Allows(Permissions.ReviewResolve, roles))
         {
-            // The review queue: current results left open by the rules that are 要確認 or 否.
-            var count = await db.ClaimReviews.CountAsync(r => r.SupersededAt == null && r.Status == ClaimReviewStatus.Open && r.Outcome != ReviewOutcome.Accepted).ConfigureAwait(false);
+            var count = await reviewQueue.CountAsync(new ReviewQueueFilter()).ConfigureAwait(false);
             lists.Add(new("review", "要確認（審査キュー）", count, "/Review"));
         }
 
