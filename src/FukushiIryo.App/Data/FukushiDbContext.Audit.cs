@@ -14,7 +14,9 @@ namespace FukushiIryo.App.Data;
 /// get the next sequence numbers, the save's instant from <see cref="Clock"/> and their hashes; the
 /// changes and the events are saved together; the transaction is committed if this save began it.
 /// SaveChanges returns the number of other entries written: audit rows are not counted. A save with
-/// nothing queued runs as before, without the lock.
+/// nothing queued runs as before, without the lock. A save with only queued events (no other change,
+/// no transaction of the caller's) is group-committed with the other such saves waiting at that
+/// moment (<see cref="AuditGroupCommit"/>): same guarantee, one transaction for many searches.
 /// </para>
 /// <para>
 /// Failure and retry: if anything fails before the commit (a concurrency conflict, a constraint, a
@@ -99,29 +101,22 @@ public sealed partial class FukushiDbContext
             return await BaseSaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
         }
 
+        // Only events, no transaction of the caller's: one commit shared with the other such saves waiting now.
+        if (acceptAllChangesOnSuccess && Database.CurrentTransaction is null && !ChangeTracker.HasChanges()
+            && AuditGroupCommit.For(this) is { } group)
+        {
+            await group.AppendAsync(this, auditQueue.ToArray(), cancellationToken).ConfigureAwait(false);
+            auditQueue.Clear();
+            return 0;
+        }
+
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
             : null;
         var rows = new List<AuditEvent>(auditQueue.Count);
         try
         {
-            await LockAuditChainAsync(cancellationToken).ConfigureAwait(false);
-            var last = await AuditEvents.AsNoTracking()
-                .OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash })
-                .FirstOrDefaultAsync(cancellationToken)
-                .ConfigureAwait(false);
-            var sequence = last?.Sequence ?? 0;
-            var previousHash = last?.Hash ?? AuditChain.GenesisHash;
-            var now = AuditChain.ToChainInstant(Clock.GetUtcNow());
-            foreach (var entry in auditQueue)
-            {
-                var row = entry.Link(++sequence, now, previousHash);
-                previousHash = row.Hash;
-                rows.Add(row);
-            }
-
-            AuditEvents.AddRange(rows);
+            await LinkAsync(auditQueue, rows, cancellationToken).ConfigureAwait(false);
 
             // In our own transaction, accept the changes only once committed, so that a failed
             // commit leaves everything pending for a retry.
@@ -155,6 +150,54 @@ public sealed partial class FukushiDbContext
                 await ownTransaction.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Writes the events of one group-commit batch (<see cref="AuditGroupCommit"/>) in a transaction of
+    /// their own: lock, last link, insert, commit. This context has no other changes.
+    /// </summary>
+    internal async Task WriteAuditBatchAsync(IReadOnlyList<PendingAuditEvent> events, CancellationToken cancellationToken)
+    {
+        var rows = new List<AuditEvent>(events.Count);
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await LinkAsync(events, rows, cancellationToken).ConfigureAwait(false);
+            await BaseSaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var row in rows)
+            {
+                Entry(row).State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the chain's lock, reads the last link and adds <paramref name="events"/> after it as tracked
+    /// rows (also into <paramref name="rows"/>), stamped with this save's instant.
+    /// </summary>
+    private async Task LinkAsync(IReadOnlyList<PendingAuditEvent> events, List<AuditEvent> rows, CancellationToken cancellationToken)
+    {
+        await LockAuditChainAsync(cancellationToken).ConfigureAwait(false);
+        var last = await AuditEvents.AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var sequence = last?.Sequence ?? 0;
+        var previousHash = last?.Hash ?? AuditChain.GenesisHash;
+        var now = AuditChain.ToChainInstant(Clock.GetUtcNow());
+        foreach (var entry in events)
+        {
+            var row = entry.Link(++sequence, now, previousHash);
+            previousHash = row.Hash;
+            rows.Add(row);
+        }
+
+        AuditEvents.AddRange(rows);
     }
 
     private Task LockAuditChainAsync(CancellationToken cancellationToken) =>
