@@ -46,6 +46,7 @@ if [ -z "${BENCH_NO_BUILD:-}" ]; then
   echo "building (Release) …"
   dotnet build src/FukushiIryo.Cli -c Release -v q -nologo >/dev/null
   dotnet build bench/claims-gen/ClaimsGen.csproj -c Release -v q -nologo >/dev/null
+  dotnet build bench/search-load/SearchLoad.csproj -c Release -v q -nologo >/dev/null
 fi
 echo "scale suite: $households households, $receipts receipts per month, db=$db; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), free in /tmp: $(df -h /tmp | awk 'NR == 2 { print $4 }')"
 
