@@ -5,9 +5,15 @@ welfare_db=${FUKUSHI_DB:-sqlite:data/fukushi.db}
 atena_db=${FUKUSHI_ATENA_DB:-sqlite:data/atena.db}
 atena_keys=${FUKUSHI_ATENA_KEYS:-data/atena-keys}
 audit_anchors=${FUKUSHI_AUDIT_ANCHORS:-data/audit-anchors.log}
-# ASP.NET Core data-protection keys (sign-in cookies, anti-forgery tokens) of the Web application: it does not
-# configure a folder, so ASP.NET keeps them in the running user's ~/.aspnet/DataProtection-Keys.
-data_protection_keys=${FUKUSHI_DATA_PROTECTION_KEYS:-${HOME:-/nonexistent}/.aspnet/DataProtection-Keys}
+# ASP.NET Core data-protection keys (sign-in cookies, anti-forgery tokens) of the Web application: the folder it
+# is configured with (FUKUSHI_DATA_PROTECTION_KEYS, default data/data-protection-keys: DataProtectionKeys.cs).
+# Installations started before that setting existed kept them in the user's ~/.aspnet/DataProtection-Keys:
+# backup takes them from there when the configured folder does not exist.
+data_protection_keys=${FUKUSHI_DATA_PROTECTION_KEYS:-data/data-protection-keys}
+data_protection_keys_source=$data_protection_keys
+if [ -z "${FUKUSHI_DATA_PROTECTION_KEYS:-}" ] && [ ! -d "$data_protection_keys" ] && [ -d "${HOME:-/nonexistent}/.aspnet/DataProtection-Keys" ]; then
+  data_protection_keys_source=${HOME}/.aspnet/DataProtection-Keys
+fi
 
 die() { # code message — prints to stderr and exits (2 usage, 4 environment, 1 refused, as the CLI's exit codes)
   echo "$(basename "$0"): $2" >&2

@@ -60,9 +60,9 @@ if [ -f "$audit_anchors" ]; then
 else
   echo "warning: no audit anchor file at $audit_anchors (the audit chain is then verified without anchors)" >&2
 fi
-if [ -d "$data_protection_keys" ] && compgen -G "$data_protection_keys/*.xml" >/dev/null; then
+if [ -d "$data_protection_keys_source" ] && compgen -G "$data_protection_keys_source/*.xml" >/dev/null; then
   mkdir "$out/data-protection-keys"
-  cp -p "$data_protection_keys"/*.xml "$out/data-protection-keys/"
+  cp -p "$data_protection_keys_source"/*.xml "$out/data-protection-keys/"
   echo "data-protection keys: $(ls "$out/data-protection-keys" | wc -l)" >> "$out/backup-info.txt"
 fi
 

@@ -2,9 +2,9 @@
 # Restores a folder written by scripts/backup.sh into FRESH databases and places (it never overwrites):
 # checks manifest.sha256 first, then the welfare and 宛名 databases (PostgreSQL: pg_restore of the -Fc dump
 # into an existing empty database, one transaction; SQLite: the copy, integrity-checked, to a path that does
-# not exist yet), the 宛名 key ring, the audit anchor file and, when FUKUSHI_DATA_PROTECTION_KEYS is set, the
-# Web's data-protection keys. Targets are the settings fukushi reads: FUKUSHI_DB, FUKUSHI_ATENA_DB,
-# FUKUSHI_ATENA_KEYS, FUKUSHI_AUDIT_ANCHORS (defaults under data/). Each database is restored to the provider it
+# not exist yet), the 宛名 key ring, the audit anchor file and the Web's
+# data-protection keys. Targets are the settings fukushi reads: FUKUSHI_DB, FUKUSHI_ATENA_DB,
+# FUKUSHI_ATENA_KEYS, FUKUSHI_AUDIT_ANCHORS, FUKUSHI_DATA_PROTECTION_KEYS (defaults under data/). Each database is restored to the provider it
 # was backed up from. Usage: scripts/restore.sh BACKUP_FOLDER. Exit codes: 0 restored, 1 refused (manifest
 # mismatch, a target not empty), 2 usage, 4 environment. Afterwards run `fukushi audit verify` (docs/manual/backup.md).
 set -euo pipefail
@@ -72,12 +72,8 @@ if [ -f "$from/audit-anchors.log" ]; then
   echo "restored the audit anchor file"
 fi
 if [ -d "$from/data-protection-keys" ]; then
-  if [ -n "${FUKUSHI_DATA_PROTECTION_KEYS:-}" ]; then
-    mkdir -p "$FUKUSHI_DATA_PROTECTION_KEYS"
-    cp -n "$from"/data-protection-keys/*.xml "$FUKUSHI_DATA_PROTECTION_KEYS/"
-    echo "restored the data-protection keys"
-  else
-    echo "data-protection keys not restored (FUKUSHI_DATA_PROTECTION_KEYS not set): staff sign in again"
-  fi
+  mkdir -p -m 700 "$data_protection_keys"
+  cp -n "$from"/data-protection-keys/*.xml "$data_protection_keys/"
+  echo "restored the data-protection keys"
 fi
 echo "next: fukushi audit verify --user <監査 or システム管理>"

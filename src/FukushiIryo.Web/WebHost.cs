@@ -69,6 +69,7 @@ public static class WebHost
 
         builder.Services.AddFukushiApp(provider => ResolveSettings(provider.GetRequiredService<IConfiguration>()), TimeProvider.System, out var identity);
         builder.Services.AddAtenaVault(provider => ResolveAtenaSettings(provider.GetRequiredService<IConfiguration>()));
+        builder.Services.AddFukushiDataProtection();
         builder.Services.AddScoped<LoginFlow>();
         builder.Services.AddScoped<ReauthenticationGate>();
         builder.Services.AddHostedService<DatabasePreparation>();

@@ -49,6 +49,9 @@ public sealed class WebAppFixture : IAsyncLifetime
 
     public string AtenaKeyDirectory => Path.Combine(folder, "atena-keys");
 
+    /// <summary>The web's data-protection keys (a configured folder, as in production: DataProtectionKeys).</summary>
+    public string DataProtectionKeyDirectory => Path.Combine(folder, "data-protection-keys");
+
     /// <summary>Each test account's TOTP key (base32), enrolled at seed time.</summary>
     public Dictionary<string, string> TotpKeys { get; } = [];
 
@@ -105,6 +108,7 @@ public sealed class WebAppFixture : IAsyncLifetime
             builder.UseSetting(FukushiIryo.App.Audit.AuditAnchors.PathVariable, AnchorFile);
             builder.UseSetting(DatabaseSettings.AtenaVariable, "sqlite:" + AtenaDatabasePath);
             builder.UseSetting(FukushiIryo.Atena.Keys.AtenaKeyRing.Variable, AtenaKeyDirectory);
+            builder.UseSetting(DataProtectionKeys.Variable, DataProtectionKeyDirectory);
             builder.UseEnvironment("Production");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });

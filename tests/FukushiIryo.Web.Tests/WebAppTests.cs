@@ -24,6 +24,19 @@ public sealed class WebAppTests(WebAppFixture app)
     }
 
     [Fact]
+    public async Task The_cookie_and_token_keys_are_kept_in_the_configured_folder_readable_by_the_owner_only()
+    {
+        // The login page issues an antiforgery token: the key ring exists by then.
+        using var anonymous = StaffSession.Anonymous(app);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/Account/Login")).StatusCode);
+        Assert.NotEmpty(Directory.GetFiles(app.DataProtectionKeyDirectory, "key-*.xml"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(app.DataProtectionKeyDirectory));
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_and_audited_without_saying_which_part_was_wrong()
     {
         using var anonymous = StaffSession.Start(app);
