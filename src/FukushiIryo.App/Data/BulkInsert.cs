@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace FukushiIryo.App.Data;
 
@@ -285,15 +286,17 @@ internal sealed class BulkTableMap<T>
     }
 
     /// <summary>
-    /// A compiled writer of one column to a binary COPY, typed by the provider CLR type (no boxing,
-    /// no type lookup per value): null → <c>WriteNullAsync</c>, else the converted value written as
-    /// the column's store type (instants in UTC, as timestamptz requires).
+    /// A compiled writer of one column to a binary COPY, typed by the provider CLR type (no boxing):
+    /// null → <c>WriteNull</c>, else the converted value written as the column's store type (instants in
+    /// UTC, as timestamptz requires). The type is given as the <see cref="NpgsqlDbType"/> EF's mapping puts
+    /// on a parameter, resolved once per column here, so Npgsql takes its cached converter instead of
+    /// resolving a type name for every value (the store type name only where the mapping names no
+    /// NpgsqlDbType). The writes are synchronous: they fill Npgsql's write buffer, which sends itself when full.
     /// </summary>
     private static BulkColumnWriter<T> PostgresWriter(MemberInfo member, RelationalTypeMapping mapping)
     {
         var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
         var row = Expression.Parameter(typeof(T), "row");
-        var cancellationToken = Expression.Parameter(typeof(CancellationToken), "cancellationToken");
         Expression value = Expression.MakeMemberAccess(row, member);
         var underlying = Nullable.GetUnderlyingType(value.Type);
         Expression? isNull = underlying is not null
@@ -315,14 +318,24 @@ internal sealed class BulkTableMap<T>
             value = Expression.Call(value, nameof(DateTimeOffset.ToUniversalTime), Type.EmptyTypes);
         }
 
-        Expression write = Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteAsync), [value.Type],
-            value, Expression.Constant(mapping.StoreTypeNameBase), cancellationToken);
+        Expression write = PostgresDbType(mapping) is { } dbType
+            ? Expression.Call(importer, nameof(NpgsqlBinaryImporter.Write), [value.Type], value, Expression.Constant(dbType))
+            : Expression.Call(importer, nameof(NpgsqlBinaryImporter.Write), [value.Type], value, Expression.Constant(mapping.StoreTypeNameBase));
         if (isNull is not null)
         {
-            write = Expression.Condition(isNull, Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNullAsync), Type.EmptyTypes, cancellationToken), write);
+            write = Expression.IfThenElse(isNull, Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNull), Type.EmptyTypes), write);
         }
 
-        return Expression.Lambda<BulkColumnWriter<T>>(write, importer, row, cancellationToken).Compile();
+        return Expression.Lambda<BulkColumnWriter<T>>(write, importer, row).Compile();
+    }
+
+    /// <summary>The <see cref="NpgsqlDbType"/> EF's mapping gives a parameter of the column; null when it gives none.</summary>
+    private static NpgsqlDbType? PostgresDbType(RelationalTypeMapping mapping)
+    {
+        using var command = new NpgsqlCommand();
+        var parameter = (NpgsqlParameter)mapping.CreateParameter(command, "p", value: null, nullable: true);
+        var dbType = parameter.NpgsqlDbType;
+        return dbType == NpgsqlDbType.Unknown ? null : dbType;
     }
 
     private static Func<T, object?> Getter(MemberInfo member, RelationalTypeMapping mapping)
@@ -341,8 +354,8 @@ internal sealed class BulkTableMap<T>
 internal sealed record BulkColumn<T>(
     string DelimitedName, RelationalTypeMapping Mapping, Func<T, object?> ProviderValue, Lazy<BulkColumnWriter<T>> PostgresWriter);
 
-/// <summary>Writes one column of a row to a binary COPY.</summary>
-internal delegate Task BulkColumnWriter<in T>(NpgsqlBinaryImporter importer, T row, CancellationToken cancellationToken);
+/// <summary>Writes one column of a row to a binary COPY (into Npgsql's write buffer).</summary>
+internal delegate void BulkColumnWriter<in T>(NpgsqlBinaryImporter importer, T row);
 
 /// <summary>PostgreSQL: binary COPY on the context's connection, in its current transaction if any.</summary>
 internal sealed class PostgresBulkInserter<T> : IBulkInserter<T>
@@ -379,17 +392,23 @@ internal sealed class PostgresBulkInserter<T> : IBulkInserter<T>
         }
     }
 
-    public async ValueTask WriteAsync(T row, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the row into Npgsql's write buffer synchronously (one call per column, no state machine
+    /// per value); the buffer goes to the server whenever it fills. Completes synchronously.
+    /// </summary>
+    public ValueTask WriteAsync(T row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
         ObjectDisposedException.ThrowIf(finished, this);
-        await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        importer.StartRow();
         foreach (var write in writers)
         {
-            await write(importer, row, cancellationToken).ConfigureAwait(false);
+            write(importer, row);
         }
 
         RowsWritten++;
+        return ValueTask.CompletedTask;
     }
 
     public async Task<long> CompleteAsync(CancellationToken cancellationToken = default)
