@@ -282,6 +282,25 @@ public sealed class PaymentRunTests(PostgresFixture fixture) : IDisposable
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
+    [Fact]
+    public async Task A_preparation_on_PostgreSQL_commits_statistics_of_the_lines_and_payees_it_wrote()
+    {
+        // The approval's statements are planned on these statistics (ADR 0023, session 6): taken in the
+        // preparation's transaction, they count its own rows, 3 lines and 2 payees here.
+        await using var database = await LedgerAsync("postgres");
+        await using var db = database.Open();
+        await AddClaimAsync(db, Mother, 202610, share: 3000);
+        await AddClaimAsync(db, Son, 202610, share: 1500);
+        await AddClaimAsync(db, Orphan, 202610, share: 2000);
+
+        await Runs(db).PrepareAsync(October, OctoberPayDate, "shiharai1");
+
+        await using var check = database.Open();
+        var tuples = await check.Database.SqlQueryRaw<float>(
+            """SELECT reltuples AS "Value" FROM pg_class WHERE relname IN ('PaymentLines', 'PaymentPayees') ORDER BY relname""").ToListAsync();
+        Assert.Equal(new[] { 3f, 2f }, tuples);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_claim_paid_by_another_month_after_the_preparation_makes_the_approval_refuse_and_write_nothing(string provider)
