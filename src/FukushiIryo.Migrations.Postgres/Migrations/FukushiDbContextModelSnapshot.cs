@@ -4690,12 +4690,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
                         .HasForeignKey("PaymentLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustment", b =>

@@ -4549,12 +4549,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
                         .HasForeignKey("PaymentLineId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
-                        .WithMany()
-                        .HasForeignKey("PaymentRunId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentAdjustment", b =>
