@@ -289,9 +289,8 @@ internal sealed class BulkTableMap<T>
     /// A compiled writer of one column to a binary COPY, typed by the provider CLR type (no boxing):
     /// null → <c>WriteNull</c>, else the converted value written as the column's store type (instants in
     /// UTC, as timestamptz requires). The type is given as the <see cref="NpgsqlDbType"/> EF's mapping puts
-    /// on a parameter, resolved once per column here, so Npgsql takes its cached converter instead of
-    /// resolving a type name for every value (the store type name only where the mapping names no
-    /// NpgsqlDbType). The writes are synchronous: they fill Npgsql's write buffer, which sends itself when full.
+    /// on a parameter, resolved once per column here rather than a type name handed over with every
+    /// value (the store type name only where the mapping names no NpgsqlDbType). The writes are synchronous: they fill Npgsql's write buffer, which sends itself when full.
     /// </summary>
     private static BulkColumnWriter<T> PostgresWriter(MemberInfo member, RelationalTypeMapping mapping)
     {
