@@ -101,6 +101,9 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
     /// </summary>
     public int DecideBatchSize { get; init; } = 500;
 
+    /// <summary>Tests only: runs in a batch's transaction after deciding and before its writes (e.g. another session's change).</summary>
+    internal Func<CancellationToken, Task>? BeforeBatchWrite { get; init; }
+
     /// <summary>The phase sums of the running decide step (null unless FUKUSHI_PHASE_TIMES=1).</summary>
     private DecideProfile? profile;
 
@@ -548,6 +551,11 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
 
                     profile?.Stop("batch.decide", phase);
                     phase = PhaseTimes.Now();
+
+                    if (BeforeBatchWrite is { } beforeWrite)
+                    {
+                        await beforeWrite(cancellationToken).ConfigureAwait(false);
+                    }
 
                     await BulkSaveRowsAsync(cancellationToken).ConfigureAwait(false);
                     profile?.Stop("batch.bulk", phase);
