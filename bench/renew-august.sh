@@ -87,7 +87,8 @@ PY
 decide() { # label provider database command... — times one decide step; prints its output, phases and RESULT line
   local label=$1 name=$2 database=$3; shift 3
   echo "$password" | FUKUSHI_DB=$database /usr/bin/time -o "$work/time" -f "%e %M %U %S" \
-    "$@" renew august --year 2027 --step decide --password-stdin --totp "$(totp)" --user kessai > "$work/decide.txt" 2> "$work/decide.err"
+    "$@" renew august --year 2027 --step decide --password-stdin --totp "$(totp)" --user kessai > "$work/decide.txt" 2> "$work/decide.err" \
+    || { echo "$name: $label decide step failed:"; cat "$work/decide.txt"; grep -v -E '^(PHASE|NOTE) ' "$work/decide.err" | head -20; return 0; }
   read -r seconds kilobytes user system < "$work/time"
   cat "$work/decide.txt"
   grep -E '^(PHASE|NOTE) ' "$work/decide.err" | sed 's/^/    /' || true
