@@ -96,16 +96,35 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
     private const int Chunk = 500;
 
     /// <summary>
-    /// Households decided in one transaction (default 200; a household is never split between two):
+    /// Households decided in one transaction (default 500; a household is never split between two):
     /// a crash leaves each batch, and so each household, either done or not done.
     /// </summary>
-    public int DecideBatchSize { get; init; } = 200;
+    public int DecideBatchSize { get; init; } = 500;
+
+    /// <summary>Tests only: runs in a batch's transaction after deciding and before its writes (e.g. another session's change).</summary>
+    internal Func<CancellationToken, Task>? BeforeBatchWrite { get; init; }
 
     /// <summary>The phase sums of the running decide step (null unless FUKUSHI_PHASE_TIMES=1).</summary>
     private DecideProfile? profile;
 
     /// <summary>The instant of the batch being decided (null outside one): every row it supersedes and records carries it.</summary>
     private DateTimeOffset? batchNow;
+
+    /// <summary>
+    /// The eligibility rows the batch being decided supersedes and records (null outside one): its
+    /// members' rows are read untracked and its history edits collected here, written in bulk at its end.
+    /// </summary>
+    private BatchRows? batchRows;
+
+    /// <summary>The history edits of a batch, past the change tracker.</summary>
+    private sealed class BatchRows
+    {
+        /// <summary>The ids of the current rows the batch supersedes (at the batch's instant).</summary>
+        public List<long> Superseded { get; } = [];
+
+        /// <summary>The rows the batch records.</summary>
+        public List<EligibilityRecord> Added { get; } = [];
+    }
 
     /// <summary>The month and day the April update takes effect.</summary>
     public const int AprilMonth = FiscalYear.FirstMonth;
@@ -493,6 +512,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                 db.ChangeTracker.Clear();
                 db.DiscardPendingAudit();
                 batchNow = AppClock.Now(clock);
+                batchRows = new BatchRows();
                 var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
@@ -500,7 +520,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                     var items = (await db.RenewalItems.Where(i => EF.Parameter(itemIds).Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false))
                         .ToDictionary(i => i.Id);
                     var open = itemIds.Select(items.GetValueOrDefault).OfType<RenewalItem>().Where(i => i.State != RenewalItemState.Decided).ToList();
-                    var households = await MembersAsync(open.Select(i => i.HeadRecipientId).ToList(), context.Effective, cancellationToken).ConfigureAwait(false);
+                    var households = await MembersAsync(open.Select(i => i.HeadRecipientId).ToList(), context.Effective, tracked: false, cancellationToken).ConfigureAwait(false);
                     var obligors = new Dictionary<long, List<Obligor>>();
                     if (context.Kind == RenewalKind.August)
                     {
@@ -532,6 +552,11 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                     profile?.Stop("batch.decide", phase);
                     phase = PhaseTimes.Now();
 
+                    if (BeforeBatchWrite is { } beforeWrite)
+                    {
+                        await beforeWrite(cancellationToken).ConfigureAwait(false);
+                    }
+
                     await BulkSaveRowsAsync(cancellationToken).ConfigureAwait(false);
                     profile?.Stop("batch.bulk", phase);
                     phase = PhaseTimes.Now();
@@ -554,16 +579,19 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         finally
         {
             batchNow = null;
+            batchRows = null;
         }
     }
 
     /// <summary>
-    /// Writes the batch's bulk rows past the change tracker, inside the batch's transaction: the new
-    /// eligibility rows and 所得判定 by <see cref="BulkInsert"/> (PostgreSQL COPY), the superseded
-    /// eligibility rows by one UPDATE of SupersededAt per instant, each only where the row is still
-    /// current (a row superseded meanwhile by someone else is a <see cref="ConcurrencyConflictException"/>,
-    /// which rolls the batch back). Detaches what it wrote, so that the SaveChanges that follows writes
-    /// only the items and the audit events. Rows with other changes are left to SaveChanges.
+    /// Writes the batch's rows past the change tracker, inside the batch's transaction: the superseded
+    /// eligibility rows by one UPDATE of SupersededAt per instant and the new eligibility rows and
+    /// 所得判定 by <see cref="BulkInsert"/> (PostgreSQL COPY), the items by one UPDATE per outcome (same
+    /// values), each UPDATE only where the row is still as read (a row superseded, or an item changed,
+    /// meanwhile by someone else is a <see cref="ConcurrencyConflictException"/>, which rolls the batch
+    /// back). The batch's own edits come from <see cref="batchRows"/>; tracked rows (those a loss saved
+    /// through <see cref="RecipientLosses"/> are saved already) are written likewise and detached. The
+    /// SaveChanges that follows writes only the audit events and what else is left tracked.
     /// </summary>
     private async Task BulkSaveRowsAsync(CancellationToken cancellationToken)
     {
@@ -572,9 +600,15 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
             .Where(e => e.State == EntityState.Modified && e.Entity.SupersededAt is not null
                 && e.Properties.All(p => !p.IsModified || p.Metadata.Name == nameof(HistoryRow.SupersededAt)))
             .ToList();
-        foreach (var group in superseded.GroupBy(e => e.Entity.SupersededAt!.Value))
+        var toSupersede = superseded.Select(e => (e.Entity.Id, At: e.Entity.SupersededAt!.Value)).ToList();
+        if (batchRows is { } batch && batchNow is { } now)
         {
-            var ids = group.Select(e => e.Entity.Id).ToList();
+            toSupersede.AddRange(batch.Superseded.Select(id => (id, now)));
+        }
+
+        foreach (var group in toSupersede.GroupBy(r => r.At))
+        {
+            var ids = group.Select(r => r.Id).Distinct().ToList();
             var at = group.Key;
             var updated = await db.EligibilityRecords.Where(e => EF.Parameter(ids).Contains(e.Id) && e.SupersededAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.SupersededAt, at), cancellationToken).ConfigureAwait(false);
@@ -582,17 +616,14 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
             {
                 throw new ConcurrencyConflictException("更新中に他の処理が受給資格の履歴を変更しました。");
             }
-
-            foreach (var entry in group)
-            {
-                entry.State = EntityState.Unchanged;
-            }
         }
 
+        superseded.ForEach(e => e.State = EntityState.Unchanged);
         var added = rows.Where(e => e.State == EntityState.Added).ToList();
-        if (added.Count > 0)
+        var newRows = added.Select(e => e.Entity).Concat(batchRows?.Added ?? []).ToList();
+        if (newRows.Count > 0)
         {
-            await db.BulkInsertAsync(added.Select(e => e.Entity), cancellationToken).ConfigureAwait(false);
+            await db.BulkInsertAsync(newRows, cancellationToken).ConfigureAwait(false);
             added.ForEach(e => e.State = EntityState.Detached);
         }
 
@@ -601,6 +632,46 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         {
             await db.BulkInsertAsync(determinations.Select(e => e.Entity), cancellationToken).ConfigureAwait(false);
             determinations.ForEach(e => e.State = EntityState.Detached);
+        }
+
+        await BulkSaveItemsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The columns of an item the decide step writes, and the state it was read in.</summary>
+    private readonly record struct ItemDecision(
+        RenewalItemState ReadState, RenewalItemState State, RenewalOutcome? Outcome, int Certificates, int Losses, string? Note, DateTimeOffset? DecidedAt, string? DecidedBy);
+
+    /// <summary>
+    /// Writes the batch's changed items by one UPDATE per distinct decision (outcome, counts, note …),
+    /// each only where the item is still in the state it was read in; the entries are then unchanged.
+    /// An item with another change than the decide step's columns is left to SaveChanges.
+    /// </summary>
+    private async Task BulkSaveItemsAsync(CancellationToken cancellationToken)
+    {
+        string[] columns = [nameof(RenewalItem.State), nameof(RenewalItem.Outcome), nameof(RenewalItem.Certificates), nameof(RenewalItem.Losses),
+            nameof(RenewalItem.Note), nameof(RenewalItem.DecidedAt), nameof(RenewalItem.DecidedBy)];
+        var changed = db.ChangeTracker.Entries<RenewalItem>()
+            .Where(e => e.State == EntityState.Modified && e.Properties.All(p => !p.IsModified || columns.Contains(p.Metadata.Name)))
+            .ToList();
+        foreach (var group in changed.GroupBy(e => new ItemDecision(
+            e.Property(i => i.State).OriginalValue, e.Entity.State, e.Entity.Outcome, e.Entity.Certificates, e.Entity.Losses, e.Entity.Note, e.Entity.DecidedAt, e.Entity.DecidedBy)))
+        {
+            var ids = group.Select(e => e.Entity.Id).ToList();
+            var d = group.Key;
+            var updated = await db.RenewalItems.Where(i => EF.Parameter(ids).Contains(i.Id) && i.State == d.ReadState)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(i => i.State, d.State).SetProperty(i => i.Outcome, d.Outcome).SetProperty(i => i.Certificates, d.Certificates)
+                        .SetProperty(i => i.Losses, d.Losses).SetProperty(i => i.Note, d.Note).SetProperty(i => i.DecidedAt, d.DecidedAt).SetProperty(i => i.DecidedBy, d.DecidedBy),
+                    cancellationToken).ConfigureAwait(false);
+            if (updated != ids.Count)
+            {
+                throw new ConcurrencyConflictException("更新中に他の処理が更新の対象世帯を変更しました。");
+            }
+
+            foreach (var entry in group)
+            {
+                entry.State = EntityState.Unchanged;
+            }
         }
     }
 
@@ -617,7 +688,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
             item.Outcome = result.Outcome;
             item.Certificates = result.Certificates;
             item.Losses = result.Losses;
-            item.DecidedAt = AppClock.Now(clock);
+            item.DecidedAt = batchNow ?? AppClock.Now(clock);
             item.DecidedBy = actor;
             db.AddAudit(new AuditEntry(actor, AuditEventType.RenewalDecided, "recipient", item.HeadRecipientNumber, new Dictionary<string, object?>
             {
@@ -686,15 +757,20 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
         public bool Continues => Before is not null && !LostByEffective;
     }
 
-    /// <summary>The members of each household headed by one of <paramref name="headIds"/>, their current eligibility rows tracked; three queries.</summary>
-    private async Task<Dictionary<long, List<Member>>> MembersAsync(List<long> headIds, DateOnly effective, CancellationToken cancellationToken)
+    /// <summary>
+    /// The members of each household headed by one of <paramref name="headIds"/>, with their current
+    /// eligibility rows (tracked when <paramref name="tracked"/>; a batch reads them untracked and
+    /// collects its history edits in <see cref="batchRows"/>); four queries.
+    /// </summary>
+    private async Task<Dictionary<long, List<Member>>> MembersAsync(List<long> headIds, DateOnly effective, bool tracked, CancellationToken cancellationToken)
     {
         var before = effective.AddDays(-1);
         var recipients = await db.Recipients.AsNoTracking()
             .Where(r => EF.Parameter(headIds).Contains(r.Id) || (r.ParentRecipientId != null && EF.Parameter(headIds).Contains(r.ParentRecipientId.Value)))
             .OrderBy(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = recipients.Select(r => r.Id).ToList();
-        var rows = (await db.EligibilityRecords.Where(e => EF.Parameter(ids).Contains(e.RecipientId)).Current().ToListAsync(cancellationToken).ConfigureAwait(false))
+        var current = db.EligibilityRecords.Where(e => EF.Parameter(ids).Contains(e.RecipientId)).Current();
+        var rows = (await (tracked ? current : current.AsNoTracking()).ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(e => e.RecipientId);
         var personIds = recipients.Select(r => r.PersonId).Distinct().ToList();
         var persons = (await db.PersonRecords.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.PersonId)).Current().ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -751,9 +827,9 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                 : []);
     }
 
-    /// <summary>The household's members in one list (the single-household queries).</summary>
+    /// <summary>The household's members in one list (the single-household queries; rows tracked outside a batch).</summary>
     private async Task<List<Member>> MembersAsync(long headId, DateOnly effective, CancellationToken cancellationToken) =>
-        (await MembersAsync([headId], effective, cancellationToken).ConfigureAwait(false))[headId];
+        (await MembersAsync([headId], effective, tracked: batchRows is null, cancellationToken).ConfigureAwait(false))[headId];
 
     private async Task<HouseholdResult> AugustAsync(
         RenewalItem item, List<Member> members, List<Obligor> obligors, DecideContext context, IncomeDeterminations determinations, string actor, CancellationToken cancellationToken)
@@ -864,7 +940,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
             ?? throw new RenewalRefusedException($"公費負担者マスタに、{context.Effective:yyyy-MM-dd}に有効な受給者番号 {member.Recipient.RecipientNumber} の年齢区分の公費負担者番号がありません。");
         var now = batchNow ?? AppClock.Now(clock);
         var plan = PhaseTimes.Now();
-        History.PlanChange(member.Rows, context.Effective, row =>
+        Apply(History.PlanChange(member.Rows, context.Effective, row =>
         {
             row.Status = EligibilityStatus.Active;
             row.ApplicationKind = ApplicationKind.Renewal;
@@ -881,7 +957,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
             row.FundingShare = share ?? row.FundingShare;
             row.LostOn = null;
             row.LossReason = null;
-        }, now, actor).ApplyTo(db, now);
+        }, now, actor), now);
         profile?.Stop("decide.rows", plan);
         return 1;
     }
@@ -936,7 +1012,7 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                 continue;
             }
 
-            History.PlanChange(member.Rows, context.Effective, row =>
+            Apply(History.PlanChange(member.Rows, context.Effective, row =>
             {
                 row.PayerNumber = payer.PayerNumber;
                 row.BenefitMethod = payer.BenefitMethod;
@@ -947,13 +1023,35 @@ public sealed partial class Renewals(FukushiDbContext db, TimeProvider clock)
                 {
                     row.CertificateValidFrom = context.Effective;
                 }
-            }, now, actor).ApplyTo(db, now);
+            }, now, actor), now);
             certificates++;
         }
 
         item.Note = notes.Count > 0 ? Truncate(string.Join("\n", notes)) : null;
         var outcome = lost > 0 ? RenewalOutcome.AgeLimit : certificates > 0 ? RenewalOutcome.BracketChanged : RenewalOutcome.Unchanged;
         return new HouseholdResult(HouseholdResultKind.Decided, outcome, certificates, lost);
+    }
+
+    /// <summary>
+    /// A history edit of a member's eligibility: inside a batch collected for the batch's bulk write (the
+    /// superseded row marked at <paramref name="now"/>, the batch's instant), outside one applied to the
+    /// change tracker as usual.
+    /// </summary>
+    private void Apply(HistoryEdit<EligibilityRecord> edit, DateTimeOffset now)
+    {
+        if (batchRows is null)
+        {
+            edit.ApplyTo(db, now);
+            return;
+        }
+
+        foreach (var row in edit.Superseded)
+        {
+            row.SupersededAt = now;
+            batchRows.Superseded.Add(row.Id);
+        }
+
+        batchRows.Added.AddRange(edit.Added);
     }
 
     /// <summary>The 公費負担者 of the member's bracket on <paramref name="date"/>: its current 給付区分 first, then the usual preference.</summary>

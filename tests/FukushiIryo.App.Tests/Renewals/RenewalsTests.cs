@@ -252,6 +252,62 @@ public sealed class RenewalsTests(PostgresFixture fixture)
         Assert.Equal(EligibilityStatus.Lost, (await RenewalHousehold.RowsAsync(database, second.Parent))[^1].Status);
     }
 
+    [Fact]
+    public async Task An_item_decided_by_someone_else_during_a_batch_rolls_the_batch_back_and_the_household_is_left_as_they_left_it()
+    {
+        // PostgreSQL only: a second writer during the batch's transaction (SQLite's batch holds the write lock).
+        await using var database = await TestDatabase.CreateAsync("postgres", fixture);
+        await RenewalHousehold.LoadMastersAsync(database);
+        var a = await RenewalHousehold.SeedAsync(database, "2000711", new Child("2000721", new DateOnly(2012, 10, 10)));
+        var b = await RenewalHousehold.SeedAsync(database, "2000741", new Child("2000751", new DateOnly(2013, 1, 5)));
+        var clock = new SettableClock(new DateTimeOffset(2027, 6, 15, 0, 0, 0, TimeSpan.Zero));
+        await using (var db = database.Open())
+        {
+            var renewals = new App.Renewals.Renewals(db, clock);
+            await renewals.SendFormsAsync(2027, Clerk, (_, _) => Task.CompletedTask);
+            await renewals.RecordReturnAsync(2027, "2000711", new DateOnly(2027, 7, 10), Clerk);
+            await renewals.RecordReturnAsync(2027, "2000741", new DateOnly(2027, 7, 10), Clerk);
+        }
+
+        clock.Now = InGrace;
+        var interfered = false;
+        await using (var db = database.Open())
+        {
+            // Both households in one batch; before the batch writes, another session marks A decided (変更なし).
+            var renewals = new App.Renewals.Renewals(db, clock)
+            {
+                BeforeBatchWrite = async token =>
+                {
+                    if (interfered)
+                    {
+                        return;
+                    }
+
+                    interfered = true;
+                    await using var other = database.Open();
+                    Assert.Equal(1, await other.RenewalItems.Where(i => i.HeadRecipientNumber == "2000711")
+                        .ExecuteUpdateAsync(set => set.SetProperty(i => i.State, RenewalItemState.Decided).SetProperty(i => i.Outcome, RenewalOutcome.Unchanged), token));
+                },
+            };
+            var result = await renewals.DecideAsync(RenewalKind.August, 2027, Approver);
+            Assert.Equal((1, 0, 2), (result.Decided[RenewalOutcome.Renewed], result.Held, result.Certificates));
+        }
+
+        Assert.True(interfered);
+        var itemA = await RenewalHousehold.ItemAsync(database, RenewalKind.August, 2027, "2000711");
+        Assert.Equal((RenewalItemState.Decided, (RenewalOutcome?)RenewalOutcome.Unchanged, 0), (itemA.State, itemA.Outcome, itemA.Certificates));
+        Assert.Single(await RenewalHousehold.RowsAsync(database, a.Parent));
+        Assert.Single(await RenewalHousehold.RowsAsync(database, a.Children["2000721"]));
+        var itemB = await RenewalHousehold.ItemAsync(database, RenewalKind.August, 2027, "2000741");
+        Assert.Equal((RenewalItemState.Decided, (RenewalOutcome?)RenewalOutcome.Renewed, 2), (itemB.State, itemB.Outcome, itemB.Certificates));
+        Assert.Equal([RenewalHousehold.Acquired, August1], (await RenewalHousehold.RowsAsync(database, b.Parent)).Select(r => r.ValidFrom));
+        await using (var db = database.Open())
+        {
+            var decided = await db.AuditEvents.AsNoTracking().Where(e => e.EventType == AuditEventType.RenewalDecided).Select(e => e.SubjectId).ToListAsync();
+            Assert.Equal(["2000741"], decided);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task April_2027_ends_children_born_2008_04_02_to_2009_04_01_and_a_parent_without_another_child(string provider)
