@@ -7,7 +7,9 @@
 # Prints p50/p95/p99 per kind of search and overall, the statements PostgreSQL logged as slower than
 # BENCH_SLOW_MS (50), and a final machine-readable line:
 #   RESULT search p50_ms=… p95_ms=… p99_ms=… requests=… errors=… peak_rss_mb=…
-# (peak_rss_mb: the driver process, which hosts PersonSearch). Not a test: it asserts nothing.
+# (peak_rss_mb: the driver process, which hosts PersonSearch). Also the CPU seconds PostgreSQL used (all of
+# its processes) from the sampling to the end, and the plan of one 漢字 name-part page (it should show the
+# name grams index, ADR 0040). Not a test: it asserts nothing.
 # Usage: bench/search-latency.sh [HOUSEHOLDS] [CLIENTS] [SECONDS]. BENCH_NO_BUILD=1 skips the builds.
 # Needs PostgreSQL binaries (/usr/lib/postgresql/*/bin) and python3; as root it runs PostgreSQL as `postgres`.
 set -euo pipefail
@@ -40,9 +42,19 @@ echo "quiet river under paper lanterns" | $fukushi users add --login bench --nam
 $fukushi demo seed --households "$households" --seed 1 --user bench >/dev/null
 psql -c "VACUUM ANALYZE" >/dev/null
 offset=$(stat -c %s "$work/pg.log")
+# CPU seconds of the whole PostgreSQL cluster (postmaster, live backends, and the children it has reaped).
+pg_cpu() {
+  local pm; pm=$(head -1 "$work/pg/postmaster.pid")
+  { awk '{print $14+$15+$16+$17}' "/proc/$pm/stat"; for c in $(cat "/proc/$pm/task/$pm/children"); do awk '{print $14+$15}' "/proc/$c/stat" 2>/dev/null; done; } |
+    awk -v hz="$(getconf CLK_TCK)" '{s+=$1} END {printf "%.1f", s/hz}'
+}
+pg_cpu_before=$(pg_cpu)
 echo "search latency: $households households, $(psql -tAc 'SELECT count(*) FROM "Persons"') persons, $clients clients, ${seconds} s, load $(cut -d' ' -f1 /proc/loadavg)"
 dotnet bench/search-load/bin/Release/net10.0/SearchLoad.dll "$FUKUSHI_DB" "$clients" "$seconds" | tee "$work/result"
+echo "PostgreSQL CPU during the sampling, warm-up and runs: $(awk -v a="$pg_cpu_before" -v b="$(pg_cpu)" 'BEGIN {printf "%.1f", b-a}') s; load $(cut -d' ' -f1 /proc/loadavg)"
 echo "PostgreSQL statements slower than ${BENCH_SLOW_MS:-50} ms during the run (count, then the 10 slowest):"
 tail -c +"$((offset + 1))" "$work/pg.log" | grep -c 'duration:' || true
 tail -c +"$((offset + 1))" "$work/pg.log" | grep -o 'duration: [0-9.]* ms .\{0,200\}' | sort -t' ' -k2 -rn | head -10 | sed 's/^/    /' || true
+echo "plan of a 漢字 name-part page (山田):"
+psql -c "EXPLAIN (COSTS OFF) SELECT p.\"Id\" FROM \"Persons\" p JOIN (SELECT * FROM \"PersonRecords\" WHERE fukushi_name_grams(\"Name\") @> fukushi_name_grams('山田')) r ON r.\"PersonId\" = p.\"Id\" WHERE r.\"SupersededAt\" IS NULL AND replace(replace(r.\"Name\", ' ', ''), '　', '') LIKE '%山田%' ORDER BY r.\"NameKanaKey\", p.\"AtenaNumber\" LIMIT 20" | sed 's/^/    /'
 grep '^RESULT ' "$work/result" | tail -1
