@@ -109,6 +109,9 @@ public sealed partial class FukushiDbContext(DbContextOptions<FukushiDbContext> 
         {
             record.HasIndex(r => r.NameKanaKey);
             record.HasIndex(r => r.BirthDate);
+            // 住記の世帯番号: the 所得判定 finds the other members of a household by it (one person at a time on a
+            // page, a batch of households in the renewal decide step, which scanned the table for every batch).
+            record.HasIndex(r => r.HouseholdNumber);
             record.Property(r => r.Name).HasMaxLength(100);
             record.Property(r => r.NameKana).HasMaxLength(100);
             record.Property(r => r.NameKanaKey).HasMaxLength(100);

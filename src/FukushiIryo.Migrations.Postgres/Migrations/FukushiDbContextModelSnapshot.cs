@@ -3846,6 +3846,8 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
                     b.HasIndex("BirthDate");
 
+                    b.HasIndex("HouseholdNumber");
+
                     b.HasIndex("NameKanaKey");
 
                     b.HasIndex("PersonId");

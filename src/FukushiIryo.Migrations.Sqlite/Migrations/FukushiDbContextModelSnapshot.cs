@@ -3729,6 +3729,8 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BirthDate");
 
+                    b.HasIndex("HouseholdNumber");
+
                     b.HasIndex("NameKanaKey");
 
                     b.HasIndex("PersonId");
