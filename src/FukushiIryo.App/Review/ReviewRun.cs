@@ -128,11 +128,13 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
         List<long[]> chunks;
         using (PhaseTimes.Start("review.ids"))
         {
+            // Sorted by the database: the process reads one long a claim instead of a million pairs to sort.
             var monthClaims = await db.MedicalClaims.AsNoTracking()
                 .Where(c => c.ProcessingMonth == key && c.Source != MedicalClaimSource.PaidMigrated)
-                .Select(c => new { c.Id, c.RecipientId })
+                .OrderBy(c => c.RecipientId ?? 0).ThenBy(c => c.Id)
+                .Select(c => c.Id)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            chunks = monthClaims.OrderBy(c => c.RecipientId ?? 0).ThenBy(c => c.Id).Select(c => c.Id).Chunk(BatchSize).ToList();
+            chunks = monthClaims.Chunk(BatchSize).ToList();
         }
 
         // The claims of the month that have a current result (none on the first run): a batch without any
