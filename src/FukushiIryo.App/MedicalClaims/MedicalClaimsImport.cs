@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Channels;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Importing;
@@ -127,57 +126,26 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         var writer = new BatchWriter(db, Progress, result.RowsRead, WholeLedgerFrom);
         await writer.LoadPayersAsync(cancellationToken).ConfigureAwait(false);
         var pass2 = PhaseTimes.Start("import.pass2");
-
-        // Pass 2 reads and parses the file on another thread, a few hundred rows ahead, while this one
-        // matches and writes (the COPY waits on PostgreSQL): the two overlap on a machine of two cores.
-        // The rows arrive in file order; a failure of either side ends both, and the transaction is not committed.
-        var parsed = Channel.CreateBounded<List<MedicalClaim>>(new BoundedChannelOptions(ParseAheadBatches) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var parsing = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    var batch = new List<MedicalClaim>(ParseBatchSize);
-                    foreach (var record in file.Records())
-                    {
-                        batch.Add(Parse(record, kind, source, processingMonth));
-                        if (batch.Count == ParseBatchSize)
-                        {
-                            await parsed.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
-                            batch = new List<MedicalClaim>(ParseBatchSize);
-                        }
-                    }
-
-                    if (batch.Count > 0)
-                    {
-                        await parsed.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
-                    }
-
-                    parsed.Writer.Complete();
-                }
-                catch (Exception exception)
-                {
-                    parsed.Writer.Complete(exception);
-                }
-            },
-            CancellationToken.None);
-        try
+        foreach (var record in file.Records())
         {
-            await foreach (var batch in parsed.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            var problems = new List<ImportProblem>();
+            MedicalClaim receipt;
+            if (kind == PaidKind)
             {
-                foreach (var receipt in batch)
-                {
-                    receipt.ImportedFileId = importedFile.Id;
-                    receipt.ImportedAt = now;
-                    await writer.AddAsync(receipt, cancellationToken).ConfigureAwait(false);
-                }
+                var paid = AutopayRows.ReadPaid(record, CityPrefectureCode, problems)!;
+                receipt = FromRow(paid.Claim, MedicalClaimSource.PaidMigrated, null, YearMonth.Of(paid.PaidOn), problems, record);
+                receipt.PaidOn = paid.PaidOn;
+                receipt.SubsidyAmount = paid.SubsidyAmount;
             }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await parsing.ConfigureAwait(false);
+            else
+            {
+                var row = AutopayRows.Read(record, CityPrefectureCode, problems)!;
+                receipt = FromRow(row, MedicalClaimSource.Autopay, source, processingMonth!.Value, problems, record);
+            }
+
+            receipt.ImportedFileId = importedFile.Id;
+            receipt.ImportedAt = now;
+            await writer.AddAsync(receipt, cancellationToken).ConfigureAwait(false);
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -299,28 +267,6 @@ public sealed class MedicalClaimsImport(FukushiDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
-
-    /// <summary>Rows per hand-over from the parsing thread of pass 2, and hand-overs it may run ahead.</summary>
-    private const int ParseBatchSize = 256;
-
-    private const int ParseAheadBatches = 4;
-
-    /// <summary>Pass 2's claim of one row (pass 1 found the file without errors).</summary>
-    private static MedicalClaim Parse(ImportRecord record, string kind, string? source, YearMonth? processingMonth)
-    {
-        var problems = new List<ImportProblem>();
-        if (kind == PaidKind)
-        {
-            var paid = AutopayRows.ReadPaid(record, CityPrefectureCode, problems)!;
-            var receipt = FromRow(paid.Claim, MedicalClaimSource.PaidMigrated, null, YearMonth.Of(paid.PaidOn), problems, record);
-            receipt.PaidOn = paid.PaidOn;
-            receipt.SubsidyAmount = paid.SubsidyAmount;
-            return receipt;
-        }
-
-        var row = AutopayRows.Read(record, CityPrefectureCode, problems)!;
-        return FromRow(row, MedicalClaimSource.Autopay, source, processingMonth!.Value, problems, record);
-    }
 
     private static MedicalClaim FromRow(AutopayRow row, MedicalClaimSource sourceKind, string? clearinghouse, YearMonth processingMonth, List<ImportProblem> problems, ImportRecord record) => new()
     {
