@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Threading.Channels;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
@@ -9,6 +10,7 @@ using FukushiIryo.App.Payments;
 using FukushiIryo.Domain.Calendar;
 using FukushiIryo.Domain.Review;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FukushiIryo.App.Review;
 
@@ -126,11 +128,13 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
         List<long[]> chunks;
         using (PhaseTimes.Start("review.ids"))
         {
+            // Sorted by the database: the process reads one long a claim instead of a million pairs to sort.
             var monthClaims = await db.MedicalClaims.AsNoTracking()
                 .Where(c => c.ProcessingMonth == key && c.Source != MedicalClaimSource.PaidMigrated)
-                .Select(c => new { c.Id, c.RecipientId })
+                .OrderBy(c => c.RecipientId ?? 0).ThenBy(c => c.Id)
+                .Select(c => c.Id)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            chunks = monthClaims.OrderBy(c => c.RecipientId ?? 0).ThenBy(c => c.Id).Select(c => c.Id).Chunk(BatchSize).ToList();
+            chunks = monthClaims.Chunk(BatchSize).ToList();
         }
 
         // The claims of the month that have a current result (none on the first run): a batch without any
@@ -144,19 +148,8 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
                 .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
         }
 
-        foreach (var chunk in chunks)
+        void Tally((List<ClaimReview> Stored, int Skipped) batch)
         {
-            List<MedicalClaim> claims;
-            using (PhaseTimes.Start("review.claims"))
-            {
-                claims = await db.MedicalClaims.AsNoTracking()
-                    .Where(c => chunk.Contains(c.Id))
-                    .OrderBy(c => c.Id)
-                    .Select(ReviewColumns)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var batch = await ReviewBatchAsync(claims, chunk.Any(withResult.Contains), today, parameters, actor, cancellationToken).ConfigureAwait(false);
             skipped += batch.Skipped;
             foreach (var review in batch.Stored)
             {
@@ -167,6 +160,20 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
                     byRule[code] = byRule.GetValueOrDefault(code) + 1;
                 }
             }
+        }
+
+        if (db.IsSqlite || db.Database.CurrentTransaction is not null)
+        {
+            // SQLite (one writer, and tests on one file) or inside a caller's transaction: one batch after the other.
+            foreach (var chunk in chunks)
+            {
+                var read = await ReadBatchAsync(db, chunk, withResult, today, parameters, cancellationToken).ConfigureAwait(false);
+                Tally(await WriteBatchAsync(RuleBatch(read, actor), cancellationToken).ConfigureAwait(false));
+            }
+        }
+        else
+        {
+            await PipelineAsync(chunks, withResult, today, parameters, actor, Tally, cancellationToken).ConfigureAwait(false);
         }
 
         db.AddAudit(new AuditEntry(actor, AuditEventType.ReviewRan, "review", month.ToString(), new Dictionary<string, object?>
@@ -188,14 +195,127 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
     {
         var month = MonthOf(claim.ProcessingMonth);
         var parameters = new ReviewParameters(await db.ClaimDeadlineMonthsOnAsync(month.FirstDay, cancellationToken).ConfigureAwait(false));
-        var contexts = await ContextsAsync([claim], JstClock.Today(clock), parameters, cancellationToken).ConfigureAwait(false);
+        var contexts = await ContextsAsync(db, [claim], JstClock.Today(clock), parameters, cancellationToken).ConfigureAwait(false);
         return ReviewRules.Review(contexts[0]);
     }
 
-    private async Task<(List<ClaimReview> Stored, int Skipped)> ReviewBatchAsync(
-        List<MedicalClaim> claims, bool haveResults, DateOnly today, ReviewParameters parameters, string actor, CancellationToken cancellationToken)
+    /// <summary>A batch's claims (by id) with the context of each, read before its transaction.</summary>
+    private sealed record ReadBatch(List<MedicalClaim> Claims, List<ReviewContext> Contexts, bool HaveResults);
+
+    /// <summary>A batch's new results, one per claim in the same order, made at <see cref="Now"/>.</summary>
+    private sealed record RuledBatch(List<MedicalClaim> Claims, List<ClaimReview> Reviews, bool HaveResults, DateTimeOffset Now);
+
+    /// <summary>
+    /// PostgreSQL: three stages that overlap, joined by channels of one batch each — a reader on a
+    /// second connection reads batch n+1 (claims and their contexts) while the rules run on batch n and
+    /// this context writes batch n−1 in its own transaction. Nothing the run writes (ClaimReviews) is
+    /// read by the reader, so the results are those of one batch after the other. The first failure of
+    /// any stage stops the others and is thrown; the batches already committed stay, as before.
+    /// </summary>
+    private async Task PipelineAsync(
+        List<long[]> chunks, HashSet<long> withResult, DateOnly today, ReviewParameters parameters, string actor,
+        Action<(List<ClaimReview> Stored, int Skipped)> tally, CancellationToken cancellationToken)
     {
-        var ids = claims.Select(c => c.Id).ToList();
+        var options = (DbContextOptions<FukushiDbContext>)db.GetService<IDbContextOptions>();
+        var reader = new FukushiDbContext(options);
+        await using (reader.ConfigureAwait(false))
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var oneBatch = new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true };
+            var read = Channel.CreateBounded<ReadBatch>(oneBatch);
+            var ruled = Channel.CreateBounded<RuledBatch>(oneBatch);
+            var reading = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        foreach (var chunk in chunks)
+                        {
+                            var batch = await ReadBatchAsync(reader, chunk, withResult, today, parameters, stop.Token).ConfigureAwait(false);
+                            await read.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
+                        }
+
+                        read.Writer.Complete();
+                    }
+                    catch (Exception exception)
+                    {
+                        read.Writer.Complete(exception);
+                    }
+                },
+                CancellationToken.None);
+            var ruling = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await foreach (var batch in read.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                        {
+                            await ruled.Writer.WriteAsync(RuleBatch(batch, actor), stop.Token).ConfigureAwait(false);
+                        }
+
+                        ruled.Writer.Complete();
+                    }
+                    catch (Exception exception)
+                    {
+                        ruled.Writer.Complete(exception);
+                    }
+                },
+                CancellationToken.None);
+            try
+            {
+                await foreach (var batch in ruled.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                {
+                    tally(await WriteBatchAsync(batch, stop.Token).ConfigureAwait(false));
+                }
+            }
+            finally
+            {
+                // On success both stages have already ended; on a failure here they are stopped and their (cancelled) end awaited.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(reading, ruling).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Reads a batch's claims (in id order) and the context of each through <paramref name="source"/>.</summary>
+    private static async Task<ReadBatch> ReadBatchAsync(
+        FukushiDbContext source, long[] chunk, HashSet<long> withResult, DateOnly today, ReviewParameters parameters, CancellationToken cancellationToken)
+    {
+        List<MedicalClaim> claims;
+        using (PhaseTimes.Start("review.claims"))
+        {
+            claims = await source.MedicalClaims.AsNoTracking()
+                .Where(c => chunk.Contains(c.Id))
+                .OrderBy(c => c.Id)
+                .Select(ReviewColumns)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var contexts = await ContextsAsync(source, claims, today, parameters, cancellationToken).ConfigureAwait(false);
+        return new ReadBatch(claims, contexts, chunk.Any(withResult.Contains));
+    }
+
+    /// <summary>The rules' result of each claim of a batch, as the rows to store (resolved claims are dropped when written).</summary>
+    private RuledBatch RuleBatch(ReadBatch batch, string actor)
+    {
+        using var phase = PhaseTimes.Start("review.rules");
+        var now = AppClock.Now(clock);
+        var reviews = new List<ClaimReview>(batch.Claims.Count);
+        for (int i = 0; i < batch.Claims.Count; i++)
+        {
+            reviews.Add(Store(batch.Claims[i], ReviewRules.Review(batch.Contexts[i]), now, actor));
+        }
+
+        return new RuledBatch(batch.Claims, reviews, batch.HaveResults, now);
+    }
+
+    /// <summary>
+    /// One transaction: supersedes the batch's open results, leaves its resolved (承認・否認) claims alone
+    /// and stores the new results of the others.
+    /// </summary>
+    private async Task<(List<ClaimReview> Stored, int Skipped)> WriteBatchAsync(RuledBatch batch, CancellationToken cancellationToken)
+    {
+        var ids = batch.Claims.Select(c => c.Id).ToList();
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -203,7 +323,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
             await using (transaction.ConfigureAwait(false))
             {
                 List<ClaimReview> current = [];
-                if (haveResults)
+                if (batch.HaveResults)
                 {
                     using var phase = PhaseTimes.Start("review.current");
                     current = await db.ClaimReviews
@@ -212,22 +332,14 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
                 }
 
                 var resolved = current.Where(r => r.Status != ClaimReviewStatus.Open).Select(r => r.MedicalClaimId).ToHashSet();
-                var toReview = claims.Where(c => !resolved.Contains(c.Id)).ToList();
-                var contexts = await ContextsAsync(toReview, today, parameters, cancellationToken).ConfigureAwait(false);
-                var now = AppClock.Now(clock);
                 foreach (var open in current.Where(r => r.Status == ClaimReviewStatus.Open))
                 {
-                    open.SupersededAt = now;
+                    open.SupersededAt = batch.Now;
                 }
 
                 // The superseded rows leave the filtered unique index before the new ones arrive.
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                List<ClaimReview> stored;
-                using (PhaseTimes.Start("review.rules"))
-                {
-                    stored = toReview.Select((claim, i) => Store(claim, ReviewRules.Review(contexts[i]), now, actor)).ToList();
-                }
-
+                var stored = resolved.Count == 0 ? batch.Reviews : batch.Reviews.Where(r => !resolved.Contains(r.MedicalClaimId)).ToList();
                 using (PhaseTimes.Start("review.write"))
                 {
                     await InsertAsync(stored, cancellationToken).ConfigureAwait(false);
@@ -281,7 +393,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
     };
 
     /// <summary>The context of each claim, in order: its recipient's registered facts and the history of the same recipients and 診療月.</summary>
-    private async Task<List<ReviewContext>> ContextsAsync(List<MedicalClaim> claims, DateOnly today, ReviewParameters parameters, CancellationToken cancellationToken)
+    private static async Task<List<ReviewContext>> ContextsAsync(FukushiDbContext db, List<MedicalClaim> claims, DateOnly today, ReviewParameters parameters, CancellationToken cancellationToken)
     {
         var facts = PhaseTimes.Start("review.facts");
         var recipientIds = claims.Where(c => c.RecipientId is not null).Select(c => c.RecipientId!.Value).Distinct().ToList();

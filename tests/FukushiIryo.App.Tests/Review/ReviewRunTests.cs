@@ -85,6 +85,36 @@ public sealed class ReviewRunTests(PostgresFixture fixture) : IDisposable
         Assert.Equal(2, await check.AuditEvents.CountAsync(a => a.EventType == AuditEventType.ReviewRan));
     }
 
+    /// <summary>
+    /// A run of one claim per batch (on PostgreSQL: reader, rules and writer overlapping over four
+    /// batches) stores the same outcome and findings for each claim as a run of one batch, and counts the same.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Batches_of_one_claim_give_the_results_of_one_batch(string provider)
+    {
+        await using var database = await LedgerAsync(provider);
+        var ids = await ClaimsAsync(database);
+        var whole = await RunAsync(database);
+
+        var single = await RunAsync(database, batchSize: 1);
+
+        Assert.Equal((whole.Reviewed, whole.SkippedResolved), (single.Reviewed, single.SkippedResolved));
+        Assert.Equal(whole.ByOutcome, single.ByOutcome);
+        Assert.Equal(whole.ByRule, single.ByRule);
+        await using var db = database.Open();
+        var reviews = await db.ClaimReviews.Include(r => r.Findings).ToListAsync();
+        Assert.Equal(8, reviews.Count);
+        static string Described(ClaimReview r) =>
+            $"{r.Outcome} {string.Join(" | ", r.Findings.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => $"{f.Code} {f.Severity} {f.Message}"))}";
+        var first = reviews.Where(r => r.SupersededAt != null).ToDictionary(r => r.MedicalClaimId, Described);
+        var second = reviews.Where(r => r.SupersededAt == null).ToDictionary(r => r.MedicalClaimId, Described);
+        Assert.Equal(first, second);
+        Assert.Equal(new[] { ids.Good, ids.Lost, ids.Unlinked, ids.Duplicate }.Order(), second.Keys.Order());
+        Assert.StartsWith("Rejected R02 Rejected", second[ids.Duplicate], StringComparison.Ordinal);
+        Assert.StartsWith("Rejected R01", second[ids.Lost], StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Resolutions_are_audited_and_a_stale_version_is_refused(string provider)
