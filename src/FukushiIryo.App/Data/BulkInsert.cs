@@ -35,7 +35,8 @@ namespace FukushiIryo.App.Data;
 /// <para>
 /// While a PostgreSQL inserter is open its connection is busy with the COPY: run no other
 /// command on the same context until <see cref="IBulkInserter{T}.CompleteAsync"/> returns.
-/// The audit log is never written this way (its chain is written by SaveChanges only).
+/// The audit log is never written this way by callers: only the audit writer in SaveChanges, for a
+/// save with many events, writes its linked rows through <c>WriteAuditRowsAsync</c>.
 /// </para>
 /// </summary>
 public static class BulkInsert
@@ -49,11 +50,34 @@ public static class BulkInsert
     /// carry their own keys (see <see cref="BulkKeyRange"/>), so that dependent rows can refer to
     /// them without reading anything back.
     /// </summary>
-    public static async Task<IBulkInserter<T>> BeginBulkInsertAsync<T>(this DbContext db, BulkKeys keys, CancellationToken cancellationToken = default)
+    public static Task<IBulkInserter<T>> BeginBulkInsertAsync<T>(this DbContext db, BulkKeys keys, CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        var map = BulkTableMap<T>.For(db, keys);
+        return StartAsync(db, BulkTableMap<T>.For(db, keys), cancellationToken);
+    }
+
+    /// <summary>
+    /// The audit writer's rows, already linked under the chain's lock, in the save's transaction
+    /// (<see cref="FukushiDbContext"/>, a save with many events): the only bulk write of the audit log.
+    /// </summary>
+    internal static async Task WriteAuditRowsAsync(FukushiDbContext db, IReadOnlyList<AuditEvent> rows, CancellationToken cancellationToken)
+    {
+        var inserter = await StartAsync(db, BulkTableMap<AuditEvent>.ForAuditWriter(db), cancellationToken).ConfigureAwait(false);
+        await using (inserter.ConfigureAwait(false))
+        {
+            foreach (var row in rows)
+            {
+                await inserter.WriteAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+
+            await inserter.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IBulkInserter<T>> StartAsync<T>(DbContext db, BulkTableMap<T> map, CancellationToken cancellationToken)
+        where T : class
+    {
         if (db.Database.IsNpgsql())
         {
             return await PostgresBulkInserter<T>.StartAsync(db, map, cancellationToken).ConfigureAwait(false);
@@ -249,6 +273,14 @@ internal sealed class BulkTableMap<T>
             throw new InvalidOperationException("Audit events are written only through AddAudit and SaveChanges.");
         }
 
+        return Cached(db, keys);
+    }
+
+    /// <summary>The map of the audit log, for the audit writer alone (SaveChanges, after linking the rows under the chain's lock).</summary>
+    internal static BulkTableMap<T> ForAuditWriter(DbContext db) => Cached(db, BulkKeys.Explicit);
+
+    private static BulkTableMap<T> Cached(DbContext db, BulkKeys keys)
+    {
         return Cache.GetOrAdd((db.Model, keys), static (key, db) => Build(key.Model, key.Keys, db.GetService<ISqlGenerationHelper>()), db);
     }
 

@@ -41,6 +41,9 @@ namespace FukushiIryo.App.Data;
 public sealed partial class FukushiDbContext
 {
     /// <summary>Takes the audit chain's PostgreSQL advisory lock, key 0x46554B5553484941 ("FUKUSHIA" in ASCII), until the transaction ends.</summary>
+    /// <summary>From this many events in one save (accepting its changes), the rows are bulk-inserted rather than tracked.</summary>
+    internal const int BulkAuditEvents = 64;
+
     internal const string AuditLockSql = "SELECT pg_advisory_xact_lock(5068039785516910913)";
 
     private readonly List<PendingAuditEvent> auditQueue = [];
@@ -114,14 +117,24 @@ public sealed partial class FukushiDbContext
             ? await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
             : null;
         var rows = new List<AuditEvent>(auditQueue.Count);
+
+        // Many events (a batch's households): written by one bulk insert after the other changes, in the same
+        // transaction, instead of one INSERT each through the change tracker.
+        var bulk = acceptAllChangesOnSuccess && auditQueue.Count >= BulkAuditEvents;
         try
         {
-            await LinkAsync(auditQueue, rows, cancellationToken).ConfigureAwait(false);
+            await LinkAsync(auditQueue, rows, cancellationToken, track: !bulk).ConfigureAwait(false);
 
             // In our own transaction, accept the changes only once committed, so that a failed
             // commit leaves everything pending for a retry.
             var written = await BaseSaveChangesAsync(acceptAllChangesOnSuccess && ownTransaction is null, cancellationToken)
                 .ConfigureAwait(false);
+            if (bulk)
+            {
+                await BulkInsert.WriteAuditRowsAsync(this, rows, cancellationToken).ConfigureAwait(false);
+                written += rows.Count;
+            }
+
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -131,12 +144,12 @@ public sealed partial class FukushiDbContext
                 }
             }
 
-            FinishAudit(rows, acceptAllChangesOnSuccess);
+            FinishAudit(bulk ? [] : rows, acceptAllChangesOnSuccess);
             return written - rows.Count;
         }
         catch
         {
-            foreach (var row in rows)
+            foreach (var row in bulk ? [] : rows)
             {
                 Entry(row).State = EntityState.Detached;
             }
@@ -179,7 +192,7 @@ public sealed partial class FukushiDbContext
     /// Takes the chain's lock, reads the last link and adds <paramref name="events"/> after it as tracked
     /// rows (also into <paramref name="rows"/>), stamped with this save's instant.
     /// </summary>
-    private async Task LinkAsync(IReadOnlyList<PendingAuditEvent> events, List<AuditEvent> rows, CancellationToken cancellationToken)
+    private async Task LinkAsync(IReadOnlyList<PendingAuditEvent> events, List<AuditEvent> rows, CancellationToken cancellationToken, bool track = true)
     {
         await LockAuditChainAsync(cancellationToken).ConfigureAwait(false);
         var last = await AuditEvents.AsNoTracking()
@@ -197,7 +210,10 @@ public sealed partial class FukushiDbContext
             rows.Add(row);
         }
 
-        AuditEvents.AddRange(rows);
+        if (track)
+        {
+            AuditEvents.AddRange(rows);
+        }
     }
 
     private Task LockAuditChainAsync(CancellationToken cancellationToken) =>

@@ -76,6 +76,72 @@ public sealed class AuditWriterTests(PostgresFixture fixture)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_save_with_many_events_bulk_writes_them_as_the_same_chain_with_its_change(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, fixture);
+        var clock = new FixedClock(Start);
+        await using (var first = database.Open())
+        {
+            first.Clock = clock;
+            first.AddAudit(new AuditEntry("system", AuditEventType.DbMigrated));
+            await first.SaveChangesAsync();
+        }
+
+        var many = FukushiDbContext.BulkAuditEvents + 36;
+        await using (var db = database.Open())
+        {
+            db.Clock = clock;
+            db.Persons.Add(new Person { AtenaNumber = "000999", CreatedAt = Start.ToUniversalTime() });
+            for (var i = 0; i < many; i++)
+            {
+                db.AddAudit(new AuditEntry("yamada", AuditEventType.UserUpdated, "user", $"u{i}", new { Index = i, Name = "𠮷田 ｶﾅ" }, "192.0.2.1", "req-bulk"));
+            }
+
+            Assert.Equal(1, await db.SaveChangesAsync());
+            Assert.Equal(0, db.PendingAuditCount);
+            Assert.Empty(db.ChangeTracker.Entries<AuditEvent>());
+
+            // The context goes on with a small save after the bulk one.
+            db.AddAudit(new AuditEntry("yamada", AuditEventType.UserListed));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.Open();
+        var events = await check.AuditEvents.OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, many + 2).Select(n => (long)n), events.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(0, many).Select(i => $"u{i}"), events.Skip(1).Take(many).Select(e => e.SubjectId));
+        Assert.All(events.Skip(1).Take(many), e => Assert.Equal((AuditChain.ToChainInstant(Start), "req-bulk", "192.0.2.1"), (e.OccurredAt, e.CorrelationId, e.ClientAddress)));
+        Assert.Equal("""{"index":5,"name":"𠮷田 ｶﾅ"}""", events[6].Details);
+        Assert.Equal(1, await check.Persons.CountAsync());
+        var result = await AuditVerifier.VerifyAsync(check, null);
+        Assert.True(result.Ok, result.Message);
+        Assert.Equal(many + 2, result.EventsChecked);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_bulk_save_rolled_back_by_its_caller_leaves_nothing(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, fixture);
+        await using (var db = database.Open())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            for (var i = 0; i < FukushiDbContext.BulkAuditEvents; i++)
+            {
+                db.AddAudit(new AuditEntry("yamada", AuditEventType.UserUpdated, "user", $"u{i}"));
+            }
+
+            await db.SaveChangesAsync();
+            Assert.Equal(FukushiDbContext.BulkAuditEvents, await db.AuditEvents.CountAsync());
+            await transaction.RollbackAsync();
+        }
+
+        await using var check = database.Open();
+        Assert.Equal(0, await check.AuditEvents.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task An_event_of_a_rolled_back_transaction_leaves_no_row(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, fixture);
