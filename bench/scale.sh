@@ -71,7 +71,7 @@ while IFS='|' read -r step script arguments providers; do
     bash "bench/$script" $arguments > "$log" 2>&1 < /dev/null || status=$?
   { echo "#exit $status"; echo "#wall $(( $(date +%s) - start ))"; echo "#load_after $(cut -d' ' -f1 /proc/loadavg)"; } >> "$log.meta"
   if grep -q '^RESULT ' "$log"; then
-    grep '^RESULT ' "$log" | sed 's/^/    /'
+    grep '^RESULT ' "$log" | awk '!seen[$0]++' | sed 's/^/    /'
   else
     echo "    no RESULT line (exit $status); its last lines:"
     tail -3 "$log" | sed 's/^/      /'
@@ -91,9 +91,12 @@ for meta_path in sorted(glob.glob(os.path.join(work, "*.log.meta")), key=lambda 
         meta[key] = value
     log = open(meta_path[:-5], encoding="utf-8", errors="replace").read()
     results = []
+    seen = set()
     for line in log.splitlines():
-        if not line.startswith("RESULT "):
+        # A script may repeat its RESULT line (search-latency.sh prints the driver's and then its last): count it once.
+        if not line.startswith("RESULT ") or line in seen:
             continue
+        seen.add(line)
         words = line.split()
         fields = {"step": words[1]}
         for word in words[2:]:
