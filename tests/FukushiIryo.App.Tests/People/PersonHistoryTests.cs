@@ -139,17 +139,5 @@ public sealed class PersonHistoryTests(PostgresFixture fixture)
         Assert.Equal(1, await check.PersonRecords.CountAsync(r => r.PersonId == person.Id));
     }
 
-    private static PersonRecord NewRecord() => new()
-    {
-        Name = "奈良 花子",
-        NameKana = "ナラ ハナコ",
-        NameKanaKey = "ナラハナコ",
-        BirthDate = new DateOnly(1990, 5, 12),
-        Sex = Sex.Female,
-        ResidencyStatus = ResidencyStatus.Registered,
-        PostalCode = "6308501",
-        Address = "奈良県奈良市登大路町30番地",
-        HouseholdNumber = "0001234",
-        RegistryRelationship = "世帯主",
-    };
+    private static PersonRecord NewRecord() => SamplePersonRecord.Create();
 }

@@ -192,19 +192,7 @@ public sealed class PersonNameSearchTests(PostgresFixture fixture)
         return database;
     }
 
-    private static PersonRecord Record(string name, string kana) => new()
-    {
-        Name = name,
-        NameKana = kana,
-        NameKanaKey = FukushiIryo.Domain.Text.KanaNormalizer.ToSearchKey(kana),
-        BirthDate = new DateOnly(1990, 5, 12),
-        Sex = Sex.Female,
-        ResidencyStatus = ResidencyStatus.Registered,
-        PostalCode = "6308501",
-        Address = "奈良県奈良市登大路町30番地",
-        HouseholdNumber = "0001234",
-        RegistryRelationship = "世帯主",
-    };
+    private static PersonRecord Record(string name, string kana) => SamplePersonRecord.Create(name, kana);
 
     /// <summary>Keeps the text and parameters of every query the context runs.</summary>
     private sealed class CommandCapture : DbCommandInterceptor

@@ -56,17 +56,5 @@ public sealed class PersonSearchTests(PostgresFixture fixture)
         Assert.Equal(8, audited);
     }
 
-    private static PersonRecord Record(string kana, int index) => new()
-    {
-        Name = "奈良 花子",
-        NameKana = $"{kana} ハナコ{index}",
-        NameKanaKey = $"{kana}ハナコ{index}",
-        BirthDate = new DateOnly(1990, 5, 12),
-        Sex = Sex.Female,
-        ResidencyStatus = ResidencyStatus.Registered,
-        PostalCode = "6308501",
-        Address = "奈良県奈良市登大路町30番地",
-        HouseholdNumber = "0001234",
-        RegistryRelationship = "世帯主",
-    };
+    private static PersonRecord Record(string kana, int index) => SamplePersonRecord.Create(kana: $"{kana} ハナコ{index}", kanaKey: $"{kana}ハナコ{index}");
 }
