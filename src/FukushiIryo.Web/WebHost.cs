@@ -237,7 +237,7 @@ public static class WebHost
 /// (architecture.md §3), with the shipped master defaults; a PostgreSQL database is upgraded only by
 /// <c>fukushi db migrate</c>, so a pending migration stops the start with that instruction.
 /// </summary>
-internal sealed class DatabasePreparation(IServiceProvider services, DatabaseSettings settings, AtenaSettings atenaSettings) : IHostedService
+internal sealed partial class DatabasePreparation(IServiceProvider services, DatabaseSettings settings, AtenaSettings atenaSettings, ILogger<DatabasePreparation> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -272,9 +272,17 @@ internal sealed class DatabasePreparation(IServiceProvider services, DatabaseSet
         {
             throw new StartupException($"データベースのスキーマが古いため起動できません。サーバーで fukushi db migrate を実行してください: {settings}");
         }
+
+        if (await DatabaseCollation.WarningAsync(db, cancellationToken).ConfigureAwait(false) is { } warning)
+        {
+            CollationWarning(logger, warning); // ADR 0042: a warning, not a refusal
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void CollationWarning(Microsoft.Extensions.Logging.ILogger logger, string warning);
 
     /// <summary>The 宛名 database (ADR 0027): created or upgraded at start on SQLite, only checked on PostgreSQL.</summary>
     private async Task PrepareAtenaAsync(IServiceProvider scoped, CancellationToken cancellationToken)

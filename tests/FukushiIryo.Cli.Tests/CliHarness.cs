@@ -43,7 +43,11 @@ public sealed class CliHarness : IAsyncDisposable
 
     public static TheoryData<string> Providers => new() { "sqlite", "postgres" };
 
-    public static async Task<CliHarness> CreateAsync(string provider, PostgresFixture fixture, bool createPostgresDatabase = true)
+    /// <summary>
+    /// A run against a new database of <paramref name="provider"/>. On PostgreSQL, <paramref name="postgresCollation"/>
+    /// names its text order: "C", or an ICU locale such as "ja-JP" (ADR 0042); null takes the test suite's default.
+    /// </summary>
+    public static async Task<CliHarness> CreateAsync(string provider, PostgresFixture fixture, bool createPostgresDatabase = true, string? postgresCollation = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var folder = Path.Combine(Path.GetTempPath(), "fukushi-cli-" + Guid.NewGuid().ToString("N")[..12]);
@@ -51,7 +55,12 @@ public sealed class CliHarness : IAsyncDisposable
         var database = provider == "sqlite"
             ? "sqlite:" + Path.Combine(folder, "data", "fukushi.db")
             : "postgres:" + (createPostgresDatabase
-                ? await fixture.Cluster.CreateDatabaseAsync("cli")
+                ? await (postgresCollation switch
+                {
+                    null => fixture.Cluster.CreateDatabaseAsync("cli"),
+                    "C" => fixture.Cluster.CreateDatabaseAsync("cli", icuLocale: null),
+                    var locale => fixture.Cluster.CreateDatabaseAsync("cli", locale),
+                })
                 : fixture.Cluster.ConnectionStringFor("no_such_database"));
         return new CliHarness(folder, database);
     }

@@ -25,6 +25,23 @@ public sealed class UsersCommandsTests(PostgresFixture fixture)
     }
 
     [Fact]
+    public async Task Db_migrate_of_a_database_ordered_by_a_linguistic_collation_warns_and_still_succeeds()
+    {
+        // ADR 0042: a database created as ja_JP would order kana lists unlike SQLite; db migrate says so on
+        // standard error and how to create it, and exits 0 (a warning, not a refusal).
+        await using var ordered = await CliHarness.CreateAsync("postgres", fixture, postgresCollation: "ja-JP");
+        var run = await ordered.RunAsync("db", "migrate");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("照合順序 ja-JP (ICU)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("createdb --locale=C.UTF-8", run.Error, StringComparison.Ordinal);
+
+        await using var plain = await CliHarness.CreateAsync("postgres", fixture, postgresCollation: "C");
+        var quiet = await plain.RunAsync("db", "migrate");
+        Assert.Equal(0, quiet.ExitCode);
+        Assert.DoesNotContain("照合順序", quiet.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Db_migrate_of_a_postgres_database_that_does_not_exist_exits_4()
     {
         await using var cli = await CliHarness.CreateAsync("postgres", fixture, createPostgresDatabase: false);

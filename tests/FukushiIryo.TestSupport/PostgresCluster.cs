@@ -93,13 +93,28 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates a new, empty database with a unique name and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix = "test", CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a new, empty database with a unique name and returns its connection string. Its text order is
+    /// the cluster's C, unless <c>FUKUSHI_TEST_PG_ICU_LOCALE</c> names an ICU locale (e.g. <c>ja-JP</c>): then
+    /// every test database orders text by that locale, to run the suite as on a linguistically collated
+    /// production database (ADR 0042).
+    /// </summary>
+    public Task<string> CreateDatabaseAsync(string prefix = "test", CancellationToken cancellationToken = default) =>
+        CreateDatabaseAsync(prefix, Environment.GetEnvironmentVariable("FUKUSHI_TEST_PG_ICU_LOCALE") is { Length: > 0 } locale ? locale : null, cancellationToken);
+
+    /// <summary>Like <see cref="CreateDatabaseAsync(string, CancellationToken)"/>, ordering text by the ICU locale <paramref name="icuLocale"/> (null: the cluster's C).</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix, string? icuLocale, CancellationToken cancellationToken = default)
     {
         var name = $"{prefix}_{Interlocked.Increment(ref databaseCounter).ToString(CultureInfo.InvariantCulture)}";
+        if (icuLocale is not null && !icuLocale.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
+        {
+            throw new ArgumentException("An ICU locale name such as ja-JP is expected.", nameof(icuLocale));
+        }
+
+        var collation = icuLocale is null ? string.Empty : $" LOCALE_PROVIDER icu ICU_LOCALE '{icuLocale}'";
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'", connection);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'{collation}", connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return ConnectionStringFor(name);
     }

@@ -59,6 +59,11 @@ internal static class DbCommands
             }
 
             await MigrationSteps.AfterMigrateAsync(session.Db, environment.Clock, session.Actor, !parsed.GetValue(skipReference), cancellationToken).ConfigureAwait(false);
+            if (await DatabaseCollation.WarningAsync(session.Db, cancellationToken).ConfigureAwait(false) is { } collationWarning)
+            {
+                await environment.Error.WriteLineAsync(collationWarning).ConfigureAwait(false); // ADR 0042: a warning; the exit code stays 0
+            }
+
             await environment.Out.WriteLineAsync(applied.Count == 0
                 ? $"データベースは最新です: {settings}"
                 : $"データベースを更新しました: {settings}（適用したマイグレーション {applied.Count} 件）").ConfigureAwait(false);
