@@ -1,6 +1,10 @@
 using System.IO.Compression;
 using System.Text;
+using FukushiIryo.App.Data;
+using FukushiIryo.App.Eligibility;
+using FukushiIryo.App.People;
 using FukushiIryo.App.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace FukushiIryo.Web.Tests;
@@ -74,6 +78,76 @@ public sealed class ManualJourneyTests
             await AssertPdfAsync(await approver.RunAndWaitForDownloadAsync(() => print.ClickAsync()));
             await approver.ReloadAsync();
             await Expect(approver.GetByRole(AriaRole.Button, new() { Name = "受給資格証をダウンロード（PDF）" })).ToHaveCountAsync(0);
+        });
+    }
+
+    [Fact]
+    public async Task The_april_update_ends_a_child_at_18_and_gives_a_new_certificate_to_a_child_starting_school()
+    {
+        const int year = 2031;
+        await WithAppAsync(async (app, browser, consoleErrors) =>
+        {
+            // 春山 家: the parent, 秋男 (18 on 2031-03-15: his 18歳年度末 is 2031-03-31) and 冬美 (6 on 2030-06-02:
+            // 未就学 until 2031-03-31, 小学生 from 2031-04-01).
+            var (parentNumber, olderNumber, youngerNumber) = await SeedAprilHouseholdAsync(app);
+
+            // 窓口: the April update has no forms; the page says so and shows what is left to decide.
+            var clerk = await EligibilityBrowserJourneyTests.LoginAsync(app, browser, "madoguchi1", consoleErrors);
+            await Menu(clerk, "更新").ClickAsync();
+            await clerk.GetByLabel("種類").SelectOptionAsync(new SelectOptionValue { Label = "年齢区分更新（4月）" });
+            await clerk.GetByLabel("年", new() { Exact = true }).FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await clerk.GetByRole(AriaRole.Button, new() { Name = "表示", Exact = true }).ClickAsync();
+            await Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = $"更新 — 年齢区分更新 {year}" })).ToBeVisibleAsync();
+            await Expect(clerk.GetByRole(AriaRole.Button, new() { Name = "まだ送付していない世帯の更新申請書を作成する（PDF）" })).ToHaveCountAsync(0);
+            await Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "決定する（決裁）" })).ToHaveCountAsync(0); // 窓口 cannot decide
+            await clerk.ScreenshotAsync(new() { Path = WebAppFixture.ManualShot("56-april-start"), FullPage = true });
+
+            // 決裁: the menu opens the decision (after 再認証), where the kind and year are chosen.
+            var approver = await EligibilityBrowserJourneyTests.LoginAsync(app, browser, Approver, consoleErrors);
+            await Menu(approver, "更新").ClickAsync();
+            await ReauthenticateAsync(app, approver, Approver, "57-april-reauthenticate");
+            await Expect(approver.GetByRole(AriaRole.Heading, new() { Name = "更新の決定 — 年度切替更新", Exact = false })).ToBeVisibleAsync();
+            await approver.GetByLabel("種類").SelectOptionAsync(new SelectOptionValue { Label = "年齢区分更新（4月）" });
+            await approver.GetByLabel("年", new() { Exact = true }).FillAsync(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await approver.GetByRole(AriaRole.Button, new() { Name = "表示", Exact = true }).ClickAsync();
+            await Expect(approver.GetByRole(AriaRole.Heading, new() { Name = $"更新の決定 — 年齢区分更新 {year}" })).ToBeVisibleAsync();
+            await Expect(approver.GetByText("18歳年度末を過ぎた児童は年齢到達で喪失し")).ToBeVisibleAsync();
+            await approver.GetByRole(AriaRole.Button, new() { Name = $"年齢区分更新 {year} を決定する" }).ClickAsync();
+            var result = approver.Locator("#decide-result").GetByRole(AriaRole.Status);
+            await Expect(result).ToContainTextAsync("決定しました", new() { Timeout = 30_000 });
+            await Expect(result.Locator("#decided-now")).Not.ToHaveTextAsync("0"); // the fixture's 奈良 household is decided too
+            await approver.ScreenshotAsync(new() { Path = WebAppFixture.ManualShot("58-april-decided"), FullPage = true });
+
+            // 窓口's result list: the household's row with one new card and one loss.
+            await clerk.ReloadAsync();
+            var row = clerk.Locator("#results tbody tr").Filter(new() { HasText = parentNumber });
+            await Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("1");
+            await Expect(row.Locator("td").Nth(6)).ToHaveTextAsync("1");
+
+            // The ledger: 秋男 lost from 4/1, 冬美 (now 小学生) with a card from 4/1 to the same end, the parent still eligible.
+            await using (var db = app.OpenDb())
+            {
+                var older = await CurrentAsync(db, olderNumber, new DateOnly(year, 4, 1));
+                Assert.Equal((EligibilityStatus.Lost, (DateOnly?)new DateOnly(year, 4, 1)), (older.Status, older.LostOn));
+                var younger = await CurrentAsync(db, youngerNumber, new DateOnly(year, 4, 1));
+                Assert.Equal((EligibilityStatus.Active, (DateOnly?)new DateOnly(year, 4, 1), (DateOnly?)new DateOnly(year, 7, 31)), (younger.Status, younger.CertificateValidFrom, younger.CertificateValidTo));
+                Assert.Equal(EligibilityStatus.Active, (await CurrentAsync(db, parentNumber, new DateOnly(year, 4, 1))).Status);
+            }
+
+            // 一括印刷: the card and the 年齢到達 notice, each once.
+            await approver.ReloadAsync();
+            await Expect(approver.Locator("#progress [data-state='Undecided']")).ToHaveTextAsync("0");
+            await Expect(approver.Locator("#progress [data-state='FormSent']")).ToHaveCountAsync(0); // no forms in April
+            var print = approver.Locator("#renewal-print");
+            await Expect(print.Locator("[data-kind='Certificates']")).Not.ToHaveTextAsync("0");
+            await Expect(print.Locator("[data-kind='AgeLimitNotices']")).Not.ToHaveTextAsync("0");
+            await AssertPdfAsync(await approver.RunAndWaitForDownloadAsync(() => print.GetByRole(AriaRole.Button, new() { Name = "受給資格証をダウンロード（PDF）" }).ClickAsync()));
+            await AssertPdfAsync(await approver.RunAndWaitForDownloadAsync(() => print.GetByRole(AriaRole.Button, new() { Name = "喪失通知書（年齢到達）をダウンロード（PDF）" }).ClickAsync()));
+            await approver.ReloadAsync();
+            await Expect(print.Locator("[data-kind='Certificates']")).ToHaveTextAsync("0");
+            await Expect(print.Locator("[data-kind='AgeLimitNotices']")).ToHaveTextAsync("0");
+            await Expect(print.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+            await approver.ScreenshotAsync(new() { Path = WebAppFixture.ManualShot("59-april-printed"), FullPage = true });
         });
     }
 
@@ -235,6 +309,52 @@ public sealed class ManualJourneyTests
             await app.DisposeAsync();
         }
     }
+
+    /// <summary>A parent and two children eligible from 2030-08-01 to 2031-07-31: 秋男 born 2013-03-15, 冬美 born 2024-06-02.</summary>
+    private static async Task<(string Parent, string Older, string Younger)> SeedAprilHouseholdAsync(WebAppFixture app)
+    {
+        const string parentNumber = "7729010", olderNumber = "7729020", youngerNumber = "7729030";
+        await using var db = app.OpenDb();
+        var now = DateTimeOffset.UtcNow;
+        var ledger = new PersonLedger(db, TimeProvider.System);
+        var household = new WelfareHousehold { CreatedAt = now, Version = 1 };
+        db.Households.Add(household);
+        await db.SaveChangesAsync();
+        long? parentId = null;
+        foreach (var (atena, number, name, kana, birth, kind) in new[]
+        {
+            ("772901", parentNumber, "春山 花子", "ハルヤマ ハナコ", new DateOnly(1988, 5, 20), RecipientKind.Parent),
+            ("772902", olderNumber, "春山 秋男", "ハルヤマ アキオ", new DateOnly(2013, 3, 15), RecipientKind.Child),
+            ("772903", youngerNumber, "春山 冬美", "ハルヤマ フユミ", new DateOnly(2024, 6, 2), RecipientKind.Child),
+        })
+        {
+            var person = await ledger.RegisterAsync(atena, new PersonRecord
+            {
+                Name = name, NameKana = kana, NameKanaKey = kana, BirthDate = birth, Sex = Sex.Female, ResidencyStatus = ResidencyStatus.Registered,
+                PostalCode = "6308501", Address = "奈良県奈良市登大路町30番地",
+            }, birth, "admin");
+            var recipient = new Recipient { PersonId = person.Id, RecipientNumber = number, Kind = kind, ParentRecipientId = parentId, HouseholdId = household.Id, CreatedAt = now, Version = 1 };
+            db.Recipients.Add(recipient);
+            await db.SaveChangesAsync();
+            parentId ??= recipient.Id;
+            History.PlanStart(new EligibilityRecord
+            {
+                RecipientId = recipient.Id, Status = EligibilityStatus.Active, ApplicationKind = ApplicationKind.New, AcquiredOn = new DateOnly(2030, 8, 1),
+                CertificateValidFrom = new DateOnly(2030, 8, 1), CertificateValidTo = new DateOnly(2031, 7, 31),
+                PayerNumber = kind == RecipientKind.Parent ? "90290024" : "90290016", // the shipped demo 公費負担者 (public-payers.json)
+                BenefitMethod = kind == RecipientKind.Parent ? BenefitMethod.AutoReimbursement : BenefitMethod.InKind,
+            }, new DateOnly(2030, 8, 1), now, "admin").ApplyTo(db, now);
+            await db.SaveChangesAsync();
+        }
+
+        return (parentNumber, olderNumber, youngerNumber);
+    }
+
+    /// <summary>The eligibility record of a recipient in force on <paramref name="on"/>.</summary>
+    private static Task<EligibilityRecord> CurrentAsync(App.Data.FukushiDbContext db, string recipientNumber, DateOnly on) =>
+        db.EligibilityRecords.AsNoTracking().Current().ValidOn(on)
+            .Where(r => db.Recipients.Any(x => x.Id == r.RecipientId && x.RecipientNumber == recipientNumber))
+            .SingleAsync();
 
     private static ILocator Menu(IPage page, string name) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "業務メニュー" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });

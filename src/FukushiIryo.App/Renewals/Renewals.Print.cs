@@ -133,7 +133,7 @@ public sealed partial class Renewals
                 var lost = await LostOnAsync(chunk, effective, cancellationToken).ConfigureAwait(false);
                 foreach (var item in chunk)
                 {
-                    if (lost.GetValueOrDefault(item.HeadRecipientId) is { } recipientId)
+                    if (lost.TryGetValue(item.HeadRecipientId, out var recipientId))
                     {
                         var (notice, number) = await losses.LossNoticeAsync(recipientId, today, cancellationToken).ConfigureAwait(false);
                         notices.Add(notice);
@@ -214,7 +214,12 @@ public sealed partial class Renewals
         return cards;
     }
 
-    /// <summary>For each household, the member whose loss on the effective date the notice is about: the head when it lost, else the first child that did.</summary>
+    /// <summary>
+    /// For each household, the member whose loss the notice is about: of the members lost on or before the
+    /// effective date, those lost last (the renewal's own losses: on the effective date, or earlier for a
+    /// 年齢到達 found late, whose 喪失日 is the day after the 18歳年度末), the head first, else the first child.
+    /// A household without such a member is left out.
+    /// </summary>
     private async Task<Dictionary<long, long>> LostOnAsync(RenewalItem[] items, DateOnly effective, CancellationToken cancellationToken)
     {
         var heads = items.Select(i => i.HeadRecipientId).ToList();
@@ -223,14 +228,15 @@ public sealed partial class Renewals
             .Select(r => new { r.Id, r.ParentRecipientId, r.RecipientNumber }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = recipients.Select(r => r.Id).ToList();
         var lost = (await db.EligibilityRecords.AsNoTracking()
-                .Where(e => EF.Parameter(ids).Contains(e.RecipientId) && e.Status == EligibilityStatus.Lost && e.LostOn == effective).Current()
-                .Select(e => e.RecipientId).ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToHashSet();
+                .Where(e => EF.Parameter(ids).Contains(e.RecipientId) && e.Status == EligibilityStatus.Lost && e.LostOn != null && e.LostOn <= effective).Current()
+                .Select(e => new { e.RecipientId, e.LostOn }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(e => e.RecipientId)
+            .ToDictionary(g => g.Key, g => g.Max(e => e.LostOn!.Value));
         var result = new Dictionary<long, long>();
         foreach (var head in heads)
         {
-            var first = recipients.Where(r => (r.Id == head || r.ParentRecipientId == head) && lost.Contains(r.Id))
-                .OrderBy(r => r.Id != head).ThenBy(r => r.RecipientNumber, StringComparer.Ordinal).FirstOrDefault();
+            var first = recipients.Where(r => (r.Id == head || r.ParentRecipientId == head) && lost.ContainsKey(r.Id))
+                .OrderByDescending(r => lost[r.Id]).ThenBy(r => r.Id != head).ThenBy(r => r.RecipientNumber, StringComparer.Ordinal).FirstOrDefault();
             if (first is not null)
             {
                 result[head] = first.Id;

@@ -369,6 +369,47 @@ public sealed class RenewalsTests(PostgresFixture fixture)
         Assert.Equal(footprint, await RenewalHousehold.FootprintAsync(database));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task April_2027_prints_the_notice_of_an_age_limit_found_late_with_its_own_loss_date(string provider)
+    {
+        // A child born 2007-06-01 passed its 18歳年度末 on 2026-03-31 but nobody recorded the loss (migrated data):
+        // the April 2027 update ends it from 2026-04-01, and the parent with it. Household G loses a child on
+        // 2027-04-01 as usual. The batch print of 喪失通知書（年齢到達） holds one notice for each household
+        // (before the fix, the household found late crashed the print: no member was lost on 2027-04-01).
+        await using var database = await TestDatabase.CreateAsync(provider, fixture);
+        await RenewalHousehold.LoadMastersAsync(database);
+        var late = await RenewalHousehold.SeedAsync(database, "2000811", new Child("2000821", new DateOnly(2007, 6, 1)));
+        var usual = await RenewalHousehold.SeedAsync(database, "2000911", new Child("2000921", new DateOnly(2008, 6, 1)), new Child("2000931", new DateOnly(2015, 6, 1)));
+        var clock = new SettableClock(new DateTimeOffset(2027, 3, 25, 0, 0, 0, TimeSpan.Zero));
+        await using (var db = database.Open())
+        {
+            var result = await new App.Renewals.Renewals(db, clock).DecideAsync(RenewalKind.April, 2027, Approver);
+            Assert.Equal((2, 3), (result.Decided[RenewalOutcome.AgeLimit], result.Losses));
+        }
+
+        var lateChild = (await RenewalHousehold.RowsAsync(database, late.Children["2000821"]))[^1];
+        Assert.Equal((EligibilityStatus.Lost, (DateOnly?)new DateOnly(2026, 4, 1)), (lateChild.Status, lateChild.LostOn));
+        Assert.Equal((EligibilityStatus.Lost, (DateOnly?)new DateOnly(2026, 4, 1)), ((await RenewalHousehold.RowsAsync(database, late.Parent))[^1].Status, (await RenewalHousehold.RowsAsync(database, late.Parent))[^1].LostOn));
+
+        await using (var db = database.Open())
+        {
+            var printed = await new App.Renewals.Renewals(db, clock).PrintAsync(RenewalKind.April, 2027, RenewalPrintKind.AgeLimitNotices, Approver, (_, _) => Task.CompletedTask);
+            Assert.NotNull(printed);
+            Assert.Equal((2, 2), (printed.Households, printed.Documents));
+        }
+
+        await using (var db = database.Open())
+        {
+            // One printed notice per household, each about the head (the parent lost with its child).
+            var subjects = await db.AuditEvents.AsNoTracking().Where(e => e.EventType == AuditEventType.DocumentPrinted).Select(e => e.SubjectId).ToListAsync();
+            Assert.Equal(["2000811", "2000921"], subjects.Order(StringComparer.Ordinal));
+            Assert.Equal(2, await db.RenewalItems.CountAsync(i => i.NoticePrintedAt != null));
+        }
+
+        Assert.Equal("2000911", usual.ParentNumber);
+    }
+
     /// <summary>Cancels the step as soon as the first household is done (a crash between two households).</summary>
     private sealed class StopAfterFirst(CancellationTokenSource source) : IProgress<RenewalProgress>
     {
