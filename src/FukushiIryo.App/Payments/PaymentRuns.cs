@@ -461,8 +461,10 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 
         mark = PhaseTimes.Now();
         var adjustmentLines = await ApplyAdjustmentsAsync(run, totals, cancellationToken).ConfigureAwait(false);
-        var payees = await PayeesAsync(run, month, payDate, totals, cancellationToken).ConfigureAwait(false);
-        await db.BulkInsertAsync(payees, cancellationToken).ConfigureAwait(false);
+        // Each payee row is made (account, bank master, 全銀 check) as the COPY takes it: the server stores the
+        // first rows while the next are checked. The rows are kept for the result.
+        var payees = new List<PaymentPayee>(totals.Count);
+        await db.BulkInsertAsync(await PayeesAsync(run, month, payDate, totals, payees, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         await db.BulkInsertAsync(adjustmentLines, cancellationToken).ConfigureAwait(false);
         PhaseTimes.Lap("payment.prepare.payees", ref mark);
         progress?.Report(new PaymentProgress("支払先と口座の確認", payees.Count, payees.Count));
@@ -787,9 +789,13 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The payees with their account snapshot, 受取人名, totals, change and hold-out reason.</summary>
-    private async Task<List<PaymentPayee>> PayeesAsync(
-        PaymentRun run, YearMonth month, DateOnly payDate, Dictionary<long, PayeeTotal> totals, CancellationToken cancellationToken)
+    /// <summary>
+    /// The payees with their account snapshot, 受取人名, totals, change and hold-out reason: reads what they
+    /// need, then returns the rows in payee order, made one by one as they are enumerated (once) and each
+    /// added to <paramref name="made"/>.
+    /// </summary>
+    private async Task<IEnumerable<PaymentPayee>> PayeesAsync(
+        PaymentRun run, YearMonth month, DateOnly payDate, Dictionary<long, PayeeTotal> totals, List<PaymentPayee> made, CancellationToken cancellationToken)
     {
         var payees = await RecipientsAsync(totals.Keys, cancellationToken).ConfigureAwait(false);
         var personIds = payees.Values.Select(p => p.PersonId).Distinct().ToList();
@@ -821,37 +827,40 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         var checks = new Dictionary<(string, string), BankCheck>();
         var previous = await PreviousAmountsAsync(ReviewRun.MonthKey(month), cancellationToken).ConfigureAwait(false);
 
-        var rows = new List<PaymentPayee>(totals.Count);
-        foreach (var (payeeId, total) in totals.OrderBy(t => t.Key))
+        return Rows();
+
+        IEnumerable<PaymentPayee> Rows()
         {
-            var payee = payees[payeeId];
-            var row = new PaymentPayee
+            foreach (var (payeeId, total) in totals.OrderBy(t => t.Key))
             {
-                PaymentRunId = run.Id,
-                Preparation = run.Preparation,
-                PayeeRecipientId = payeeId,
-                RecipientNumber = payee.RecipientNumber,
-                AtenaNumber = atena.GetValueOrDefault(payee.PersonId, string.Empty),
-                Amount = total.Amount,
-                AdjustmentAmount = total.Adjustment,
-                ClaimCount = total.Claims,
-                PreviousAmount = previous.TryGetValue(payeeId, out var before) ? before : null,
-            };
-            if (accounts.TryGetValue(payee.PersonId, out var account))
-            {
-                row.BankCode = account.BankCode;
-                row.BranchCode = account.BranchCode;
-                row.AccountType = account.AccountType;
-                row.AccountNumber = account.AccountNumber;
-                row.AccountHolderKana = account.AccountHolderKana;
+                var payee = payees[payeeId];
+                var row = new PaymentPayee
+                {
+                    PaymentRunId = run.Id,
+                    Preparation = run.Preparation,
+                    PayeeRecipientId = payeeId,
+                    RecipientNumber = payee.RecipientNumber,
+                    AtenaNumber = atena.GetValueOrDefault(payee.PersonId, string.Empty),
+                    Amount = total.Amount,
+                    AdjustmentAmount = total.Adjustment,
+                    ClaimCount = total.Claims,
+                    PreviousAmount = previous.TryGetValue(payeeId, out var before) ? before : null,
+                };
+                if (accounts.TryGetValue(payee.PersonId, out var account))
+                {
+                    row.BankCode = account.BankCode;
+                    row.BranchCode = account.BranchCode;
+                    row.AccountType = account.AccountType;
+                    row.AccountNumber = account.AccountNumber;
+                    row.AccountHolderKana = account.AccountHolderKana;
+                }
+
+                row.HeldOutReason = total.Amount == 0 ? null : HoldOut(row, account, banks, branches, checks);
+                row.HeldOut = row.HeldOutReason is not null;
+                made.Add(row);
+                yield return row;
             }
-
-            row.HeldOutReason = total.Amount == 0 ? null : HoldOut(row, account, banks, branches, checks);
-            row.HeldOut = row.HeldOutReason is not null;
-            rows.Add(row);
         }
-
-        return rows;
     }
 
     /// <summary>Why a payee cannot be written into the 全銀 file; null when it can (names filled in).</summary>
