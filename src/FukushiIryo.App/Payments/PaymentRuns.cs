@@ -464,7 +464,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         // Each payee row is made (account, bank master, 全銀 check) as the COPY takes it: the server stores the
         // first rows while the next are checked. The rows are kept for the result.
         var payees = new List<PaymentPayee>(totals.Count);
-        await db.BulkInsertAsync(await PayeesAsync(run, month, payDate, totals, payees, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await db.BulkInsertAsync(await PayeesAsync(run, month, payDate, totals, recipients, payees, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         await db.BulkInsertAsync(adjustmentLines, cancellationToken).ConfigureAwait(false);
         PhaseTimes.Lap("payment.prepare.payees", ref mark);
         progress?.Report(new PaymentProgress("支払先と口座の確認", payees.Count, payees.Count));
@@ -795,9 +795,35 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
     /// added to <paramref name="made"/>.
     /// </summary>
     private async Task<IEnumerable<PaymentPayee>> PayeesAsync(
-        PaymentRun run, YearMonth month, DateOnly payDate, Dictionary<long, PayeeTotal> totals, List<PaymentPayee> made, CancellationToken cancellationToken)
+        PaymentRun run,
+        YearMonth month,
+        DateOnly payDate,
+        Dictionary<long, PayeeTotal> totals,
+        Dictionary<long, RecipientFacts> known,
+        List<PaymentPayee> made,
+        CancellationToken cancellationToken)
     {
-        var payees = await RecipientsAsync(totals.Keys, cancellationToken).ConfigureAwait(false);
+        // The selection already read the recipients of the claims: only the others (a parent without claims of
+        // its own, a payee with only an adjustment) are read here.
+        var payees = new Dictionary<long, RecipientFacts>(totals.Count);
+        var missing = new List<long>();
+        foreach (var payeeId in totals.Keys)
+        {
+            if (known.TryGetValue(payeeId, out var facts))
+            {
+                payees[payeeId] = facts;
+            }
+            else
+            {
+                missing.Add(payeeId);
+            }
+        }
+
+        foreach (var (payeeId, facts) in await RecipientsAsync(missing, cancellationToken).ConfigureAwait(false))
+        {
+            payees[payeeId] = facts;
+        }
+
         var personIds = payees.Values.Select(p => p.PersonId).Distinct().ToList();
         var atena = new Dictionary<long, string>();
         var accounts = new Dictionary<long, People.BankAccount>();
