@@ -11,6 +11,10 @@
 # Also prints CPU seconds (user + system) of the process, the wall time of each phase of prepare summed
 # over its batches (FUKUSHI_PHASE_TIMES: PHASE payment.prepare.* lines) and the PostgreSQL statements slower than BENCH_SLOW_MS (200).
 # BENCH_DB=postgres or sqlite runs one provider only (default both); BENCH_NO_BUILD=1 skips the build.
+# BENCH_SEED_CACHE=DIR keeps the seeded database (claims in, nothing prepared) in DIR/<provider>-<HOUSEHOLDS>
+# and reuses it on the next run instead of seeding again (minutes at 100,000): the PostgreSQL cluster's
+# data directory copied while stopped, the SQLite file, the audit anchors and the 決裁 user's TOTP secret.
+# BENCH_FUKUSHI_DLL=path/fukushi.dll times that build (a copy of the output, safe from rebuilds) instead of src/FukushiIryo.Cli's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 households=${1:-20000}
@@ -22,10 +26,11 @@ cleanup() { as_pg "$pgbin/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&
 trap cleanup EXIT
 
 [ -n "${BENCH_NO_BUILD:-}" ] || dotnet build src/FukushiIryo.Cli -c Release -v q -nologo >/dev/null
-fukushi="dotnet src/FukushiIryo.Cli/bin/Release/net10.0/fukushi.dll"
+fukushi="dotnet ${BENCH_FUKUSHI_DLL:-src/FukushiIryo.Cli/bin/Release/net10.0/fukushi.dll}"
 [ "$(id -u)" -eq 0 ] && chown postgres "$work"
 as_pg "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null
-as_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c log_min_duration_statement=${BENCH_SLOW_MS:-200}" -l "$work/pg.log" -w start >/dev/null
+pg_start() { as_pg "$pgbin/pg_ctl" -D "$work/pg" -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c log_min_duration_statement=${BENCH_SLOW_MS:-200}" -l "$work/pg.log" -w start >/dev/null; }
+pg_start
 psql() { as_pg "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 psql -c "CREATE DATABASE bench" >/dev/null
 password="quiet river under paper lanterns"
@@ -93,6 +98,19 @@ for db in "sqlite:$work/fukushi.db" "postgres:Host=127.0.0.1;Port=$port;Username
   name=${db%%:*}
   [ -z "${BENCH_DB:-}" ] || [ "$BENCH_DB" = "$name" ] || continue
   export FUKUSHI_DB=$db FUKUSHI_AUDIT_ANCHORS=$work/anchors-$name.log
+  cache=${BENCH_SEED_CACHE:+$BENCH_SEED_CACHE/$name-$households}
+  if [ -n "$cache" ] && [ -f "$cache/secret" ]; then
+    echo "$name: reusing the seeded database in $cache"
+    secret=$(cat "$cache/secret")
+    cp "$cache/anchors.log" "$work/anchors-$name.log"
+    if [ "$name" = sqlite ]; then
+      cp "$cache/fukushi.db" "$work/fukushi.db"
+    else
+      as_pg "$pgbin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null
+      rm -rf "$work/pg" && cp -a "$cache/pg" "$work/pg"
+      pg_start
+    fi
+  else
   $fukushi db migrate >/dev/null
   echo "$password" | $fukushi users add --login bench --name "計測 太郎" --staff-no 7777 --roles システム管理,支払 --password-stdin >/dev/null
   echo "$password" | $fukushi users add --login kessai --name "決裁 花子" --staff-no 7778 --roles 決裁 --password-stdin --user bench >/dev/null
@@ -100,12 +118,26 @@ for db in "sqlite:$work/fukushi.db" "postgres:Host=127.0.0.1;Port=$port;Username
   $fukushi demo seed --households "$households" --seed 1 --user bench >/dev/null
   if [ "$name" = sqlite ]; then
     claims_sql 0 | python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.executescript(sys.stdin.read()); db.commit()' "$work/fukushi.db"
+  else
+    claims_sql "'2026-11-02T00:00:00Z'" | psql -d bench
+    psql -d bench -c 'VACUUM ANALYZE' >/dev/null
+  fi
+  if [ -n "$cache" ]; then
+    mkdir -p "$cache" && echo "$secret" >"$cache/secret" && cp "$work/anchors-$name.log" "$cache/anchors.log"
+    if [ "$name" = sqlite ]; then
+      cp "$work/fukushi.db" "$cache/fukushi.db"
+    else
+      as_pg "$pgbin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null
+      rm -rf "$cache/pg" && cp -a "$work/pg" "$cache/pg"
+      pg_start
+    fi
+  fi
+  fi
+  if [ "$name" = sqlite ]; then
     claims=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM MedicalClaims").fetchone()[0])' "$work/fukushi.db")
     cp "$work/fukushi.db" "$work/baseline.db"
     baseline_db="sqlite:$work/baseline.db"
   else
-    claims_sql "'2026-11-02T00:00:00Z'" | psql -d bench
-    psql -d bench -c 'VACUUM ANALYZE' >/dev/null
     claims=$(psql -d bench -tAc 'SELECT count(*) FROM "MedicalClaims"')
     offset=$(stat -c %s "$work/pg.log") # the statements of the prepare runs only, not the seed's
     psql -c "CREATE DATABASE baseline TEMPLATE bench" >/dev/null

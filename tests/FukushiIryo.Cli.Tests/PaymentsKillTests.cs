@@ -14,7 +14,7 @@ namespace FukushiIryo.Cli.Tests;
 /// <c>payments prepare</c> as a child process and is killed (the whole process tree) while its
 /// transaction is open; the month is then exactly as before (the previous preparation current, nothing
 /// paid), and preparing again gives the same payees, lines and amounts as an uninterrupted run on a copy
-/// of the same database (SQLite).
+/// of the same database (SQLite); on PostgreSQL, killed in the middle of its pipeline, likewise.
 /// <c>payments approve</c> is one INSERT … SELECT statement, too quick to kill in the middle; its
 /// all-or-nothing is proven by the injected faults of the App tests.
 /// </summary>
@@ -69,6 +69,45 @@ public sealed class PaymentsKillTests(PostgresFixture fixture)
         Assert.Equal(expected.Lines, rerun.Lines);
         Assert.Equal(expected.LineRows, rerun.LineRows);
         Assert.Equal(0, rerun.PaidClaims);
+    }
+
+    /// <summary>
+    /// PostgreSQL, where the preparation is a pipeline (a reader on a second connection computes while the
+    /// transaction COPYs): killed in the middle, the month stays at the preparation before, and preparing
+    /// again gives the same payees and lines as the uninterrupted preparations before it (same data, nothing paid).
+    /// </summary>
+    [Fact]
+    public async Task A_prepare_killed_in_the_middle_of_its_pipeline_on_PostgreSQL_leaves_the_month_as_before()
+    {
+        await using var cli = await CliHarness.CreateAsync("postgres", fixture);
+        await SetUpAsync(cli);
+        var first = await cli.RunAsync(Prepare);
+        Assert.True(first.ExitCode == 0, first.Error);
+        var (exitCode, error, wall) = await RunChildAsync(cli, killAfter: null);
+        Assert.True(exitCode == 0, error);
+        var before = await SnapshotAsync(cli);
+        Assert.Equal(2, before.Run.Preparation);
+        Assert.True(before.Lines.Count >= 2000, $"{before.Lines.Count} lines: too few for a run that takes a moment");
+
+        var (killedCode, killedError, killedWall) = await RunChildAsync(cli, killAfter: wall * 0.6);
+        Assert.True(killedCode != 0, $"exit {killedCode} after {killedWall} (uninterrupted {wall}): {killedError}");
+        var after = await SnapshotAsync(cli);
+        Assert.Equal((before.Run.Preparation, before.Run.TotalAmount), (after.Run.Preparation, after.Run.TotalAmount));
+        Assert.Equal(before.Lines, after.Lines);
+        Assert.Equal(before.Payees, after.Payees);
+        Assert.Equal(before.LineRows, after.LineRows); // no line of a half-written third preparation
+        Assert.Equal(0, after.PaidClaims);
+
+        var again = await cli.RunAsync(Prepare);
+        Assert.True(again.ExitCode == 0, again.Error);
+        var rerun = await SnapshotAsync(cli);
+        Assert.Equal(3, rerun.Run.Preparation);
+        Assert.Equal(
+            (before.Run.ClaimCount, before.Run.PayeeCount, before.Run.TotalAmount, before.Run.HeldOutPayeeCount, before.Run.ZeroClaimCount),
+            (rerun.Run.ClaimCount, rerun.Run.PayeeCount, rerun.Run.TotalAmount, rerun.Run.HeldOutPayeeCount, rerun.Run.ZeroClaimCount));
+        Assert.Equal(before.Payees, rerun.Payees);
+        Assert.Equal(before.Lines, rerun.Lines);
+        Assert.Equal(before.LineRows / 2 * 3, rerun.LineRows);
     }
 
     private static string PathOf(CliHarness cli) => DatabaseSettings.Parse(cli.Database).Target;

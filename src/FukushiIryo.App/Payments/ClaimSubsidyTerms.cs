@@ -50,6 +50,12 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
     /// <summary>Claims per chunk: each chunk reads its recipients, 所得判定 and history in one query per table.</summary>
     public int ChunkSize { get; init; } = 2000;
 
+    /// <summary>
+    /// The masters of <see cref="BuildAsync"/>, read by its first call and kept for the instance's later
+    /// calls (a payment run makes one instance for all its batches: the masters once per run, not per batch).
+    /// </summary>
+    private Masters? _masters;
+
     /// <summary>The inputs of <paramref name="claims"/>, in their order. Every claim must be linked to a recipient.</summary>
     /// <exception cref="ArgumentException">A claim is not linked to a recipient.</exception>
     /// <exception cref="MasterDataMissingException">No 一部負担金, 高額療養費 or 長期 row (or two) in force for a claim's 診療月.</exception>
@@ -66,7 +72,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
             return [];
         }
 
-        var masters = await Masters.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        var masters = _masters ??= await Masters.LoadAsync(db, cancellationToken).ConfigureAwait(false);
         var results = new List<SubsidyClaim>(claims.Count);
         foreach (var chunk in claims.Chunk(Math.Max(1, ChunkSize)))
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading.Channels;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
@@ -13,6 +14,7 @@ using FukushiIryo.Domain.Review;
 using FukushiIryo.Domain.Text;
 using FukushiIryo.Formats.Payments;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FukushiIryo.App.Payments;
 
@@ -379,6 +381,9 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 
     private sealed record RecipientFacts(long Id, string RecipientNumber, long? ParentRecipientId, long PersonId);
 
+    /// <summary>A bank and branch judged against the bank master: why not (null when current) and the 全銀 names.</summary>
+    private sealed record BankCheck(string? Refusal, string BankName, string BranchName);
+
     /// <summary>Selects, computes and writes the lines and payees of the run's current preparation.</summary>
     private async Task<PaymentPrepareResult> ComputeAsync(
         PaymentRun run, int key, DateOnly payDate, IProgress<PaymentProgress>? progress, CancellationToken cancellationToken)
@@ -409,42 +414,57 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
 
         var totals = new Dictionary<long, PayeeTotal>();
         int lines = 0, zero = 0;
-        var terms = Terms ?? ((claims, ct) => new ClaimSubsidyTerms(db) { ChunkSize = BatchSize }.BuildAsync(claims, ct));
 
         // Id lists go to the database as ONE parameter (EF.Parameter: an array with PostgreSQL's = ANY, a
         // JSON array with SQLite's json_each), not as EF 10's default of one parameter per id: thousands of
         // parameters per query, and a new SQL text to compile for each list length (bench/README.md).
-        foreach (var batch in Batches(selected.GroupBy(s => s.RecipientId).OrderBy(g => g.Key).Select(g => g.Select(s => s.Id).ToList())))
+        var batches = Batches(selected.GroupBy(s => s.RecipientId).OrderBy(g => g.Key).Select(g => g.Select(s => s.Id).ToList()));
+
+        // Writes a computed batch in the preparation's transaction: the payees' totals, the lines' COPY, the checkpoint.
+        async Task WriteAsync(List<PaymentLine> rows, CancellationToken token)
         {
-            var claims = await ClaimsAsync(batch, cancellationToken).ConfigureAwait(false);
-            PhaseTimes.Lap("payment.prepare.claims", ref mark);
-            var inputs = await terms(claims, cancellationToken).ConfigureAwait(false);
-            PhaseTimes.Lap("payment.prepare.terms", ref mark);
-            var history = await HistoryAsync(claims.Select(c => c.RecipientId!.Value).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
-            PhaseTimes.Lap("payment.prepare.history", ref mark);
-            var results = SubsidyComputation.Compute(inputs, history);
-            var rows = new List<PaymentLine>(claims.Count);
-            for (int i = 0; i < claims.Count; i++)
+            foreach (var line in rows)
             {
-                var line = Line(run, claims[i], inputs[i], results[i], PayeeOf(claims[i].RecipientId!.Value));
-                rows.Add(line);
                 var total = totals.TryGetValue(line.PayeeRecipientId, out var found) ? found : totals[line.PayeeRecipientId] = new PayeeTotal();
                 total.Amount += line.Subsidy;
                 total.Claims++;
                 zero += line.Subsidy == 0 ? 1 : 0;
             }
 
-            PhaseTimes.Lap("payment.prepare.compute", ref mark);
-            await db.BulkInsertAsync(rows, cancellationToken).ConfigureAwait(false);
-            PhaseTimes.Lap("payment.prepare.lines", ref mark);
+            using (PhaseTimes.Start("payment.prepare.lines"))
+            {
+                await db.BulkInsertAsync(rows, token).ConfigureAwait(false);
+            }
+
             lines += rows.Count;
             progress?.Report(new PaymentProgress("助成額の算定", lines, selected.Count));
-            await CheckpointAsync("prepare.lines", cancellationToken).ConfigureAwait(false);
+            await CheckpointAsync("prepare.lines", token).ConfigureAwait(false);
         }
 
+        using (PhaseTimes.Start("payment.prepare.batches"))
+        {
+            if (db.Database.IsNpgsql() && Terms is null)
+            {
+                await PipelineAsync(run, batches, PayeeOf, WriteAsync, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // SQLite (one connection does everything) or a custom Terms (it may use this context): one batch after the other.
+                var terms = Terms ?? new ClaimSubsidyTerms(db) { ChunkSize = BatchSize }.BuildAsync;
+                foreach (var batch in batches)
+                {
+                    var rows = await BatchLinesAsync(db, terms, run, batch, PayeeOf, cancellationToken).ConfigureAwait(false);
+                    await WriteAsync(rows, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        mark = PhaseTimes.Now();
         var adjustmentLines = await ApplyAdjustmentsAsync(run, totals, cancellationToken).ConfigureAwait(false);
-        var payees = await PayeesAsync(run, month, payDate, totals, cancellationToken).ConfigureAwait(false);
-        await db.BulkInsertAsync(payees, cancellationToken).ConfigureAwait(false);
+        // Each payee row is made (account, bank master, 全銀 check) as the COPY takes it: the server stores the
+        // first rows while the next are checked. The rows are kept for the result.
+        var payees = new List<PaymentPayee>(totals.Count);
+        await db.BulkInsertAsync(await PayeesAsync(run, month, payDate, totals, recipients, payees, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         await db.BulkInsertAsync(adjustmentLines, cancellationToken).ConfigureAwait(false);
         PhaseTimes.Lap("payment.prepare.payees", ref mark);
         progress?.Report(new PaymentProgress("支払先と口座の確認", payees.Count, payees.Count));
@@ -460,6 +480,107 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
             month, payDate, run.Preparation,
             payees.Where(p => !p.HeldOut).Sum(p => p.ClaimCount), paid.Count, paid.Sum(p => p.Amount),
             held.Count, held.Sum(p => p.Amount), inKind, zero, applied.Count, applied.Sum(l => l.Applied));
+    }
+
+    /// <summary>
+    /// A batch's lines: its claims (a projection), their terms, the paid history of its recipients and the
+    /// computation, read through <paramref name="source"/> (this context, or the pipeline's reader).
+    /// </summary>
+    private static async Task<List<PaymentLine>> BatchLinesAsync(
+        FukushiDbContext source,
+        Func<IReadOnlyList<MedicalClaim>, CancellationToken, Task<IReadOnlyList<SubsidyClaim>>> terms,
+        PaymentRun run,
+        List<long> batch,
+        Func<long, long> payeeOf,
+        CancellationToken cancellationToken)
+    {
+        List<MedicalClaim> claims;
+        using (PhaseTimes.Start("payment.prepare.claims"))
+        {
+            claims = await ClaimsAsync(source, batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        IReadOnlyList<SubsidyClaim> inputs;
+        using (PhaseTimes.Start("payment.prepare.terms"))
+        {
+            inputs = await terms(claims, cancellationToken).ConfigureAwait(false);
+        }
+
+        SubsidyHistory history;
+        using (PhaseTimes.Start("payment.prepare.history"))
+        {
+            history = await HistoryAsync(source, claims.Select(c => c.RecipientId!.Value).Distinct().ToList(), cancellationToken).ConfigureAwait(false);
+        }
+
+        using var phase = PhaseTimes.Start("payment.prepare.compute");
+        var results = SubsidyComputation.Compute(inputs, history);
+        var rows = new List<PaymentLine>(claims.Count);
+        for (int i = 0; i < claims.Count; i++)
+        {
+            rows.Add(Line(run, claims[i], inputs[i], results[i], payeeOf(claims[i].RecipientId!.Value)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// PostgreSQL: two stages joined by a channel of one batch — a reader on a second connection computes
+    /// batch n+1 (claims, terms, history, computation) while this context writes batch n's lines by COPY in
+    /// the preparation's transaction, so the server's work on the COPY (indexes, foreign keys) and the
+    /// client's computation overlap. The reader reads only committed rows the preparation does not write
+    /// (claims, recipients, 所得判定, masters, paid lines), as the transaction's own statements did under READ
+    /// COMMITTED, so the lines are those of one batch after the other. The first failure of either stage
+    /// stops the other and is thrown: the transaction is rolled back and nothing of the run is left.
+    /// </summary>
+    private async Task PipelineAsync(
+        PaymentRun run, IEnumerable<List<long>> batches, Func<long, long> payeeOf,
+        Func<List<PaymentLine>, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var options = (DbContextOptions<FukushiDbContext>)db.GetService<IDbContextOptions>();
+        var reader = new FukushiDbContext(options);
+        await using (reader.ConfigureAwait(false))
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var computed = Channel.CreateBounded<List<PaymentLine>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+            var terms = new ClaimSubsidyTerms(reader) { ChunkSize = BatchSize };
+            var reading = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        foreach (var batch in batches)
+                        {
+                            var rows = await BatchLinesAsync(reader, terms.BuildAsync, run, batch, payeeOf, stop.Token).ConfigureAwait(false);
+                            await computed.Writer.WriteAsync(rows, stop.Token).ConfigureAwait(false);
+                        }
+
+                        computed.Writer.Complete();
+                    }
+                    catch (Exception exception)
+                    {
+                        computed.Writer.Complete(exception);
+                    }
+                },
+                CancellationToken.None);
+            try
+            {
+                await foreach (var rows in computed.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                {
+                    await write(rows, stop.Token).ConfigureAwait(false);
+                }
+            }
+            catch (ChannelClosedException closed) when (closed.InnerException is { } failure)
+            {
+                // The reader's own failure (a master missing for a claim, the database gone), not the channel's wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+            finally
+            {
+                // On success the reader has already ended; on a failure here it is stopped and its (cancelled) end awaited.
+                await stop.CancelAsync().ConfigureAwait(false);
+                await reading.ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>
@@ -525,8 +646,8 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
     /// The claims of a batch in id order, with only the columns the computation reads (never RawRecords,
     /// the UKE records a real claim carries, nor the matching columns): a projection, not whole rows.
     /// </summary>
-    private Task<List<MedicalClaim>> ClaimsAsync(List<long> ids, CancellationToken cancellationToken) =>
-        db.MedicalClaims.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id)).OrderBy(c => c.Id)
+    private static Task<List<MedicalClaim>> ClaimsAsync(FukushiDbContext source, List<long> ids, CancellationToken cancellationToken) =>
+        source.MedicalClaims.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id)).OrderBy(c => c.Id)
             .Select(c => new MedicalClaim
             {
                 Id = c.Id,
@@ -591,10 +712,10 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
     }
 
     /// <summary>What approved runs already charged (一部負担金) and counted (長期) for these recipients.</summary>
-    private async Task<SubsidyHistory> HistoryAsync(List<long> recipientIds, CancellationToken cancellationToken)
+    private static async Task<SubsidyHistory> HistoryAsync(FukushiDbContext source, List<long> recipientIds, CancellationToken cancellationToken)
     {
-        var paid = await db.PaymentLines.AsNoTracking()
-            .Where(l => EF.Parameter(recipientIds).Contains(l.RecipientId) && db.PaidClaims.Any(p => p.PaymentLineId == l.Id))
+        var paid = await source.PaymentLines.AsNoTracking()
+            .Where(l => EF.Parameter(recipientIds).Contains(l.RecipientId) && source.PaidClaims.Any(p => p.PaymentLineId == l.Id))
             .Select(l => new { l.RecipientId, l.ProviderCode, l.ServiceMonth, l.Kind, l.Copayment, l.LongTerm, l.SelfPay, l.LongTermReduction })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var copayment = new Dictionary<CopaymentGroup, long>();
@@ -668,11 +789,41 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The payees with their account snapshot, 受取人名, totals, change and hold-out reason.</summary>
-    private async Task<List<PaymentPayee>> PayeesAsync(
-        PaymentRun run, YearMonth month, DateOnly payDate, Dictionary<long, PayeeTotal> totals, CancellationToken cancellationToken)
+    /// <summary>
+    /// The payees with their account snapshot, 受取人名, totals, change and hold-out reason: reads what they
+    /// need, then returns the rows in payee order, made one by one as they are enumerated (once) and each
+    /// added to <paramref name="made"/>.
+    /// </summary>
+    private async Task<IEnumerable<PaymentPayee>> PayeesAsync(
+        PaymentRun run,
+        YearMonth month,
+        DateOnly payDate,
+        Dictionary<long, PayeeTotal> totals,
+        Dictionary<long, RecipientFacts> known,
+        List<PaymentPayee> made,
+        CancellationToken cancellationToken)
     {
-        var payees = await RecipientsAsync(totals.Keys, cancellationToken).ConfigureAwait(false);
+        // The selection already read the recipients of the claims: only the others (a parent without claims of
+        // its own, a payee with only an adjustment) are read here.
+        var payees = new Dictionary<long, RecipientFacts>(totals.Count);
+        var missing = new List<long>();
+        foreach (var payeeId in totals.Keys)
+        {
+            if (known.TryGetValue(payeeId, out var facts))
+            {
+                payees[payeeId] = facts;
+            }
+            else
+            {
+                missing.Add(payeeId);
+            }
+        }
+
+        foreach (var (payeeId, facts) in await RecipientsAsync(missing, cancellationToken).ConfigureAwait(false))
+        {
+            payees[payeeId] = facts;
+        }
+
         var personIds = payees.Values.Select(p => p.PersonId).Distinct().ToList();
         var atena = new Dictionary<long, string>();
         var accounts = new Dictionary<long, People.BankAccount>();
@@ -693,46 +844,58 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         var bankCodes = accounts.Values.Select(a => a.BankCode).Distinct().ToList();
         var banks = (await db.Banks.AsNoTracking().Where(b => EF.Parameter(bankCodes).Contains(b.BankCode)).ToListAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(b => b.BankCode).ToDictionary(g => g.Key, g => g.OrderBy(b => b.RemovedInEdition == null ? 0 : 1).ThenByDescending(b => b.Id).First());
-        var branches = (await db.BankBranches.AsNoTracking().Where(b => EF.Parameter(bankCodes).Contains(b.BankCode)).ToListAsync(cancellationToken).ConfigureAwait(false))
+        // The branches as a projection of the columns the check reads (not Edition), the current row of each
+        // code else its last removed row, as BankDirectory picks it.
+        var branches = (await db.BankBranches.AsNoTracking().Where(b => EF.Parameter(bankCodes).Contains(b.BankCode))
+                .Select(b => new BankBranch { Id = b.Id, BankCode = b.BankCode, BranchCode = b.BranchCode, Kana = b.Kana, Name = b.Name, RemovedInEdition = b.RemovedInEdition })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
             .GroupBy(b => (b.BankCode, b.BranchCode)).ToDictionary(g => g.Key, g => g.OrderBy(b => b.RemovedInEdition == null ? 0 : 1).ThenByDescending(b => b.Id).First());
+        var checks = new Dictionary<(string, string), BankCheck>();
         var previous = await PreviousAmountsAsync(ReviewRun.MonthKey(month), cancellationToken).ConfigureAwait(false);
 
-        var rows = new List<PaymentPayee>(totals.Count);
-        foreach (var (payeeId, total) in totals.OrderBy(t => t.Key))
+        return Rows();
+
+        IEnumerable<PaymentPayee> Rows()
         {
-            var payee = payees[payeeId];
-            var row = new PaymentPayee
+            foreach (var (payeeId, total) in totals.OrderBy(t => t.Key))
             {
-                PaymentRunId = run.Id,
-                Preparation = run.Preparation,
-                PayeeRecipientId = payeeId,
-                RecipientNumber = payee.RecipientNumber,
-                AtenaNumber = atena.GetValueOrDefault(payee.PersonId, string.Empty),
-                Amount = total.Amount,
-                AdjustmentAmount = total.Adjustment,
-                ClaimCount = total.Claims,
-                PreviousAmount = previous.TryGetValue(payeeId, out var before) ? before : null,
-            };
-            if (accounts.TryGetValue(payee.PersonId, out var account))
-            {
-                row.BankCode = account.BankCode;
-                row.BranchCode = account.BranchCode;
-                row.AccountType = account.AccountType;
-                row.AccountNumber = account.AccountNumber;
-                row.AccountHolderKana = account.AccountHolderKana;
+                var payee = payees[payeeId];
+                var row = new PaymentPayee
+                {
+                    PaymentRunId = run.Id,
+                    Preparation = run.Preparation,
+                    PayeeRecipientId = payeeId,
+                    RecipientNumber = payee.RecipientNumber,
+                    AtenaNumber = atena.GetValueOrDefault(payee.PersonId, string.Empty),
+                    Amount = total.Amount,
+                    AdjustmentAmount = total.Adjustment,
+                    ClaimCount = total.Claims,
+                    PreviousAmount = previous.TryGetValue(payeeId, out var before) ? before : null,
+                };
+                if (accounts.TryGetValue(payee.PersonId, out var account))
+                {
+                    row.BankCode = account.BankCode;
+                    row.BranchCode = account.BranchCode;
+                    row.AccountType = account.AccountType;
+                    row.AccountNumber = account.AccountNumber;
+                    row.AccountHolderKana = account.AccountHolderKana;
+                }
+
+                row.HeldOutReason = total.Amount == 0 ? null : HoldOut(row, account, banks, branches, checks);
+                row.HeldOut = row.HeldOutReason is not null;
+                made.Add(row);
+                yield return row;
             }
-
-            row.HeldOutReason = total.Amount == 0 ? null : HoldOut(row, account, banks, branches);
-            row.HeldOut = row.HeldOutReason is not null;
-            rows.Add(row);
         }
-
-        return rows;
     }
 
     /// <summary>Why a payee cannot be written into the 全銀 file; null when it can (names filled in).</summary>
     private static string? HoldOut(
-        PaymentPayee row, People.BankAccount? account, Dictionary<string, Bank> banks, Dictionary<(string, string), BankBranch> branches)
+        PaymentPayee row,
+        People.BankAccount? account,
+        Dictionary<string, Bank> banks,
+        Dictionary<(string, string), BankBranch> branches,
+        Dictionary<(string, string), BankCheck> checks)
     {
         if (account is null)
         {
@@ -744,11 +907,19 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
             return "振込金額が全銀ファイルの10桁を超えます。";
         }
 
-        var check = BankDirectory.Judge(account.BankCode, account.BranchCode,
-            banks.GetValueOrDefault(account.BankCode), branches.GetValueOrDefault((account.BankCode, account.BranchCode)));
-        if (!check.IsCurrent)
+        // One judgement (and one conversion of the names to 全銀 form) per bank and branch, not per payee.
+        var code = (account.BankCode, account.BranchCode);
+        if (!checks.TryGetValue(code, out var check))
         {
-            return "金融機関マスタで確認できません: " + check.Message;
+            var judged = BankDirectory.Judge(account.BankCode, account.BranchCode, banks.GetValueOrDefault(account.BankCode), branches.GetValueOrDefault(code));
+            check = checks[code] = judged.IsCurrent
+                ? new BankCheck(null, judged.ZenginBankName ?? string.Empty, judged.ZenginBranchName ?? string.Empty)
+                : new BankCheck("金融機関マスタで確認できません: " + judged.Message, string.Empty, string.Empty);
+        }
+
+        if (check.Refusal is not null)
+        {
+            return check.Refusal;
         }
 
         if (!IsDigits(account.AccountNumber, 7) || !Enum.IsDefined(account.AccountType))
@@ -756,8 +927,8 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
             return "口座番号（7桁）または口座種別が正しくありません。";
         }
 
-        row.BankName = check.ZenginBankName ?? string.Empty;
-        row.BranchName = check.ZenginBranchName ?? string.Empty;
+        row.BankName = check.BankName;
+        row.BranchName = check.BranchName;
         if (string.IsNullOrWhiteSpace(account.AccountHolderKana))
         {
             return "口座名義カナが登録されていません。";

@@ -268,6 +268,31 @@ public sealed class PaymentRunTests(PostgresFixture fixture) : IDisposable
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_failure_computing_a_later_batch_fails_the_preparation_and_leaves_the_previous_one_current(string provider)
+    {
+        // Batches of one claim: on PostgreSQL the lines of the first batches are already COPYed by the writer
+        // when the reader stage fails on the orphan's claim (recipients in id order, the orphan last).
+        await using var database = await LedgerAsync(provider);
+        await using var db = database.Open();
+        await AddClaimAsync(db, Mother, 202610, share: 3000);
+        await AddClaimAsync(db, Son, 202610, share: 1500);
+        var first = await Runs(db).PrepareAsync(October, OctoberPayDate, "shiharai1");
+        await AddClaimAsync(db, Orphan, 201001, share: 2000); // 診療月 2010-01: no 高額療養費 row in force
+
+        await Assert.ThrowsAsync<MasterDataMissingException>(
+            () => new PaymentRuns(db, Clock()) { BatchSize = 1 }.PrepareAsync(October, OctoberPayDate, "shiharai2"));
+
+        await using var check = database.Open();
+        var run = await check.PaymentRuns.SingleAsync();
+        Assert.Equal((1, "shiharai1", 2, 2_500L + 1_000), (run.Preparation, run.PreparedBy, run.ClaimCount, run.TotalAmount));
+        Assert.Equal((2, 0), (await check.PaymentLines.CountAsync(), await check.PaymentLines.CountAsync(l => l.Preparation == 2)));
+        Assert.Equal(0, await check.PaymentPayees.CountAsync(p => p.Preparation == 2));
+        Assert.Equal(1, await check.AuditEvents.CountAsync(a => a.EventType == AuditEventType.PaymentRunPrepared));
+        Assert.Equal(2, first.Claims);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task The_database_refuses_to_pay_a_claim_twice(string provider)
     {
         await using var database = await LedgerAsync(provider);
