@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
-using FukushiIryo.App.People;
 using FukushiIryo.App.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -315,38 +314,12 @@ public sealed class ManualJourneyTests
     {
         const string parentNumber = "7729010", olderNumber = "7729020", youngerNumber = "7729030";
         await using var db = app.OpenDb();
-        var now = DateTimeOffset.UtcNow;
-        var ledger = new PersonLedger(db, TimeProvider.System);
-        var household = new WelfareHousehold { CreatedAt = now, Version = 1 };
-        db.Households.Add(household);
-        await db.SaveChangesAsync();
-        long? parentId = null;
-        foreach (var (atena, number, name, kana, birth, kind) in new[]
-        {
-            ("772901", parentNumber, "春山 花子", "ハルヤマ ハナコ", new DateOnly(1988, 5, 20), RecipientKind.Parent),
-            ("772902", olderNumber, "春山 秋男", "ハルヤマ アキオ", new DateOnly(2013, 3, 15), RecipientKind.Child),
-            ("772903", youngerNumber, "春山 冬美", "ハルヤマ フユミ", new DateOnly(2024, 6, 2), RecipientKind.Child),
-        })
-        {
-            var person = await ledger.RegisterAsync(atena, new PersonRecord
-            {
-                Name = name, NameKana = kana, NameKanaKey = kana, BirthDate = birth, Sex = Sex.Female, ResidencyStatus = ResidencyStatus.Registered,
-                PostalCode = "6308501", Address = "奈良県奈良市登大路町30番地",
-            }, birth, "admin");
-            var recipient = new Recipient { PersonId = person.Id, RecipientNumber = number, Kind = kind, ParentRecipientId = parentId, HouseholdId = household.Id, CreatedAt = now, Version = 1 };
-            db.Recipients.Add(recipient);
-            await db.SaveChangesAsync();
-            parentId ??= recipient.Id;
-            History.PlanStart(new EligibilityRecord
-            {
-                RecipientId = recipient.Id, Status = EligibilityStatus.Active, ApplicationKind = ApplicationKind.New, AcquiredOn = new DateOnly(2030, 8, 1),
-                CertificateValidFrom = new DateOnly(2030, 8, 1), CertificateValidTo = new DateOnly(2031, 7, 31),
-                PayerNumber = kind == RecipientKind.Parent ? "90290024" : "90290016", // the shipped demo 公費負担者 (public-payers.json)
-                BenefitMethod = kind == RecipientKind.Parent ? BenefitMethod.AutoReimbursement : BenefitMethod.InKind,
-            }, new DateOnly(2030, 8, 1), now, "admin").ApplyTo(db, now);
-            await db.SaveChangesAsync();
-        }
-
+        // With the shipped demo 公費負担者 (public-payers.json), so that only the bracket decides a new card.
+        await RenewalPageTests.SeedHouseholdAsync(db, [
+            new("772901", parentNumber, "春山 花子", "ハルヤマ ハナコ", new DateOnly(1988, 5, 20), RecipientKind.Parent, "90290024", BenefitMethod.AutoReimbursement),
+            new("772902", olderNumber, "春山 秋男", "ハルヤマ アキオ", new DateOnly(2013, 3, 15), RecipientKind.Child, "90290016", BenefitMethod.InKind),
+            new("772903", youngerNumber, "春山 冬美", "ハルヤマ フユミ", new DateOnly(2024, 6, 2), RecipientKind.Child, "90290016", BenefitMethod.InKind),
+        ]);
         return (parentNumber, olderNumber, youngerNumber);
     }
 

@@ -120,20 +120,33 @@ public sealed class RenewalPageTests(WebAppFixture app)
             return (parentNumber, childNumber);
         }
 
+        await SeedHouseholdAsync(db, [
+            new("771901", parentNumber, "更新 春子", "コウシン", new DateOnly(1991, 5, 20), RecipientKind.Parent),
+            new("771902", childNumber, "更新 夏男", "コウシン", new DateOnly(2020, 6, 2), RecipientKind.Child),
+        ]);
+        return (parentNumber, childNumber);
+    }
+
+    /// <summary>One member of a seeded household: the first is the parent or carer, the others its children.</summary>
+    internal sealed record SeededMember(string Atena, string Number, string Name, string Kana, DateOnly Birth, RecipientKind Kind, string? PayerNumber = null, BenefitMethod? Method = null);
+
+    /// <summary>A 福祉世帯 of <paramref name="members"/>, each a recipient eligible from 2030-08-01 with a certificate to 2031-07-31.</summary>
+    internal static async Task SeedHouseholdAsync(App.Data.FukushiDbContext db, IReadOnlyList<SeededMember> members)
+    {
         var now = DateTimeOffset.UtcNow;
         var ledger = new PersonLedger(db, TimeProvider.System);
         var household = new WelfareHousehold { CreatedAt = now, Version = 1 };
         db.Households.Add(household);
         await db.SaveChangesAsync();
         long? parentId = null;
-        foreach (var (atena, number, name, birth, kind) in new[] { ("771901", parentNumber, "更新 春子", new DateOnly(1991, 5, 20), RecipientKind.Parent), ("771902", childNumber, "更新 夏男", new DateOnly(2020, 6, 2), RecipientKind.Child) })
+        foreach (var member in members)
         {
-            var person = await ledger.RegisterAsync(atena, new PersonRecord
+            var person = await ledger.RegisterAsync(member.Atena, new PersonRecord
             {
-                Name = name, NameKana = "コウシン", NameKanaKey = "コウシン", BirthDate = birth, Sex = Sex.Female, ResidencyStatus = ResidencyStatus.Registered,
+                Name = member.Name, NameKana = member.Kana, NameKanaKey = member.Kana, BirthDate = member.Birth, Sex = Sex.Female, ResidencyStatus = ResidencyStatus.Registered,
                 PostalCode = "6308501", Address = "奈良県奈良市登大路町30番地",
-            }, birth, "admin");
-            var recipient = new Recipient { PersonId = person.Id, RecipientNumber = number, Kind = kind, ParentRecipientId = parentId, HouseholdId = household.Id, CreatedAt = now, Version = 1 };
+            }, member.Birth, "admin");
+            var recipient = new Recipient { PersonId = person.Id, RecipientNumber = member.Number, Kind = member.Kind, ParentRecipientId = parentId, HouseholdId = household.Id, CreatedAt = now, Version = 1 };
             db.Recipients.Add(recipient);
             await db.SaveChangesAsync();
             parentId ??= recipient.Id;
@@ -141,10 +154,9 @@ public sealed class RenewalPageTests(WebAppFixture app)
             {
                 RecipientId = recipient.Id, Status = EligibilityStatus.Active, ApplicationKind = ApplicationKind.New, AcquiredOn = new DateOnly(2030, 8, 1),
                 CertificateValidFrom = new DateOnly(2030, 8, 1), CertificateValidTo = new DateOnly(2031, 7, 31),
+                PayerNumber = member.PayerNumber, BenefitMethod = member.Method,
             }, new DateOnly(2030, 8, 1), now, "admin").ApplyTo(db, now);
             await db.SaveChangesAsync();
         }
-
-        return (parentNumber, childNumber);
     }
 }
