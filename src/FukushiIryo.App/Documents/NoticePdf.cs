@@ -9,7 +9,7 @@ namespace FukushiIryo.App.Documents;
 /// share one PDF, each starting on its own page (<see cref="NextNotice"/>; the 支給決定通知書 of a
 /// payment run, <see cref="PaymentNoticePdf"/>).
 /// </summary>
-internal sealed class NoticePdf : IDisposable
+internal sealed class NoticePdf : IPdfChunk
 {
     private const double Left = 25;
     private const double Right = 185;
@@ -385,4 +385,8 @@ internal sealed class NoticePdf : IDisposable
     }
 
     internal RenderedDocument Finish(DocumentKind kind) => book.Finish(kind);
+
+    public int PageCount => book.PageCount;
+
+    public byte[] Save() => book.Save();
 }

@@ -22,17 +22,7 @@ internal static class PaymentNoticePdf
 
     public static RenderedDocument Render(PaymentNoticeInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        if (input.Payees.Count == 0)
-        {
-            throw new ArgumentException("支給決定通知書には支払先が1件以上必要です。", nameof(input));
-        }
-
-        if (input.Payees.Any(p => p.Claims.Count == 0 && p.Adjustment == 0))
-        {
-            throw new ArgumentException("支給決定通知書の支払先には支払うレセプトか支払調整が1件以上必要です。", nameof(input));
-        }
-
+        Check(input);
         using var notice = new NoticePdf(Title);
         for (var i = 0; i < input.Payees.Count; i++)
         {
@@ -47,6 +37,24 @@ internal static class PaymentNoticePdf
         return notice.Finish(input.Kind);
     }
 
+    /// <summary>
+    /// The same notices as <see cref="Render"/>, page for page, written into <paramref name="output"/> in
+    /// chunks (<see cref="PdfBatch"/>): the memory held does not grow with the payees. Returns the pages.
+    /// </summary>
+    public static int Write(PaymentNoticeInput input, Stream output, int pagesPerChunk = PdfBatch.PagesPerChunk)
+    {
+        Check(input);
+        return PdfBatch.Write(output, Title, input.Payees, () => new NoticePdf(Title), (notice, payee, first) =>
+        {
+            if (!first)
+            {
+                notice.NextNotice();
+            }
+
+            Payee(notice, input, payee);
+        }, pagesPerChunk);
+    }
+
     /// <summary>口座番号 with every digit but the last 4 replaced by *, e.g. ***4567.</summary>
     public static string MaskAccountNumber(string accountNumber)
     {
@@ -56,6 +64,20 @@ internal static class PaymentNoticePdf
 
     /// <summary>"86,430円".</summary>
     public static string Yen(long amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + "円";
+
+    private static void Check(PaymentNoticeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Payees.Count == 0)
+        {
+            throw new ArgumentException("支給決定通知書には支払先が1件以上必要です。", nameof(input));
+        }
+
+        if (input.Payees.Any(p => p.Claims.Count == 0 && p.Adjustment == 0))
+        {
+            throw new ArgumentException("支給決定通知書の支払先には支払うレセプトか支払調整が1件以上必要です。", nameof(input));
+        }
+    }
 
     private static void Payee(NoticePdf notice, PaymentNoticeInput input, PaymentNoticePayee payee)
     {

@@ -70,9 +70,10 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
         return bytes;
     }
 
-    public Task<byte[]> NoticesAsync(PaymentExportContent content, CancellationToken cancellationToken)
+    public Task NoticesAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(output);
         var lines = content.Lines.ToLookup(l => l.PayeeRecipientId);
         var payees = Ordered(content).Select(p =>
         {
@@ -88,12 +89,13 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
                     l.SelfPay, l.Copayment, l.Subsidy)).ToList(),
                 Adjustment: p.AdjustmentAmount);
         }).ToList();
-        if (payees.Count == 0)
+        if (payees.Count > 0)
         {
-            return Task.FromResult(Array.Empty<byte>());
+            // In chunks straight into the file: the memory held does not grow with the payees (ADR 0041).
+            PaymentNoticePdf.Write(new PaymentNoticeInput(content.Month, content.NoticeDate, content.PayDate, payees), output);
         }
 
-        return Task.FromResult(PaymentNoticePdf.Render(new PaymentNoticeInput(content.Month, content.NoticeDate, content.PayDate, payees)).Pdf);
+        return Task.CompletedTask;
     }
 
     private static IEnumerable<PaymentPayee> Ordered(PaymentExportContent content) =>
