@@ -63,4 +63,18 @@ internal static class PdfBatch
         concatenation.Finish();
         return concatenation.PageCount;
     }
+
+    /// <summary>
+    /// The same batch as <see cref="Write"/> as one <see cref="RenderedDocument"/> in memory, for a caller
+    /// that hands over bytes: it holds the finished PDF (a few KB a page) but never PDFsharp's pages
+    /// of the whole batch (tens of KB a page).
+    /// </summary>
+    public static RenderedDocument Render<TChunk, TItem>(
+        DocumentKind kind, string title, IEnumerable<TItem> items, Func<TChunk> open, Action<TChunk, TItem, bool> add, int pagesPerChunk = PagesPerChunk)
+        where TChunk : IPdfChunk
+    {
+        using var output = new MemoryStream();
+        var pages = Write(output, title, items, open, add, pagesPerChunk);
+        return new RenderedDocument(kind, title, output.ToArray(), pages);
+    }
 }

@@ -81,8 +81,20 @@ public sealed class AtomicFileWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         hashing.Dispose();
-        await file.DisposeAsync().ConfigureAwait(false);
-        if (!committed && File.Exists(temporary))
+        if (committed)
+        {
+            return;
+        }
+
+        try
+        {
+            await file.DisposeAsync().ConfigureAwait(false); // flushes what is buffered: on a full disk, fails again
+        }
+        catch (IOException)
+        {
+            // The write that failed has already been reported; the file is closed all the same.
+        }
+        finally
         {
             File.Delete(temporary);
         }
