@@ -88,7 +88,7 @@ internal sealed class NoticePdf : IPdfChunk
     }
 
     /// <summary>Several 喪失通知書 in one PDF, each starting on its own page (a batch print, e.g. after the renewal).</summary>
-    public static RenderedDocument LossMany(LossNoticeBatchInput input)
+    public static RenderedDocument LossMany(LossNoticeBatchInput input, int pagesPerChunk = PdfBatch.PagesPerChunk)
     {
         ArgumentNullException.ThrowIfNull(input);
         Require(input.Notices.Count > 0, "喪失通知書が1通もありません。");
@@ -102,7 +102,7 @@ internal sealed class NoticePdf : IPdfChunk
 
             notice.ContinuationLabel = item.To.Name;
             notice.LossNotice(item);
-        });
+        }, pagesPerChunk);
     }
 
     private void LossNotice(LossNoticeInput input)

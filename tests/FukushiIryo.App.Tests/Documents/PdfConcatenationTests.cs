@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FukushiIryo.App.Documents;
 using FukushiIryo.Domain.Calendar;
+using FukushiIryo.Domain.Eligibility;
 using FukushiIryo.Domain.Text;
 using PdfSharp.Pdf.IO;
 using UglyToad.PdfPig;
@@ -150,6 +151,27 @@ public sealed partial class PdfConcatenationTests
         // And nothing to finish.
         using var empty = new PdfConcatenation(new MemoryStream(), "試験");
         Assert.Throws<InvalidOperationException>(empty.Finish);
+    }
+
+    [Fact]
+    public void Batch_certificates_and_loss_notices_in_chunks_are_the_same_pages_as_in_one_chunk()
+    {
+        CertificateInput Card(string number, string name) => DocumentBuilderTests.Certificate() with { RecipientNumber = number, Name = name };
+        var cards = new CertificateBatchInput([Card("1000033", "奈良　次郎"), Card(DocumentBuilderTests.RecipientNumber, DocumentBuilderTests.Child), Card("1000041", "奈良　三郎")]);
+        var one = CertificatePdf.RenderMany(cards);
+        var three = CertificatePdf.RenderMany(cards, pagesPerChunk: 1);
+        Assert.Equal((3, "受給資格証"), (three.PageCount, three.Title));
+        Assert.Equal(PageTexts(one.Pdf), PageTexts(three.Pdf));
+        Assert.Contains("𠮷田さくら", PageTexts(three.Pdf)[1], StringComparison.Ordinal);
+
+        LossNoticeInput Loss(string number, Addressee to) =>
+            new(to, new DateOnly(2027, 4, 5), [new LostRecipient(to.Name, number, new DateOnly(2027, 3, 15), LossReason.Marriage)]);
+        var losses = new LossNoticeBatchInput([Loss("1000033", Notices.Payees[0].To), Loss("1000017", DocumentBuilderTests.To), Loss("1000041", Notices.Payees[1].To)]);
+        var whole = NoticePdf.LossMany(losses);
+        var chunked = NoticePdf.LossMany(losses, pagesPerChunk: 1);
+        Assert.Equal((3, "受給資格喪失通知書"), (chunked.PageCount, chunked.Title));
+        Assert.Equal(PageTexts(whole.Pdf), PageTexts(chunked.Pdf));
+        Assert.Contains("Title:           受給資格喪失通知書", Poppler.Info(chunked.Pdf), StringComparison.Ordinal);
     }
 
     private static string Refused(string latin1)
