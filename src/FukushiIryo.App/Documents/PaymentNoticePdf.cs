@@ -44,15 +44,28 @@ internal static class PaymentNoticePdf
     public static int Write(PaymentNoticeInput input, Stream output, int pagesPerChunk = PdfBatch.PagesPerChunk)
     {
         Check(input);
-        return PdfBatch.Write(output, Title, input.Payees, () => new NoticePdf(Title), (notice, payee, first) =>
+        return Write(input, input.Payees, output, pagesPerChunk);
+    }
+
+    /// <summary>
+    /// The notices of <paramref name="payees"/> (made one by one as they are drawn, so that a run of any
+    /// size never holds them all) with the dates of <paramref name="run"/> (whose own payees are ignored).
+    /// </summary>
+    public static int Write(PaymentNoticeInput run, IEnumerable<PaymentNoticePayee> payees, Stream output, int pagesPerChunk = PdfBatch.PagesPerChunk)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(payees);
+        var pages = PdfBatch.Write(output, Title, payees, () => new NoticePdf(Title), (notice, payee, first) =>
         {
+            CheckPayee(payee);
             if (!first)
             {
                 notice.NextNotice();
             }
 
-            Payee(notice, input, payee);
+            Payee(notice, run, payee);
         }, pagesPerChunk);
+        return pages;
     }
 
     /// <summary>口座番号 with every digit but the last 4 replaced by *, e.g. ***4567.</summary>
@@ -73,9 +86,17 @@ internal static class PaymentNoticePdf
             throw new ArgumentException("支給決定通知書には支払先が1件以上必要です。", nameof(input));
         }
 
-        if (input.Payees.Any(p => p.Claims.Count == 0 && p.Adjustment == 0))
+        foreach (var payee in input.Payees)
         {
-            throw new ArgumentException("支給決定通知書の支払先には支払うレセプトか支払調整が1件以上必要です。", nameof(input));
+            CheckPayee(payee);
+        }
+    }
+
+    private static void CheckPayee(PaymentNoticePayee payee)
+    {
+        if (payee.Claims.Count == 0 && payee.Adjustment == 0)
+        {
+            throw new ArgumentException("支給決定通知書の支払先には支払うレセプトか支払調整が1件以上必要です。", nameof(payee));
         }
     }
 

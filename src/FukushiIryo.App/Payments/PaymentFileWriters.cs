@@ -75,7 +75,8 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(output);
         var lines = content.Lines.ToLookup(l => l.PayeeRecipientId);
-        var payees = Ordered(content).Select(p =>
+        var ordered = Ordered(content).ToList();
+        var payees = ordered.Select(p =>
         {
             var (bankName, branchName) = content.BankNames[(p.BankCode!, p.BranchCode!)];
             return new PaymentNoticePayee(
@@ -88,11 +89,16 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
                     content.ProviderNames.GetValueOrDefault(l.MedicalClaimId) ?? l.ProviderCode,
                     l.SelfPay, l.Copayment, l.Subsidy)).ToList(),
                 Adjustment: p.AdjustmentAmount);
-        }).ToList();
-        if (payees.Count > 0)
+        });
+        if (ordered.Count > 0)
         {
-            // In chunks straight into the file: the memory held does not grow with the payees (ADR 0041).
-            PaymentNoticePdf.Write(new PaymentNoticeInput(content.Month, content.NoticeDate, content.PayDate, payees), output);
+            // What loading the run and formatting the other files left behind is garbage: collected before
+            // the first chunk, it does not add to the first chunk's peak (PdfBatch collects after each chunk).
+            GC.Collect();
+
+            // In chunks straight into the file, each payee's notice made as it is drawn: the memory held
+            // does not grow with the payees beyond the run's content (ADR 0041).
+            PaymentNoticePdf.Write(new PaymentNoticeInput(content.Month, content.NoticeDate, content.PayDate, []), payees, output);
         }
 
         return Task.CompletedTask;
