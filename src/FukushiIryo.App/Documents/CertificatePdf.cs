@@ -27,7 +27,7 @@ internal static class CertificatePdf
     }
 
     /// <summary>Several 受給資格証 in one PDF, one page each, in the given order (a batch print, e.g. after the renewal).</summary>
-    public static RenderedDocument RenderMany(CertificateBatchInput input)
+    public static RenderedDocument RenderMany(CertificateBatchInput input, int pagesPerChunk = PdfBatch.PagesPerChunk)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Certificates.Count == 0)
@@ -35,13 +35,8 @@ internal static class CertificatePdf
             throw new ArgumentException("受給資格証が1枚もありません。", nameof(input));
         }
 
-        using var book = new PdfBook("受給資格証");
-        foreach (var certificate in input.Certificates)
-        {
-            Card(book.NewPage(), certificate);
-        }
-
-        return book.Finish(input.Kind);
+        // In chunks (PdfBatch): 86,000 cards after the August renewal never sit in PDFsharp at once (ADR 0041).
+        return PdfBatch.Render(input.Kind, "受給資格証", input.Certificates, () => new PdfBook("受給資格証"), (book, certificate, _) => Card(book.NewPage(), certificate), pagesPerChunk);
     }
 
     private static void Card(PdfCanvas page, CertificateInput input)

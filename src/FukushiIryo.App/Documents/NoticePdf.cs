@@ -9,7 +9,7 @@ namespace FukushiIryo.App.Documents;
 /// share one PDF, each starting on its own page (<see cref="NextNotice"/>; the 支給決定通知書 of a
 /// payment run, <see cref="PaymentNoticePdf"/>).
 /// </summary>
-internal sealed class NoticePdf : IDisposable
+internal sealed class NoticePdf : IPdfChunk
 {
     private const double Left = 25;
     private const double Right = 185;
@@ -88,23 +88,21 @@ internal sealed class NoticePdf : IDisposable
     }
 
     /// <summary>Several 喪失通知書 in one PDF, each starting on its own page (a batch print, e.g. after the renewal).</summary>
-    public static RenderedDocument LossMany(LossNoticeBatchInput input)
+    public static RenderedDocument LossMany(LossNoticeBatchInput input, int pagesPerChunk = PdfBatch.PagesPerChunk)
     {
         ArgumentNullException.ThrowIfNull(input);
         Require(input.Notices.Count > 0, "喪失通知書が1通もありません。");
-        using var notice = new NoticePdf("受給資格喪失通知書");
-        for (var i = 0; i < input.Notices.Count; i++)
+        // In chunks (PdfBatch, ADR 0041): a batch after the renewal can hold thousands of notices.
+        return PdfBatch.Render(input.Kind, "受給資格喪失通知書", input.Notices, () => new NoticePdf("受給資格喪失通知書"), (notice, item, first) =>
         {
-            if (i > 0)
+            if (!first)
             {
                 notice.NextNotice();
             }
 
-            notice.ContinuationLabel = input.Notices[i].To.Name;
-            notice.LossNotice(input.Notices[i]);
-        }
-
-        return notice.Finish(input.Kind);
+            notice.ContinuationLabel = item.To.Name;
+            notice.LossNotice(item);
+        }, pagesPerChunk);
     }
 
     private void LossNotice(LossNoticeInput input)
@@ -128,11 +126,10 @@ internal sealed class NoticePdf : IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         Require(input.Forms.Count > 0, "更新申請書には世帯が1つ以上必要です。");
-        using var notice = new NoticePdf("受給資格更新申請書");
-        for (var i = 0; i < input.Forms.Count; i++)
+        // In chunks (PdfBatch, ADR 0041): one form per household, 40,000 of them in August.
+        return PdfBatch.Render(input.Kind, "受給資格更新申請書", input.Forms, () => new NoticePdf("受給資格更新申請書"), (notice, form, first) =>
         {
-            var form = input.Forms[i];
-            if (i > 0)
+            if (!first)
             {
                 notice.page = notice.book.NewPage();
             }
@@ -149,9 +146,7 @@ internal sealed class NoticePdf : IDisposable
             notice.Lines([form.Account ?? "（登録なし）", "変更あり → 新しい金融機関・支店・口座番号："], BodyFont, 4);
             notice.Heading("申請者の署名");
             notice.Lines(["上記のとおり申請します。　　　　年　　月　　日", "氏名（自署）："], BodyFont, 4);
-        }
-
-        return notice.Finish(input.Kind);
+        });
     }
 
     public void Dispose() => book.Dispose();
@@ -385,4 +380,8 @@ internal sealed class NoticePdf : IDisposable
     }
 
     internal RenderedDocument Finish(DocumentKind kind) => book.Finish(kind);
+
+    public int PageCount => book.PageCount;
+
+    public byte[] Save() => book.Save();
 }

@@ -22,17 +22,7 @@ internal static class PaymentNoticePdf
 
     public static RenderedDocument Render(PaymentNoticeInput input)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        if (input.Payees.Count == 0)
-        {
-            throw new ArgumentException("支給決定通知書には支払先が1件以上必要です。", nameof(input));
-        }
-
-        if (input.Payees.Any(p => p.Claims.Count == 0 && p.Adjustment == 0))
-        {
-            throw new ArgumentException("支給決定通知書の支払先には支払うレセプトか支払調整が1件以上必要です。", nameof(input));
-        }
-
+        Check(input);
         using var notice = new NoticePdf(Title);
         for (var i = 0; i < input.Payees.Count; i++)
         {
@@ -47,6 +37,37 @@ internal static class PaymentNoticePdf
         return notice.Finish(input.Kind);
     }
 
+    /// <summary>
+    /// The same notices as <see cref="Render"/>, page for page, written into <paramref name="output"/> in
+    /// chunks (<see cref="PdfBatch"/>): the memory held does not grow with the payees. Returns the pages.
+    /// </summary>
+    public static int Write(PaymentNoticeInput input, Stream output, int pagesPerChunk = PdfBatch.PagesPerChunk)
+    {
+        Check(input);
+        return Write(input, input.Payees, output, pagesPerChunk);
+    }
+
+    /// <summary>
+    /// The notices of <paramref name="payees"/> (made one by one as they are drawn, so that a run of any
+    /// size never holds them all) with the dates of <paramref name="run"/> (whose own payees are ignored).
+    /// </summary>
+    public static int Write(PaymentNoticeInput run, IEnumerable<PaymentNoticePayee> payees, Stream output, int pagesPerChunk = PdfBatch.PagesPerChunk)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(payees);
+        var pages = PdfBatch.Write(output, Title, payees, () => new NoticePdf(Title), (notice, payee, first) =>
+        {
+            CheckPayee(payee);
+            if (!first)
+            {
+                notice.NextNotice();
+            }
+
+            Payee(notice, run, payee);
+        }, pagesPerChunk);
+        return pages;
+    }
+
     /// <summary>口座番号 with every digit but the last 4 replaced by *, e.g. ***4567.</summary>
     public static string MaskAccountNumber(string accountNumber)
     {
@@ -56,6 +77,28 @@ internal static class PaymentNoticePdf
 
     /// <summary>"86,430円".</summary>
     public static string Yen(long amount) => amount.ToString("#,0", CultureInfo.InvariantCulture) + "円";
+
+    private static void Check(PaymentNoticeInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Payees.Count == 0)
+        {
+            throw new ArgumentException("支給決定通知書には支払先が1件以上必要です。", nameof(input));
+        }
+
+        foreach (var payee in input.Payees)
+        {
+            CheckPayee(payee);
+        }
+    }
+
+    private static void CheckPayee(PaymentNoticePayee payee)
+    {
+        if (payee.Claims.Count == 0 && payee.Adjustment == 0)
+        {
+            throw new ArgumentException("支給決定通知書の支払先には支払うレセプトか支払調整が1件以上必要です。", nameof(payee));
+        }
+    }
 
     private static void Payee(NoticePdf notice, PaymentNoticeInput input, PaymentNoticePayee payee)
     {

@@ -40,7 +40,7 @@ internal enum TextAlign
 /// A PDF being written: A4 pages, the document information (title and creator only: no personal
 /// data in the metadata), and the bytes at the end.
 /// </summary>
-internal sealed class PdfBook : IDisposable
+internal sealed class PdfBook : IPdfChunk
 {
     /// <summary>The creator written into every document's information.</summary>
     public const string Creator = "福祉医療費助成システム (FukushiIryo)";
@@ -78,13 +78,19 @@ internal sealed class PdfBook : IDisposable
     /// <summary>Saves the document (once) and returns it with its title and page count.</summary>
     public RenderedDocument Finish(DocumentKind kind)
     {
+        var pages = document.PageCount;
+        return new RenderedDocument(kind, Title, Save(), pages);
+    }
+
+    /// <summary>Saves the document (once) and returns its bytes, the ToUnicode CMaps repaired when needed.</summary>
+    public byte[] Save()
+    {
         current?.Dispose();
         current = null;
-        var pages = document.PageCount;
         using var stream = new MemoryStream();
         document.Save(stream, closeStream: false);
         var bytes = stream.ToArray();
-        return new RenderedDocument(kind, Title, HasSupplementaryCharacters ? ToUnicodeRepair.Apply(bytes) : bytes, pages);
+        return HasSupplementaryCharacters ? ToUnicodeRepair.Apply(bytes) : bytes;
     }
 
     public void Dispose()

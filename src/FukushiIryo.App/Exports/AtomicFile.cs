@@ -27,3 +27,138 @@ public static class AtomicFile
         }
     }
 }
+
+/// <summary>
+/// An output file written as a stream, all or nothing (ADR 0036, 0041): <see cref="Stream"/> writes to a
+/// temporary file beside the target and counts the bytes and their SHA-256 as they go;
+/// <see cref="CommitAsync"/> flushes it to disk and renames it over the target. Disposed uncommitted
+/// (disk full, a failure, a cancelled command), the temporary file is removed and the target untouched.
+/// </summary>
+public sealed class AtomicFileWriter : IAsyncDisposable
+{
+    private readonly string path;
+    private readonly string temporary;
+    private readonly FileStream file;
+    private readonly HashingStream hashing;
+    private bool committed;
+
+    private AtomicFileWriter(string path)
+    {
+        this.path = Path.GetFullPath(path);
+        temporary = Path.Combine(Path.GetDirectoryName(this.path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        hashing = new HashingStream(file);
+    }
+
+    /// <summary>Starts writing <paramref name="path"/> (replaced on commit if it exists).</summary>
+    public static AtomicFileWriter Create(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new AtomicFileWriter(path);
+    }
+
+    /// <summary>Where the content goes: write-only, forward only.</summary>
+    public Stream Stream => hashing;
+
+    /// <summary>The bytes written.</summary>
+    public long Length => hashing.Length;
+
+    /// <summary>The SHA-256 of the bytes written, lower-case hex; read after <see cref="CommitAsync"/>.</summary>
+    public string Sha256 { get; private set; } = string.Empty;
+
+    /// <summary>Flushes the file to disk and renames it over the target.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(committed, this);
+        await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        file.Flush(flushToDisk: true);
+        await file.DisposeAsync().ConfigureAwait(false);
+        Sha256 = Convert.ToHexStringLower(hashing.Hash());
+        File.Move(temporary, path, overwrite: true);
+        committed = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        hashing.Dispose();
+        if (committed)
+        {
+            return;
+        }
+
+        try
+        {
+            await file.DisposeAsync().ConfigureAwait(false); // flushes what is buffered: on a full disk, fails again
+        }
+        catch (IOException)
+        {
+            // The write that failed has already been reported; the file is closed all the same.
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>A write-only pass-through that hashes and counts what it passes.</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly System.Security.Cryptography.IncrementalHash sha256 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        private long length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => length;
+            set => throw new NotSupportedException();
+        }
+
+        public byte[] Hash() => sha256.GetCurrentHash();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            inner.Write(buffer);
+            sha256.AppendData(buffer);
+            length += buffer.Length;
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            sha256.AppendData(buffer.Span);
+            length += buffer.Length;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() => inner.Flush();
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                sha256.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

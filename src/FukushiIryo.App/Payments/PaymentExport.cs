@@ -57,8 +57,8 @@ public interface IPaymentFileWriters
     /// <summary>detail-YYYYMM.csv: one line per paid claim with every step.</summary>
     byte[] Detail(PaymentExportContent content);
 
-    /// <summary>notices-YYYYMM.pdf: 支給決定通知書, one page (or more) per payee.</summary>
-    Task<byte[]> NoticesAsync(PaymentExportContent content, CancellationToken cancellationToken);
+    /// <summary>notices-YYYYMM.pdf: 支給決定通知書, one page (or more) per payee, written into <paramref name="output"/> (nothing when no payee is paid).</summary>
+    Task NoticesAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken);
 }
 
 /// <summary>One file written by an export.</summary>
@@ -134,14 +134,18 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
             throw new PaymentRunRefusedException($"出力先に内容の異なるファイルがあります: {string.Join(", ", differing)}。別の出力先を指定するか、ファイルを確認してください。");
         }
 
-        var notices = await writers.NoticesAsync(content, cancellationToken).ConfigureAwait(false);
-        var all = stable.Append((Name: NoticesName(month), Bytes: notices)).ToList();
-        foreach (var (name, bytes) in all)
+        // The notices (nearly all of the work, and of any size) stream into a temporary file first; the other
+        // files are written only once they are complete, and the notices renamed in last (ADR 0041).
+        await using var notices = AtomicFileWriter.Create(Path.Combine(directory, NoticesName(month)));
+        await writers.NoticesAsync(content, notices.Stream, cancellationToken).ConfigureAwait(false);
+        foreach (var (name, bytes) in stable)
         {
             await AtomicFile.WriteAllBytesAsync(Path.Combine(directory, name), bytes, cancellationToken).ConfigureAwait(false);
         }
 
-        var files = all.Select(f => new PaymentExportFile(f.Name, f.Bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(f.Bytes)))).ToList();
+        await notices.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var files = stable.Select(f => new PaymentExportFile(f.Name, f.Bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(f.Bytes))))
+            .Append(new PaymentExportFile(NoticesName(month), notices.Length, notices.Sha256)).ToList();
         var now = AppClock.Now(clock);
         var manifestFields = new Dictionary<string, object?>
         {
@@ -188,17 +192,29 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
 
     /// <summary>
     /// The same export as <see cref="ExportAsync"/> (audited, the run marked exported) into a fresh
-    /// temporary folder, returned as one ZIP for a download; the folder is removed afterwards.
+    /// temporary folder, returned as one ZIP for a download: a temporary file, read from its start and
+    /// deleted when the stream is closed, so that the archive is never held in memory (ADR 0041). The
+    /// folder is removed before returning.
     /// </summary>
-    public async Task<byte[]> ExportArchiveAsync(YearMonth month, bool newlines, bool cp932, string actor, CancellationToken cancellationToken = default)
+    public async Task<Stream> ExportArchiveAsync(YearMonth month, bool newlines, bool cp932, string actor, CancellationToken cancellationToken = default)
     {
         var folder = Directory.CreateTempSubdirectory("fukushi-payments-").FullName;
         try
         {
             await ExportAsync(month, folder, newlines, cp932, actor, cancellationToken).ConfigureAwait(false);
-            using var archive = new MemoryStream();
-            await System.IO.Compression.ZipFile.CreateFromDirectoryAsync(folder, archive, System.IO.Compression.CompressionLevel.Optimal, includeBaseDirectory: false, cancellationToken).ConfigureAwait(false);
-            return archive.ToArray();
+            var archive = new FileStream(
+                Path.Combine(Path.GetTempPath(), $"fukushi-payments-{Guid.NewGuid():N}.zip"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            try
+            {
+                await System.IO.Compression.ZipFile.CreateFromDirectoryAsync(folder, archive, System.IO.Compression.CompressionLevel.Optimal, includeBaseDirectory: false, cancellationToken).ConfigureAwait(false);
+                archive.Position = 0;
+                return archive;
+            }
+            catch
+            {
+                await archive.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         finally
         {

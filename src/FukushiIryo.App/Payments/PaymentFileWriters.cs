@@ -70,11 +70,13 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
         return bytes;
     }
 
-    public Task<byte[]> NoticesAsync(PaymentExportContent content, CancellationToken cancellationToken)
+    public Task NoticesAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(output);
         var lines = content.Lines.ToLookup(l => l.PayeeRecipientId);
-        var payees = Ordered(content).Select(p =>
+        var ordered = Ordered(content).ToList();
+        var payees = ordered.Select(p =>
         {
             var (bankName, branchName) = content.BankNames[(p.BankCode!, p.BranchCode!)];
             return new PaymentNoticePayee(
@@ -87,13 +89,19 @@ public sealed class PaymentFileWriters : IPaymentFileWriters
                     content.ProviderNames.GetValueOrDefault(l.MedicalClaimId) ?? l.ProviderCode,
                     l.SelfPay, l.Copayment, l.Subsidy)).ToList(),
                 Adjustment: p.AdjustmentAmount);
-        }).ToList();
-        if (payees.Count == 0)
+        });
+        if (ordered.Count > 0)
         {
-            return Task.FromResult(Array.Empty<byte>());
+            // What loading the run and formatting the other files left behind is garbage: collected before
+            // the first chunk, it does not add to the first chunk's peak (PdfBatch collects after each chunk).
+            GC.Collect();
+
+            // In chunks straight into the file, each payee's notice made as it is drawn: the memory held
+            // does not grow with the payees beyond the run's content (ADR 0041).
+            PaymentNoticePdf.Write(new PaymentNoticeInput(content.Month, content.NoticeDate, content.PayDate, []), payees, output);
         }
 
-        return Task.FromResult(PaymentNoticePdf.Render(new PaymentNoticeInput(content.Month, content.NoticeDate, content.PayDate, payees)).Pdf);
+        return Task.CompletedTask;
     }
 
     private static IEnumerable<PaymentPayee> Ordered(PaymentExportContent content) =>

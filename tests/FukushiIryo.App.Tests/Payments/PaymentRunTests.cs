@@ -24,7 +24,7 @@ namespace FukushiIryo.App.Tests.Payments;
 /// Amounts: 医科外来 一部負担金 500円 (shipped default); 高額療養費 and 附加給付 given as 0.
 /// </summary>
 [Collection(PostgresCollectionName.Value)]
-public sealed class PaymentRunTests(PostgresFixture fixture) : IDisposable
+public sealed partial class PaymentRunTests(PostgresFixture fixture) : IDisposable
 {
     private const string Provider = "0100102";
     private const string OtherProvider = "0100201";

@@ -33,6 +33,7 @@ public sealed class ExportModel(PaymentExport export) : PageModel
 
         try
         {
+            // A temporary file deleted when the response has been sent (FileStreamResult disposes it).
             var archive = await export.ExportArchiveAsync(month, !NoNewlines, Cp932, User.Identity!.Name!, HttpContext.RequestAborted).ConfigureAwait(false);
             return File(archive, "application/zip", $"payments-{month.Year:D4}{month.Month:D2}.zip");
         }
