@@ -158,7 +158,7 @@ public sealed partial class FaultTests(PostgresFixture fixture, ITestOutputHelpe
         // A 64 KiB tmpfs filled to its last 2 KiB: the report (a PDF of tens of KiB) cannot fit.
         var full = Path.Combine(cli.Folder, "full");
         Directory.CreateDirectory(full);
-        var (mounted, why) = await RunToolAsync("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", full);
+        var (mounted, why) = await ExternalTool.RunAsync("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", full);
         if (!mounted)
         {
             // Needs root (CI runs as root); say so rather than pass.
@@ -200,7 +200,7 @@ public sealed partial class FaultTests(PostgresFixture fixture, ITestOutputHelpe
         }
         finally
         {
-            await RunToolAsync("umount", full);
+            await ExternalTool.RunAsync("umount", full);
         }
     }
 
@@ -339,24 +339,4 @@ public sealed partial class FaultTests(PostgresFixture fixture, ITestOutputHelpe
         }
     }
 
-    private static async Task<(bool Ok, string Error)> RunToolAsync(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in args)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var error = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode == 0, error);
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            return (false, exception.Message);
-        }
-    }
 }

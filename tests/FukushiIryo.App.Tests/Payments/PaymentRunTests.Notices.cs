@@ -77,7 +77,7 @@ public sealed partial class PaymentRunTests
         // A 64 KiB tmpfs: the other files fit, the notices (hundreds of KiB of embedded fonts) do not.
         var full = Path.Combine(folder, "full");
         Directory.CreateDirectory(full);
-        var (mounted, why) = await RunToolAsync("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", full);
+        var (mounted, why) = await ExternalTool.RunAsync("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", full);
         if (!mounted)
         {
             // Needs root (CI runs as root); say so rather than pass.
@@ -93,7 +93,7 @@ public sealed partial class PaymentRunTests
         }
         finally
         {
-            await RunToolAsync("umount", full);
+            await ExternalTool.RunAsync("umount", full);
         }
 
         var elsewhere = await Export(db, new PaymentFileWriters()).ExportAsync(October, Output, true, false, "shiharai1");
@@ -119,27 +119,6 @@ public sealed partial class PaymentRunTests
 
     private static PaymentExport Export(FukushiIryo.App.Data.FukushiDbContext db, IPaymentFileWriters writers) =>
         new(db, Clock(), new SystemSettings(db, Clock()), writers);
-
-    private static async Task<(bool Ok, string Error)> RunToolAsync(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in args)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var error = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode == 0, error);
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            return (false, exception.Message);
-        }
-    }
 
     /// <summary>The real writers, but the notices stop with a full disk after their first bytes.</summary>
     private sealed class NoticesFailingHalfway : IPaymentFileWriters
