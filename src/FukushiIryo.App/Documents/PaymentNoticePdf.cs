@@ -26,12 +26,7 @@ internal static class PaymentNoticePdf
         using var notice = new NoticePdf(Title);
         for (var i = 0; i < input.Payees.Count; i++)
         {
-            if (i > 0)
-            {
-                notice.NextNotice();
-            }
-
-            Payee(notice, input, input.Payees[i]);
+            AddPayee(notice, input, input.Payees[i], first: i == 0);
         }
 
         return notice.Finish(input.Kind);
@@ -55,17 +50,22 @@ internal static class PaymentNoticePdf
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(payees);
-        var pages = PdfBatch.Write(output, Title, payees, () => new NoticePdf(Title), (notice, payee, first) =>
+        return PdfBatch.Write(output, Title, payees, () => new NoticePdf(Title), (notice, payee, first) =>
         {
             CheckPayee(payee);
-            if (!first)
-            {
-                notice.NextNotice();
-            }
-
-            Payee(notice, run, payee);
+            AddPayee(notice, run, payee, first);
         }, pagesPerChunk);
-        return pages;
+    }
+
+    /// <summary>One payee's notice, from a new page unless it is the document's (or chunk's) first.</summary>
+    private static void AddPayee(NoticePdf notice, PaymentNoticeInput run, PaymentNoticePayee payee, bool first)
+    {
+        if (!first)
+        {
+            notice.NextNotice();
+        }
+
+        Payee(notice, run, payee);
     }
 
     /// <summary>口座番号 with every digit but the last 4 replaced by *, e.g. ***4567.</summary>

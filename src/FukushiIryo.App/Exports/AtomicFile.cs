@@ -12,7 +12,7 @@ public static class AtomicFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(bytes);
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var temporary = TemporaryBeside(Path.GetFullPath(path));
         try
         {
             await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
@@ -26,6 +26,10 @@ public static class AtomicFile
             }
         }
     }
+
+    /// <summary>A new hidden temporary file name in the folder of <paramref name="fullPath"/> (so that the rename stays on one file system).</summary>
+    internal static string TemporaryBeside(string fullPath) =>
+        Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
 }
 
 /// <summary>
@@ -45,7 +49,7 @@ public sealed class AtomicFileWriter : IAsyncDisposable
     private AtomicFileWriter(string path)
     {
         this.path = Path.GetFullPath(path);
-        temporary = Path.Combine(Path.GetDirectoryName(this.path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        temporary = AtomicFile.TemporaryBeside(this.path);
         file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
         hashing = new HashingStream(file);
     }
