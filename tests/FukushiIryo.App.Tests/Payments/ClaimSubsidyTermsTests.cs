@@ -84,6 +84,25 @@ public sealed class ClaimSubsidyTermsTests(PostgresFixture fixture)
         Assert.Equal((6_000L, 500L, 5_500L), (results[4].SelfPay, results[4].Copayment, results[4].Subsidy));
     }
 
+    /// <summary>
+    /// The parent is read by its own query, not only as a member of the child's 福祉世帯: a son whose mother
+    /// is outside his household still takes her 区分 エ (not the default ウ), and his own history still counts.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_childs_category_comes_from_the_parent_also_outside_the_childs_household(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, fixture);
+        var ids = await LedgerAsync(database, motherInHousehold: false);
+        await using var db = database.Open();
+
+        var terms = await new ClaimSubsidyTerms(db).BuildAsync(
+            [Claim(1002, ids.Son, October, Kokuho, MedicalClaimSchedule.Medical, inpatient: false, days: 2, points: 1_000, share: 3_000)]);
+
+        // エ from the mother's latest 所得判定; 多数回 from the son's own three months under the same 国保.
+        Assert.Equal(new HighCostTerms("エ", false, true, new HighCostLimitTerms(44_400), 24_600), terms.Single().HighCost);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Chunks_give_the_same_terms_and_an_unlinked_claim_is_refused(string provider)
@@ -212,7 +231,7 @@ public sealed class ClaimSubsidyTermsTests(PostgresFixture fixture)
     /// 2026-08 by a 高額療養費, 2026-09 by a self-pay of 60,000 over エ's 57,600), one that did not
     /// (2026-07, 高額療養費 0) and one outside the window (2025-10); under the 健保組合 one month.
     /// </summary>
-    private static async Task<(long Mother, long Son)> LedgerAsync(TestDatabase database)
+    private static async Task<(long Mother, long Son)> LedgerAsync(TestDatabase database, bool motherInHousehold = true)
     {
         await using var db = database.Open();
         await MasterDefaults.EnsureLoadedAsync(db, Now);
@@ -222,7 +241,7 @@ public sealed class ClaimSubsidyTermsTests(PostgresFixture fixture)
         var sonPerson = new Person { AtenaNumber = "000000000000102", CreatedAt = Now };
         db.Persons.AddRange(motherPerson, sonPerson);
         await db.SaveChangesAsync();
-        var mother = new Recipient { PersonId = motherPerson.Id, RecipientNumber = RecipientNumber.FromSerial(1).ToString(), Kind = RecipientKind.Parent, HouseholdId = household.Id, CreatedAt = Now };
+        var mother = new Recipient { PersonId = motherPerson.Id, RecipientNumber = RecipientNumber.FromSerial(1).ToString(), Kind = RecipientKind.Parent, HouseholdId = motherInHousehold ? household.Id : null, CreatedAt = Now };
         db.Recipients.Add(mother);
         await db.SaveChangesAsync();
         var son = new Recipient { PersonId = sonPerson.Id, RecipientNumber = RecipientNumber.FromSerial(2).ToString(), Kind = RecipientKind.Child, ParentRecipientId = mother.Id, HouseholdId = household.Id, CreatedAt = Now };
