@@ -2913,8 +2913,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MedicalClaimId");
-
                     b.HasIndex("RecipientId", "ServiceMonth");
 
                     b.HasIndex("PaymentRunId", "Preparation", "MedicalClaimId")
@@ -4719,12 +4717,6 @@ namespace FukushiIryo.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
                 {
-                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
-                        .WithMany()
-                        .HasForeignKey("MedicalClaimId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
                         .WithMany()
                         .HasForeignKey("PaymentRunId")

@@ -2828,8 +2828,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MedicalClaimId");
-
                     b.HasIndex("RecipientId", "ServiceMonth");
 
                     b.HasIndex("PaymentRunId", "Preparation", "MedicalClaimId")
@@ -4578,12 +4576,6 @@ namespace FukushiIryo.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("FukushiIryo.App.Payments.PaymentLine", b =>
                 {
-                    b.HasOne("FukushiIryo.App.MedicalClaims.MedicalClaim", null)
-                        .WithMany()
-                        .HasForeignKey("MedicalClaimId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
                     b.HasOne("FukushiIryo.App.Payments.PaymentRun", null)
                         .WithMany()
                         .HasForeignKey("PaymentRunId")
