@@ -104,6 +104,7 @@ internal sealed class CliSession : IAsyncDisposable
         var session = OpenUnchecked(settings, environment, ResolveAtenaSettings(parsed, options, environment));
         try
         {
+            using var phase = FukushiIryo.App.Data.PhaseTimes.Start("cli.open.migrations");
             var pending = await session.Db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false);
             if (pending.Any())
             {

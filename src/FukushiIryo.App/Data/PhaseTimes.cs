@@ -8,7 +8,8 @@ namespace FukushiIryo.App.Data;
 /// Per-phase Stopwatch sums for profiling bulk work (claims import, 審査 run, payment run, renewal decide step), switched on by the
 /// environment variable <c>FUKUSHI_PHASE_TIMES=1</c>: each named phase adds its elapsed time and a
 /// count, and at process exit the sums are written to standard error, one <c>PHASE name ms=… cpu_ms=… n=…</c>
-/// line each, slowest first. cpu_ms is the process's CPU time (all threads, GC included) during the phase:
+/// line each, slowest first. cpu_ms is the process's CPU time (all threads, GC included) during the phase,
+/// alloc_mb the bytes the process allocated during it (all threads):
 /// on a loaded machine it says more than the wall time. Off (the default), a phase costs one static field read.
 /// </summary>
 public static class PhaseTimes
@@ -20,13 +21,13 @@ public static class PhaseTimes
 
     /// <summary>Starts timing <paramref name="name"/>; dispose the result to add the elapsed time.</summary>
     public static Phase Start(string name) =>
-        Enabled ? new(name, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime.Ticks) : default;
+        Enabled ? new(name, Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime.Ticks, GC.GetTotalAllocatedBytes()) : default;
 
     /// <summary>Where a phase started (wall and process CPU), for loops that time their phases back to back; default when off.</summary>
-    public readonly record struct Mark(long Timestamp, TimeSpan Cpu);
+    public readonly record struct Mark(long Timestamp, TimeSpan Cpu, long Allocated);
 
     /// <summary>The mark of now (default when off: reading the clocks costs nothing then).</summary>
-    public static Mark Now() => Enabled ? new(Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime) : default;
+    public static Mark Now() => Enabled ? new(Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes()) : default;
 
     /// <summary>Adds the time since <paramref name="since"/> to <paramref name="name"/>. Off, it does nothing.</summary>
     public static void AddSince(string name, Mark since)
@@ -57,35 +58,40 @@ public static class PhaseTimes
         }
     }
 
-    /// <summary>The sums so far (wall and CPU milliseconds, count), slowest first.</summary>
-    public static IReadOnlyList<(string Name, double Milliseconds, double CpuMilliseconds, long Count)> Snapshot() =>
+    /// <summary>The sums so far (wall and CPU milliseconds, count, megabytes allocated by the process), slowest first.</summary>
+    public static IReadOnlyList<(string Name, double Milliseconds, double CpuMilliseconds, long Count, long AllocatedMegabytes)> Snapshot() =>
         Sums.Select(pair => (pair.Key, Stopwatch.GetElapsedTime(0, Interlocked.Read(ref pair.Value[0])).TotalMilliseconds,
-                TimeSpan.FromTicks(Interlocked.Read(ref pair.Value[2])).TotalMilliseconds, Interlocked.Read(ref pair.Value[1])))
+                TimeSpan.FromTicks(Interlocked.Read(ref pair.Value[2])).TotalMilliseconds, Interlocked.Read(ref pair.Value[1]), Interlocked.Read(ref pair.Value[3]) >> 20))
             .OrderByDescending(row => row.Item3)
             .ToList();
 
     private static void Add(string name, Mark from, Mark to)
     {
-        var sum = Sums.GetOrAdd(name, _ => new long[3]);
+        var sum = Sums.GetOrAdd(name, _ => new long[4]);
         Interlocked.Add(ref sum[0], to.Timestamp - from.Timestamp);
         Interlocked.Increment(ref sum[1]);
         Interlocked.Add(ref sum[2], (to.Cpu - from.Cpu).Ticks);
+        Interlocked.Add(ref sum[3], to.Allocated - from.Allocated);
     }
 
     private static bool Register()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            foreach (var (name, milliseconds, cpu, count) in Snapshot())
+            foreach (var (name, milliseconds, cpu, count, allocated) in Snapshot())
             {
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PHASE {name} ms={milliseconds:F0} cpu_ms={cpu:F0} n={count}"));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PHASE {name} ms={milliseconds:F0} cpu_ms={cpu:F0} n={count} alloc_mb={allocated}"));
             }
+
+            // The garbage collector's share: collections by generation, time paused, bytes allocated, and the JIT's.
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"NOTE gc gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F0} allocated_mb={GC.GetTotalAllocatedBytes() >> 20} jit_ms={System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} jit_methods={System.Runtime.JitInfo.GetCompiledMethodCount()}"));
         };
         return true;
     }
 
     /// <summary>A running phase (a struct: nothing is allocated).</summary>
-    public readonly struct Phase(string? name, long started, long cpuStarted) : IDisposable
+    public readonly struct Phase(string? name, long started, long cpuStarted, long allocatedStarted) : IDisposable
     {
         public void Dispose()
         {
@@ -94,10 +100,11 @@ public static class PhaseTimes
                 return;
             }
 
-            var sum = Sums.GetOrAdd(name, _ => new long[3]);
+            var sum = Sums.GetOrAdd(name, _ => new long[4]);
             Interlocked.Add(ref sum[0], Stopwatch.GetTimestamp() - started);
             Interlocked.Increment(ref sum[1]);
             Interlocked.Add(ref sum[2], Environment.CpuUsage.TotalTime.Ticks - cpuStarted);
+            Interlocked.Add(ref sum[3], GC.GetTotalAllocatedBytes() - allocatedStarted);
         }
     }
 }

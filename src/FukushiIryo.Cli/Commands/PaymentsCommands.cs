@@ -39,8 +39,11 @@ internal static class PaymentsCommands
         {
             var processing = MedicalClaimsImportCommands.ParseMonth(parsed.GetValue(month)!);
             var date = ParseDate(parsed.GetValue(payDate)!);
+            var t0 = FukushiIryo.App.Data.PhaseTimes.Now();
             await using var session = await CliSession.OpenAsync(parsed, options, environment, cancellationToken).ConfigureAwait(false);
+            FukushiIryo.App.Data.PhaseTimes.Lap("cli.open", ref t0);
             await session.RequireUserAsync(parsed, options, "payments prepare", cancellationToken).ConfigureAwait(false);
+            FukushiIryo.App.Data.PhaseTimes.Lap("cli.user", ref t0);
             PaymentPrepareResult result;
             var runs = session.Services.GetRequiredService<PaymentRuns>();
             try
