@@ -75,12 +75,20 @@ public static class BulkInsert
         }
     }
 
+    /// <summary>
+    /// PostgreSQL: write with Npgsql's <see cref="NpgsqlBinaryImporter"/> even where the rows could be encoded
+    /// here (<see cref="PostgresRawBulkInserter{T}"/>); for the test that compares the two, in its own flow only.
+    /// </summary>
+    internal static readonly AsyncLocal<bool> PreferNpgsqlImporter = new();
+
     private static async Task<IBulkInserter<T>> StartAsync<T>(DbContext db, BulkTableMap<T> map, CancellationToken cancellationToken)
         where T : class
     {
         if (db.Database.IsNpgsql())
         {
-            return await PostgresBulkInserter<T>.StartAsync(db, map, cancellationToken).ConfigureAwait(false);
+            return map.PostgresRawWriters.Value is { } raw && !PreferNpgsqlImporter.Value
+                ? await PostgresRawBulkInserter<T>.StartAsync(db, map, raw, cancellationToken).ConfigureAwait(false)
+                : await PostgresBulkInserter<T>.StartAsync(db, map, cancellationToken).ConfigureAwait(false);
         }
 
         if (db.Database.IsSqlite())
@@ -257,7 +265,13 @@ internal sealed class BulkTableMap<T>
     {
         Table = table;
         Columns = columns;
+        PostgresRawWriters = new(() => columns.All(column => column.PostgresRawWriter.Value is not null)
+            ? columns.Select(column => column.PostgresRawWriter.Value!).ToArray()
+            : null);
     }
+
+    /// <summary>The columns' writers of the binary COPY format, or null when one column's type is not encoded here.</summary>
+    public Lazy<BulkRawColumnWriter<T>[]?> PostgresRawWriters { get; }
 
     /// <summary>The delimited (and schema-qualified) table name.</summary>
     public string Table { get; }
@@ -311,7 +325,8 @@ internal sealed class BulkTableMap<T>
             var column = property.GetColumnName(table)
                 ?? throw new NotSupportedException($"{typeof(T).Name}.{property.Name} has no column in {tableName}.");
             var mapping = property.GetRelationalTypeMapping();
-            columns.Add(new BulkColumn<T>(sql.DelimitIdentifier(column), mapping, Getter(member, mapping), new Lazy<BulkColumnWriter<T>>(() => PostgresWriter(member, mapping))));
+            columns.Add(new BulkColumn<T>(sql.DelimitIdentifier(column), mapping, Getter(member, mapping),
+                new Lazy<BulkColumnWriter<T>>(() => PostgresWriter(member, mapping)), new Lazy<BulkRawColumnWriter<T>?>(() => PostgresRawWriter(member, mapping))));
         }
 
         return new BulkTableMap<T>(sql.DelimitIdentifier(tableName, schema), columns);
@@ -360,6 +375,62 @@ internal sealed class BulkTableMap<T>
         return Expression.Lambda<BulkColumnWriter<T>>(write, importer, row).Compile();
     }
 
+    /// <summary>
+    /// A compiled writer of one column in PostgreSQL's binary COPY format (<see cref="PostgresCopyEncoder"/>), for
+    /// the store types encoded here — bigint, integer, smallint, boolean, text and character varying, date,
+    /// timestamp with time zone — from the provider value as <see cref="PostgresWriter"/> takes it (converter
+    /// applied, instants in UTC); null for any other column (the table is then written by Npgsql's importer).
+    /// </summary>
+    private static BulkRawColumnWriter<T>? PostgresRawWriter(MemberInfo member, RelationalTypeMapping mapping)
+    {
+        var encoder = Expression.Parameter(typeof(PostgresCopyEncoder), "encoder");
+        var row = Expression.Parameter(typeof(T), "row");
+        Expression value = Expression.MakeMemberAccess(row, member);
+        var underlying = Nullable.GetUnderlyingType(value.Type);
+        Expression? isNull = underlying is not null
+            ? Expression.Not(Expression.Property(value, nameof(Nullable<int>.HasValue)))
+            : value.Type.IsValueType ? null : Expression.Equal(value, Expression.Constant(null, value.Type));
+        if (underlying is not null)
+        {
+            value = Expression.Property(value, nameof(Nullable<int>.Value));
+        }
+
+        if (mapping.Converter is { } converter)
+        {
+            var convert = converter.ConvertToProviderExpression;
+            value = Expression.Invoke(convert, Expression.Convert(value, convert.Parameters[0].Type));
+        }
+
+        if (value.Type == typeof(DateTimeOffset))
+        {
+            value = Expression.Call(value, nameof(DateTimeOffset.ToUniversalTime), Type.EmptyTypes);
+        }
+
+        string? method = (value.Type, mapping.StoreTypeNameBase) switch
+        {
+            (var type, "bigint") when type == typeof(long) => nameof(PostgresCopyEncoder.WriteInt64),
+            (var type, "integer") when type == typeof(int) => nameof(PostgresCopyEncoder.WriteInt32),
+            (var type, "smallint") when type == typeof(short) => nameof(PostgresCopyEncoder.WriteInt16),
+            (var type, "boolean") when type == typeof(bool) => nameof(PostgresCopyEncoder.WriteBoolean),
+            (var type, "text" or "character varying") when type == typeof(string) => nameof(PostgresCopyEncoder.WriteText),
+            (var type, "date") when type == typeof(DateOnly) => nameof(PostgresCopyEncoder.WriteDate),
+            (var type, "timestamp with time zone") when type == typeof(DateTimeOffset) => nameof(PostgresCopyEncoder.WriteTimestampTz),
+            _ => null,
+        };
+        if (method is null)
+        {
+            return null;
+        }
+
+        Expression write = Expression.Call(encoder, method, Type.EmptyTypes, value);
+        if (isNull is not null)
+        {
+            write = Expression.IfThenElse(isNull, Expression.Call(encoder, nameof(PostgresCopyEncoder.WriteNull), Type.EmptyTypes), write);
+        }
+
+        return Expression.Lambda<BulkRawColumnWriter<T>>(write, encoder, row).Compile();
+    }
+
     /// <summary>The <see cref="NpgsqlDbType"/> EF's mapping gives a parameter of the column; null when it gives none.</summary>
     private static NpgsqlDbType? PostgresDbType(RelationalTypeMapping mapping)
     {
@@ -383,7 +454,10 @@ internal sealed class BulkTableMap<T>
 
 /// <summary>One column: its delimited name, EF's type mapping, the provider value of a row, and its typed COPY writer.</summary>
 internal sealed record BulkColumn<T>(
-    string DelimitedName, RelationalTypeMapping Mapping, Func<T, object?> ProviderValue, Lazy<BulkColumnWriter<T>> PostgresWriter);
+    string DelimitedName, RelationalTypeMapping Mapping, Func<T, object?> ProviderValue, Lazy<BulkColumnWriter<T>> PostgresWriter, Lazy<BulkRawColumnWriter<T>?> PostgresRawWriter);
+
+/// <summary>Writes one column of a row in the binary COPY format (<see cref="PostgresCopyEncoder"/>).</summary>
+internal delegate void BulkRawColumnWriter<in T>(PostgresCopyEncoder encoder, T row);
 
 /// <summary>Writes one column of a row to a binary COPY (into Npgsql's write buffer).</summary>
 internal delegate void BulkColumnWriter<in T>(NpgsqlBinaryImporter importer, T row);

@@ -4,6 +4,9 @@ using System.Globalization;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Masters;
+using FukushiIryo.App.MedicalClaims;
+using FukushiIryo.App.Payments;
+using FukushiIryo.Domain.Payments;
 using FukushiIryo.App.Tests.Infrastructure;
 using FukushiIryo.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -141,6 +144,109 @@ public sealed class BulkInsertTests(PostgresFixture fixture, ITestOutputHelper o
         await using var database = await TestDatabase.CreateAsync("sqlite", fixture);
         await using var db = database.Open();
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.BulkInsertAsync(Array.Empty<AuditEvent>()));
+    }
+
+    /// <summary>
+    /// PostgreSQL: the rows encoded by the bulk path itself (PostgresCopyEncoder) are stored exactly as Npgsql's
+    /// importer stores them — compared column by column as JSON — for the hot tables and edge values: nulls,
+    /// 𠮷, an empty text, a text longer than the encoder's buffer, the date and instant extremes (±infinity),
+    /// an instant with 100 ns below the microsecond and a +09:00 offset, negative and extreme integers.
+    /// </summary>
+    [Fact]
+    public async Task PostgreSQL_rows_encoded_here_are_stored_as_Npgsqls_importer_stores_them()
+    {
+        var encoded = await TestDatabase.CreateAsync("postgres", fixture);
+        await using var _ = encoded;
+        var imported = await TestDatabase.CreateAsync("postgres", fixture);
+        await using var __ = imported;
+        foreach (var (database, npgsqlImporter) in new[] { (encoded, false), (imported, true) })
+        {
+            await using var db = database.Open();
+            Assert.NotNull(BulkTableMap<PaymentLine>.For(db).PostgresRawWriters.Value);
+            Assert.NotNull(BulkTableMap<PaymentPayee>.For(db).PostgresRawWriters.Value);
+            Assert.NotNull(BulkTableMap<MedicalClaim>.For(db).PostgresRawWriters.Value);
+            Assert.NotNull(BulkTableMap<BankHoliday>.For(db).PostgresRawWriters.Value);
+            var run = new PaymentRun { ProcessingMonth = 202610, PayDate = new DateOnly(2026, 11, 20), Status = PaymentRunStatus.Prepared, Preparation = 1, PreparedBy = "bulk", PreparedAt = Now.ToUniversalTime() };
+            db.PaymentRuns.Add(run);
+            await db.SaveChangesAsync();
+            BulkInsert.PreferNpgsqlImporter.Value = npgsqlImporter;
+            try
+            {
+                await db.BulkInsertAsync(EdgeHolidays());
+                await db.BulkInsertAsync(EdgeClaims());
+                await db.BulkInsertAsync(EdgeLines(run.Id));
+            }
+            finally
+            {
+                BulkInsert.PreferNpgsqlImporter.Value = false;
+            }
+        }
+
+        foreach (var table in new[] { "BankHolidays", "MedicalClaims", "PaymentLines" })
+        {
+            var expected = await RowsAsJsonAsync(imported, table);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, await RowsAsJsonAsync(encoded, table));
+        }
+    }
+
+    private static async Task<List<string>> RowsAsJsonAsync(TestDatabase database, string table)
+    {
+        await using var db = database.Open();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // the table names are the test's own constants
+        command.CommandText = $"SELECT (to_jsonb(t) - 'Id')::text FROM \"{table}\" t ORDER BY \"Id\"";
+#pragma warning restore CA2100
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    private static IEnumerable<BankHoliday> EdgeHolidays()
+    {
+        var odd = new DateTimeOffset(new DateTime(2026, 11, 29, 9, 0, 0).AddTicks(1_234_567), TimeSpan.FromHours(9));
+        yield return BankHoliday.On(DateOnly.MinValue, "𠮷野家の日", BankHolidayKind.Other, odd, "bulk", note: string.Empty);
+        var end = BankHoliday.On(new DateOnly(1999, 12, 31), new string('長', 40), BankHolidayKind.NationalHoliday, DateTimeOffset.MaxValue, "bulk");
+        end.ValidTo = DateOnly.MaxValue;
+        yield return end;
+        yield return BankHoliday.On(new DateOnly(2000, 1, 1), "x", BankHolidayKind.Other, DateTimeOffset.MinValue, "bulk", note: "改行\r\nとタブ\t");
+    }
+
+    private static IEnumerable<MedicalClaim> EdgeClaims()
+    {
+        yield return new MedicalClaim
+        {
+            Source = MedicalClaimSource.Uke, SourceLine = long.MaxValue, ProcessingMonth = 202610, ServiceMonth = 202609, ProviderCode = "0100102",
+            PrefectureCode = "29", Schedule = MedicalClaimSchedule.Dental, Inpatient = true, InsurerShareRate = 70, DaysOfCare = 0, Points = long.MinValue,
+            MedicalCost = -1, PatientShare = 0, LongTerm = true, KanaName = "ﾅﾗ ﾀﾛｳ", BirthDate = new DateOnly(1990, 2, 28),
+            MatchStatus = MedicalClaimMatchStatus.Matched, MatchReason = "", RawRecords = "IR,1\r\nRE," + new string('長', 40_000), ImportedAt = Now,
+        };
+        yield return new MedicalClaim
+        {
+            Source = MedicalClaimSource.Manual, ProcessingMonth = 202610, ServiceMonth = 202610, ProviderCode = "2913001", PrefectureCode = "29",
+            Schedule = MedicalClaimSchedule.Medical, MatchStatus = MedicalClaimMatchStatus.Unmatched, MatchReason = "未照合", ImportedAt = Now.AddTicks(9),
+        };
+    }
+
+    private static IEnumerable<PaymentLine> EdgeLines(long runId)
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            yield return new PaymentLine
+            {
+                PaymentRunId = runId, Preparation = 1, MedicalClaimId = 1_000 + i, RecipientId = i, PayeeRecipientId = -i, ClaimProcessingMonth = 202610,
+                ServiceMonth = 202609, ProviderCode = "0100102", Kind = (ClaimKind)i, LongTerm = i == 1, TotalCost = 10_000 * i, SelfPay = 3_000,
+                SelfPayDerived = i == 2, HighCostRefund = -i, Target = 3_000, Copayment = 500, Subsidy = 2_500,
+                StepsJson = PaymentRuns.ToStepsJson([new SubsidyStep("総医療費", 10_000 * i), new SubsidyStep("− 一部負担金（同一医療機関・同一月・同一種別で 500円）", 500)]),
+            };
+        }
     }
 
     private static IEnumerable<BankHoliday> Holidays(int count, int startYear = 2000)
