@@ -141,21 +141,32 @@ internal sealed class PdfBatchCollector
     /// <summary>Growth of the managed heap (live and garbage) after which a chunk's end collects: about two chunks of garbage.</summary>
     public const long GrowthBeforeCollection = 64L << 20;
 
-    private long after = GC.GetTotalMemory(forceFullCollection: false);
+    private readonly Func<long> heap;
+    private readonly Action collect;
+    private long after;
 
-    /// <summary>Collections made (for tests and the phase notes).</summary>
+    /// <param name="heap">The managed heap's size (a test's stand-in; default <see cref="GC.GetTotalMemory"/> without collecting).</param>
+    /// <param name="collect">A full collection (a test's stand-in; default <see cref="GC.Collect()"/>).</param>
+    public PdfBatchCollector(Func<long>? heap = null, Action? collect = null)
+    {
+        this.heap = heap ?? (() => GC.GetTotalMemory(forceFullCollection: false));
+        this.collect = collect ?? GC.Collect;
+        after = this.heap();
+    }
+
+    /// <summary>Collections made.</summary>
     public int Collections { get; private set; }
 
-    /// <summary>Called at the end of each chunk: collects when the heap has grown enough.</summary>
+    /// <summary>Called at the end of each chunk: collects when the heap has grown enough since the last collection.</summary>
     public void ChunkDone()
     {
-        if (GC.GetTotalMemory(forceFullCollection: false) - after < GrowthBeforeCollection)
+        if (heap() - after < GrowthBeforeCollection)
         {
             return;
         }
 
-        GC.Collect();
+        collect();
         Collections++;
-        after = GC.GetTotalMemory(forceFullCollection: false);
+        after = heap();
     }
 }
