@@ -3,8 +3,9 @@ using FukushiIryo.App.Documents;
 namespace FukushiIryo.App.Tests.Documents;
 
 /// <summary>
-/// A batch collects its garbage only when the managed heap has grown by 64 MB since the last collection
-/// left it (ADR 0041, session 8), not after every chunk: the heap's readings are given here in MB.
+/// When a batch collects its garbage (ADR 0041, session 8): after every chunk by default, or, given a
+/// growth, only once the managed heap has grown by it since the last collection left it (the heap's
+/// readings are given here in MB).
 /// </summary>
 public sealed class PdfBatchCollectorTests
 {
@@ -14,7 +15,7 @@ public sealed class PdfBatchCollectorTests
         // The heap at the start, then at each reading: the end of a chunk and, after a collection, what it left.
         var readings = new Queue<long>([100, 130, 163, 164, 120, 150, 183, 184, 110]);
         var collections = 0;
-        var collector = new PdfBatchCollector(() => readings.Dequeue() << 20, () => collections++);
+        var collector = new PdfBatchCollector(() => readings.Dequeue() << 20, () => collections++, growth: 64L << 20);
 
         var collected = new List<int>();
         for (var chunk = 1; chunk <= 6; chunk++)
@@ -31,5 +32,17 @@ public sealed class PdfBatchCollectorTests
         Assert.Equal([3, 6], collected);
         Assert.Equal(2, collector.Collections);
         Assert.Empty(readings);
+    }
+
+    [Fact]
+    public void By_default_every_chunk_collects()
+    {
+        var collections = 0;
+        var collector = new PdfBatchCollector(() => 100L << 20, () => collections++);
+
+        collector.ChunkDone();
+        collector.ChunkDone();
+
+        Assert.Equal((2, 2), (collections, collector.Collections));
     }
 }
