@@ -14,7 +14,8 @@ namespace FukushiIryo.App.Tests.Payments;
 /// The payment export as it was before session 8, kept for tests only: the whole run loaded at once
 /// (payees, lines, addressees, claim names) and each file formatted whole by the Formats' <c>Format</c>
 /// methods and PaymentNoticePdf. The streamed export (PaymentRunReader pages, the Formats' writers,
-/// AtomicFileWriter) must write the same bytes and report the same CP932 replacements.
+/// AtomicFileWriter) must write the same bytes (the notices: the same pages with the same text) and report
+/// the same CP932 replacements.
 /// </summary>
 internal static class PaymentExportReference
 {
