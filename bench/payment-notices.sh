@@ -7,7 +7,8 @@
 # folder is deleted at once. Prints one line per provider in the scale suite's contract (bench/README.md):
 #   RESULT notices db=… wall_s=… cpu_s=… peak_rss_mb=… items=<payees> items_per_s=…
 # Not a test: it asserts nothing. Usage: bench/payment-notices.sh [HOUSEHOLDS]. BENCH_DB=postgres|sqlite runs
-# one provider (default both); BENCH_NO_BUILD=1 uses the Release build as it is. Needs PostgreSQL binaries,
+# one provider (default both); BENCH_NO_BUILD=1 uses the Release build as it is; FUKUSHI_PHASE_TIMES=1 adds the
+# export's phases and a "NOTE export.<file> heap_mb=… rss_mb=…" line after each file (stderr). Needs PostgreSQL binaries,
 # python3 and /usr/bin/time; as root it runs PostgreSQL as `postgres`.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -50,7 +50,23 @@ internal static class PaymentNoticePdf
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(payees);
-        return PdfBatch.Write(output, Title, payees, () => new NoticePdf(Title), (notice, payee, first) =>
+        using var writer = Writer(run, output, pagesPerChunk);
+        foreach (var payee in payees)
+        {
+            writer.Add(payee);
+        }
+
+        return writer.Finish();
+    }
+
+    /// <summary>
+    /// The same notices added one payee at a time (<see cref="PdfBatchWriter{TChunk, TItem}.Add"/>), for a caller
+    /// that reads its payees between awaits; <see cref="PdfBatchWriter{TChunk, TItem}.Finish"/> ends the PDF.
+    /// </summary>
+    public static PdfBatchWriter<NoticePdf, PaymentNoticePayee> Writer(PaymentNoticeInput run, Stream output, int pagesPerChunk = PdfBatch.PagesPerChunk)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new PdfBatchWriter<NoticePdf, PaymentNoticePayee>(output, Title, () => new NoticePdf(Title), (notice, payee, first) =>
         {
             CheckPayee(payee);
             AddPayee(notice, run, payee, first);

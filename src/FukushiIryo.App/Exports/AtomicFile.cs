@@ -44,11 +44,12 @@ public sealed class AtomicFileWriter : IAsyncDisposable
     private readonly string temporary;
     private readonly FileStream file;
     private readonly HashingStream hashing;
+    private bool completed;
     private bool committed;
 
     private AtomicFileWriter(string path)
     {
-        this.path = Path.GetFullPath(path);
+        this.path = System.IO.Path.GetFullPath(path);
         temporary = AtomicFile.TemporaryBeside(this.path);
         file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
         hashing = new HashingStream(file);
@@ -67,17 +68,62 @@ public sealed class AtomicFileWriter : IAsyncDisposable
     /// <summary>The bytes written.</summary>
     public long Length => hashing.Length;
 
-    /// <summary>The SHA-256 of the bytes written, lower-case hex; read after <see cref="CommitAsync"/>.</summary>
+    /// <summary>The SHA-256 of the bytes written, lower-case hex; read after <see cref="CompleteAsync"/> or <see cref="CommitAsync"/>.</summary>
     public string Sha256 { get; private set; } = string.Empty;
 
-    /// <summary>Flushes the file to disk and renames it over the target.</summary>
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    /// <summary>The target path.</summary>
+    public string Path => path;
+
+    /// <summary>
+    /// Ends the writing: flushes the temporary file to disk and closes it, and sets <see cref="Sha256"/>; the
+    /// target is untouched until <see cref="CommitAsync"/>. Lets a caller finish several files (and compare
+    /// them with what is there, <see cref="SameAsTargetAsync"/>) before renaming any.
+    /// </summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(committed, this);
+        if (completed)
+        {
+            return;
+        }
+
         await file.FlushAsync(cancellationToken).ConfigureAwait(false);
         file.Flush(flushToDisk: true);
         await file.DisposeAsync().ConfigureAwait(false);
         Sha256 = Convert.ToHexStringLower(hashing.Hash());
+        completed = true;
+    }
+
+    /// <summary>
+    /// True when the target does not exist or holds exactly the bytes written (same length and SHA-256, the
+    /// target read as a stream); call after <see cref="CompleteAsync"/>.
+    /// </summary>
+    public async Task<bool> SameAsTargetAsync(CancellationToken cancellationToken)
+    {
+        if (!completed)
+        {
+            throw new InvalidOperationException("The file is not complete.");
+        }
+
+        if (!File.Exists(path))
+        {
+            return true;
+        }
+
+        await using var existing = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, useAsync: true);
+        if (existing.Length != Length)
+        {
+            return false;
+        }
+
+        var hash = await System.Security.Cryptography.SHA256.HashDataAsync(existing, cancellationToken).ConfigureAwait(false);
+        return Convert.ToHexStringLower(hash) == Sha256;
+    }
+
+    /// <summary>Completes the file (<see cref="CompleteAsync"/>) if not yet, and renames it over the target.</summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await CompleteAsync(cancellationToken).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
         committed = true;
     }

@@ -20,44 +20,53 @@ namespace FukushiIryo.App.Payments;
 public sealed record PaymentRequester(
     string Code, string Name, string BankCode, string BankName, string BranchCode, string BranchName, AccountType AccountType, string AccountNumber);
 
+/// <summary>The pages of an export's paid payees in the files' order; <c>lines</c> false reads the payees alone.</summary>
+public delegate IAsyncEnumerable<PaymentExportPage> PaymentExportPages(bool lines, CancellationToken cancellationToken);
+
 /// <summary>
-/// What an export writes, read from the approved run as stored (never computed again): the payees in the
-/// transfer file (not held out, amount above 0) with their lines, and the held-out payees.
+/// What an export writes, read from the approved run as stored (never computed again): the run's figures
+/// and the held-out payees whole, the paid payees (not held out, amount above 0) with their lines page by
+/// page (<see cref="Pages"/>, read again for each file), so that nothing held grows with the run (ADR 0041,
+/// session 8).
 /// </summary>
+/// <param name="PayeeCount">Payees in the transfer file.</param>
+/// <param name="Total">Their sum, yen.</param>
+/// <param name="BankNames">金融機関名 and 支店名 of every account paid into, by code.</param>
 public sealed record PaymentExportContent(
     YearMonth Month,
     DateOnly PayDate,
     PaymentRequester Requester,
     string AccountTitle,
-    IReadOnlyList<PaymentPayee> Payees,
-    IReadOnlyList<PaymentLine> Lines,
+    int PayeeCount,
+    long Total,
     IReadOnlyList<PaymentPayee> HeldOut,
     DateOnly NoticeDate,
-    IReadOnlyDictionary<long, Addressee> Addressees,
-    IReadOnlyDictionary<long, string?> ProviderNames,
     IReadOnlyDictionary<(string Bank, string Branch), (string BankName, string BranchName)> BankNames,
-    IReadOnlyDictionary<long, string> RecipientNumbers,
-    IReadOnlyDictionary<long, int?> DaysOfCare,
     bool Newlines,
-    bool Cp932)
+    bool Cp932,
+    PaymentExportPages Pages)
 {
     /// <summary>The characters the CP932 writers replaced (ADR 0038); empty for UTF-8.</summary>
     public Cp932ReplacementLog Cp932Replacements { get; } = new();
 }
 
-/// <summary>The file writers of an export (Formats/Payments and App/Documents); each must be deterministic.</summary>
+/// <summary>
+/// The file writers of an export (Formats/Payments and App/Documents); each must be deterministic and
+/// writes into its stream as it goes (a temporary file, thrown away if anything fails).
+/// </summary>
 public interface IPaymentFileWriters
 {
-    /// <summary>zengin-YYYYMM.txt: 全銀 総合振込 bytes.</summary>
-    byte[] Zengin(PaymentExportContent content);
+    /// <summary>zengin-YYYYMM.txt: 全銀 総合振込.</summary>
+    /// <exception cref="ZenginRecordException">A record cannot be written (after part of the file was).</exception>
+    Task ZenginAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken);
 
     /// <summary>accounting-YYYYMM.csv: 支出命令データ.</summary>
-    byte[] Accounting(PaymentExportContent content);
+    Task AccountingAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken);
 
     /// <summary>detail-YYYYMM.csv: one line per paid claim with every step.</summary>
-    byte[] Detail(PaymentExportContent content);
+    Task DetailAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken);
 
-    /// <summary>notices-YYYYMM.pdf: 支給決定通知書, one page (or more) per payee, written into <paramref name="output"/> (nothing when no payee is paid).</summary>
+    /// <summary>notices-YYYYMM.pdf: 支給決定通知書, one page (or more) per payee (nothing when no payee is paid).</summary>
     Task NoticesAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken);
 }
 
@@ -95,6 +104,9 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
 
     public const string ManifestName = "manifest.json";
 
+    /// <summary>Paid payees read per page (<see cref="PaymentRunReader.PageSize"/>); a test sets a small one to cross pages.</summary>
+    public int PageSize { get; init; } = 1000;
+
     /// <exception cref="PaymentRunRefusedException">Not approved; settings missing; a file exists with different content.</exception>
     public async Task<PaymentExportResult> ExportAsync(
         YearMonth month, string directory, bool newlines, bool cp932, string actor, CancellationToken cancellationToken = default)
@@ -110,42 +122,77 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         }
 
         var content = await ContentAsync(run, month, newlines, cp932, cancellationToken).ConfigureAwait(false);
-        List<(string Name, byte[] Bytes)> stable;
+        Directory.CreateDirectory(directory);
+
+        // Every file streams into a temporary file beside its target (ADR 0041, session 8); none is renamed
+        // until all are complete, so a failure or a full disk anywhere leaves no file at all. The stable
+        // files come first: one that differs from what is there refuses the export before the notices.
+        var stable = new List<AtomicFileWriter>();
+        AtomicFileWriter? notices = null;
         try
         {
-            stable =
-            [
-                (ZenginName(month), writers.Zengin(content)),
-                (AccountingName(month), writers.Accounting(content)),
-                (DetailName(month), writers.Detail(content)),
-                (HeldOutName(month), HeldOutReport(content)),
-            ];
+            var mark = PhaseTimes.Now();
+            foreach (var (name, write) in new (string, Func<Stream, Task>)[]
+            {
+                (ZenginName(month), output => writers.ZenginAsync(content, output, cancellationToken)),
+                (AccountingName(month), output => writers.AccountingAsync(content, output, cancellationToken)),
+                (DetailName(month), output => writers.DetailAsync(content, output, cancellationToken)),
+                (HeldOutName(month), output => output.WriteAsync(HeldOutReport(content), cancellationToken).AsTask()),
+            })
+            {
+                var file = AtomicFileWriter.Create(Path.Combine(directory, name));
+                stable.Add(file);
+                await write(file.Stream).ConfigureAwait(false);
+                await file.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                PhaseTimes.Lap("export." + name[..name.IndexOf('-', StringComparison.Ordinal)], ref mark);
+                NoteHeap("export." + name);
+            }
+
+            var differing = new List<string>();
+            foreach (var file in stable)
+            {
+                if (!await file.SameAsTargetAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    differing.Add(Path.GetFileName(file.Path));
+                }
+            }
+
+            if (differing.Count > 0)
+            {
+                throw new PaymentRunRefusedException($"出力先に内容の異なるファイルがあります: {string.Join(", ", differing)}。別の出力先を指定するか、ファイルを確認してください。");
+            }
+
+            notices = AtomicFileWriter.Create(Path.Combine(directory, NoticesName(month)));
+            await writers.NoticesAsync(content, notices.Stream, cancellationToken).ConfigureAwait(false);
+            await notices.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            PhaseTimes.Lap("export.notices", ref mark);
+            NoteHeap("export.notices");
+            foreach (var file in stable)
+            {
+                await file.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await notices.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (ZenginRecordException exception)
         {
-            // The payees were checked at preparation; what is left is the 依頼人 settings.
+            // The payees were checked at preparation and the header before writing; what is left is a record the bank cannot take.
             throw new PaymentRunRefusedException("全銀ファイルを書けません（何も出力していません）: " + string.Join(" ", exception.Problems.Select(p => p.Reason)));
         }
-        Directory.CreateDirectory(directory);
-        var differing = stable.Where(file => File.Exists(Path.Combine(directory, file.Name))
-            && !File.ReadAllBytes(Path.Combine(directory, file.Name)).AsSpan().SequenceEqual(file.Bytes)).Select(file => file.Name).ToList();
-        if (differing.Count > 0)
+        finally
         {
-            throw new PaymentRunRefusedException($"出力先に内容の異なるファイルがあります: {string.Join(", ", differing)}。別の出力先を指定するか、ファイルを確認してください。");
+            foreach (var file in stable)
+            {
+                await file.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (notices is not null)
+            {
+                await notices.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
-        // The notices (nearly all of the work, and of any size) stream into a temporary file first; the other
-        // files are written only once they are complete, and the notices renamed in last (ADR 0041).
-        await using var notices = AtomicFileWriter.Create(Path.Combine(directory, NoticesName(month)));
-        await writers.NoticesAsync(content, notices.Stream, cancellationToken).ConfigureAwait(false);
-        foreach (var (name, bytes) in stable)
-        {
-            await AtomicFile.WriteAllBytesAsync(Path.Combine(directory, name), bytes, cancellationToken).ConfigureAwait(false);
-        }
-
-        await notices.CommitAsync(cancellationToken).ConfigureAwait(false);
-        var files = stable.Select(f => new PaymentExportFile(f.Name, f.Bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(f.Bytes))))
-            .Append(new PaymentExportFile(NoticesName(month), notices.Length, notices.Sha256)).ToList();
+        var files = stable.Append(notices!).Select(f => new PaymentExportFile(Path.GetFileName(f.Path), f.Length, f.Sha256)).ToList();
         var now = AppClock.Now(clock);
         var manifestFields = new Dictionary<string, object?>
         {
@@ -154,8 +201,8 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
             ["exportedBy"] = actor,
             ["exportedAt"] = now.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
             ["approvedBy"] = run.ApprovedBy,
-            ["payees"] = content.Payees.Count,
-            ["total"] = content.Payees.Sum(p => p.Amount),
+            ["payees"] = content.PayeeCount,
+            ["total"] = content.Total,
             ["heldOutPayees"] = content.HeldOut.Count,
             ["files"] = files.Select(f => new Dictionary<string, object> { ["name"] = f.Name, ["bytes"] = f.Bytes, ["sha256"] = f.Sha256 }).ToList(),
         };
@@ -177,14 +224,14 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         db.AddAudit(new AuditEntry(actor, AuditEventType.PaymentRunExported, "payment-run", month.ToString(), new Dictionary<string, object?>
         {
             ["month"] = month.ToString(),
-            ["payees"] = content.Payees.Count,
-            ["total"] = content.Payees.Sum(p => p.Amount),
+            ["payees"] = content.PayeeCount,
+            ["total"] = content.Total,
             ["heldOutPayees"] = content.HeldOut.Count,
             ["files"] = string.Join(",", files.Select(f => $"{f.Name}:{f.Sha256}")),
         }.WithCp932Replacements(content.Cp932Replacements)));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
-        return new PaymentExportResult(month, directory, files, content.Payees.Count, content.Payees.Sum(p => p.Amount), content.HeldOut)
+        return new PaymentExportResult(month, directory, files, content.PayeeCount, content.Total, content.HeldOut)
         {
             Cp932Replacements = content.Cp932Replacements.ReportLines(),
         };
@@ -228,50 +275,33 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         }
     }
 
-    /// <summary>The export's content from the stored run.</summary>
+    /// <summary>
+    /// The export's content from the stored run: its figures, the held-out payees, the bank names and the
+    /// keys of the paid payees (a few dozen bytes each) held; their rows read page by page by each writer.
+    /// </summary>
+    /// <exception cref="PaymentRunRefusedException">A 依頼人 setting is missing or cannot be written to the 全銀 file.</exception>
     public async Task<PaymentExportContent> ContentAsync(PaymentRun run, YearMonth month, bool newlines, bool cp932, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         var requester = await RequesterAsync(cancellationToken).ConfigureAwait(false);
         var title = await settings.GetAsync(SystemSettings.PaymentAccountTitle, cancellationToken).ConfigureAwait(false);
-        var runs = new PaymentRuns(db, clock);
-        var payees = await runs.PayeesAsync(run, cancellationToken).ConfigureAwait(false);
-        var paid = payees.Where(p => !p.HeldOut && p.Amount > 0).ToList();
-        var paidIds = paid.Select(p => p.PayeeRecipientId).ToHashSet();
-        var lines = (await runs.LinesAsync(run, cancellationToken).ConfigureAwait(false)).Where(l => paidIds.Contains(l.PayeeRecipientId)).ToList();
-        var addressees = await AddresseesAsync(paid.Select(p => p.PayeeRecipientId).Concat(lines.Select(l => l.RecipientId)).Distinct().ToList(), run.PayDate, cancellationToken).ConfigureAwait(false);
-        var recipientIds = lines.Select(l => l.RecipientId).Distinct().ToList();
-        var claimIds = lines.Select(l => l.MedicalClaimId).ToList();
-        var numbers = new Dictionary<long, string>();
-        var days = new Dictionary<long, int?>();
-        var providers = new Dictionary<long, string?>();
-        foreach (var chunk in recipientIds.Chunk(10_000))
-        {
-            foreach (var row in await db.Recipients.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => new { r.Id, r.RecipientNumber }).ToListAsync(cancellationToken).ConfigureAwait(false))
-            {
-                numbers[row.Id] = row.RecipientNumber;
-            }
-        }
-
-        foreach (var chunk in claimIds.Chunk(10_000))
-        {
-            foreach (var row in await db.MedicalClaims.AsNoTracking().Where(c => chunk.Contains(c.Id)).Select(c => new { c.Id, c.DaysOfCare, c.ProviderName }).ToListAsync(cancellationToken).ConfigureAwait(false))
-            {
-                days[row.Id] = row.DaysOfCare;
-                providers[row.Id] = row.ProviderName;
-            }
-        }
-
-        var bankCodes = paid.Select(p => p.BankCode!).Distinct().ToList();
-        var bankNames = (await db.Banks.AsNoTracking().Where(b => bankCodes.Contains(b.BankCode) && b.RemovedInEdition == null).ToListAsync(cancellationToken).ConfigureAwait(false))
-            .GroupBy(b => b.BankCode).ToDictionary(g => g.Key, g => g.First().Name);
-        var branchNames = (await db.BankBranches.AsNoTracking().Where(b => bankCodes.Contains(b.BankCode) && b.RemovedInEdition == null).ToListAsync(cancellationToken).ConfigureAwait(false))
-            .GroupBy(b => (b.BankCode, b.BranchCode)).ToDictionary(g => g.Key, g => g.First().Name);
-        var names = paid.Select(p => (p.BankCode!, p.BranchCode!)).Distinct()
-            .ToDictionary(k => k, k => (bankNames.GetValueOrDefault(k.Item1, k.Item1), branchNames.GetValueOrDefault(k, k.Item2)));
+        var reader = new PaymentRunReader(db, run) { PageSize = PageSize };
+        var keys = await reader.PaidKeysAsync(cancellationToken).ConfigureAwait(false);
+        var heldOut = await reader.HeldOutAsync(cancellationToken).ConfigureAwait(false);
+        var bankNames = await reader.BankNamesAsync(cancellationToken).ConfigureAwait(false);
         var noticeDate = DateOnly.FromDateTime(JstClock.ToJst(run.ApprovedAt ?? run.PreparedAt).DateTime);
-        return new PaymentExportContent(month, run.PayDate, requester, title, paid, lines, payees.Where(p => p.HeldOut).ToList(),
-            noticeDate, addressees, providers, names, numbers, days, newlines, cp932);
+        NoteHeap("export.content");
+        var content = new PaymentExportContent(month, run.PayDate, requester, title, keys.Count, keys.Sum(k => k.Amount), heldOut,
+            noticeDate, bankNames, newlines, cp932, (lines, token) => reader.PagesAsync(keys, lines, run.PayDate, token));
+
+        // The payees were checked at preparation; the 依頼人 settings are checked here, before any file is begun.
+        var problems = ZenginTransferFile.Check(PaymentFileWriters.Header(content));
+        if (problems.Count > 0)
+        {
+            throw new PaymentRunRefusedException("全銀ファイルを書けません（何も出力していません）: " + string.Join(" ", problems.Select(p => p.Reason)));
+        }
+
+        return content;
     }
 
     /// <summary>The 依頼人 settings; refused when one that the bank needs was never set.</summary>
@@ -317,25 +347,15 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
-    /// <summary>The 氏名 and address in force on the pay date of each recipient (the latest known when none is).</summary>
-    private async Task<Dictionary<long, Addressee>> AddresseesAsync(List<long> recipientIds, DateOnly date, CancellationToken cancellationToken)
+    /// <summary>With <c>FUKUSHI_PHASE_TIMES=1</c>, the managed heap and the process's RSS after <paramref name="phase"/> (to see what the export holds).</summary>
+    private static void NoteHeap(string phase)
     {
-        var found = new Dictionary<long, Addressee>();
-        foreach (var chunk in recipientIds.Chunk(10_000))
+        if (PhaseTimes.Enabled)
         {
-            var rows = await db.Recipients.AsNoTracking().Where(r => chunk.Contains(r.Id))
-                .Join(db.PersonRecords.AsNoTracking().Current(), r => r.PersonId, p => p.PersonId,
-                    (r, p) => new { r.Id, p.Name, p.PostalCode, p.Address, p.ValidFrom, p.ValidTo })
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var group in rows.GroupBy(r => r.Id))
-            {
-                var row = group.Where(r => r.ValidFrom <= date && (r.ValidTo is null || r.ValidTo > date)).MaxBy(r => r.ValidFrom)
-                    ?? group.MaxBy(r => r.ValidFrom)!;
-                found[group.Key] = new Addressee(row.Name, row.PostalCode, row.Address);
-            }
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            PhaseTimes.Note(string.Create(CultureInfo.InvariantCulture,
+                $"{phase} heap_mb={GC.GetTotalMemory(forceFullCollection: false) >> 20} rss_mb={process.WorkingSet64 >> 20} peak_rss_mb={process.PeakWorkingSet64 >> 20}"));
         }
-
-        return found;
     }
 
     private static string Key(YearMonth month) => ReviewRun.MonthKey(month).ToString("D6", CultureInfo.InvariantCulture);

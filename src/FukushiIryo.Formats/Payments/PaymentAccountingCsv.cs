@@ -57,6 +57,10 @@ public static class PaymentAccountingCsv
         return PaymentCsv.Format(Columns, rows.Select(Fields), encoding, replacements);
     }
 
+    /// <summary>A writer of the same file row by row into <paramref name="stream"/> (the header written at once).</summary>
+    public static PaymentCsvWriter<PaymentAccountingRow> Writer(Stream stream, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom, ICollection<Cp932Replacement>? replacements = null) =>
+        new(stream, Columns, Fields, encoding, replacements);
+
     private static string?[] Fields(PaymentAccountingRow row) =>
     [
         row.PayDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

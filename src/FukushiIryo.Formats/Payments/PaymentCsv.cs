@@ -53,3 +53,73 @@ internal static class PaymentCsv
         return encoded.Bytes;
     }
 }
+
+/// <summary>
+/// A payment CSV written line by line into a stream, for a file of any size: the same header and rows
+/// give the same bytes as the whole-file <c>Format</c> of <see cref="PaymentAccountingCsv"/> and
+/// <see cref="PaymentDetailCsv"/> (each line is encoded on its own, which for UTF-8 and CP932 is the same
+/// as encoding the whole text), and the same CP932 replacements with the same line numbers. A character
+/// that cannot be written throws after the lines before it were written: the stream must be one that is
+/// thrown away on failure (a temporary file renamed only on success).
+/// </summary>
+public sealed class PaymentCsvWriter<TRow>
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly Stream stream;
+    private readonly Func<TRow, string?[]> fields;
+    private readonly PaymentCsvEncoding encoding;
+    private readonly ICollection<Cp932Replacement>? replacements;
+    private int line = 1;
+
+    internal PaymentCsvWriter(Stream stream, IReadOnlyList<string> header, Func<TRow, string?[]> fields, PaymentCsvEncoding encoding, ICollection<Cp932Replacement>? replacements)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!Enum.IsDefined(encoding))
+        {
+            throw new ArgumentOutOfRangeException(nameof(encoding), encoding, null);
+        }
+
+        this.stream = stream;
+        this.fields = fields;
+        this.encoding = encoding;
+        this.replacements = replacements;
+        if (encoding == PaymentCsvEncoding.Utf8WithBom)
+        {
+            stream.Write(Encoding.UTF8.Preamble);
+        }
+
+        WriteLine(CsvText.Line(header));
+    }
+
+    /// <summary>Rows written so far.</summary>
+    public int Rows { get; private set; }
+
+    /// <summary>Writes one row after the ones before it.</summary>
+    public void Add(TRow row)
+    {
+        WriteLine(CsvText.Line(fields(row)));
+        Rows++;
+    }
+
+    private void WriteLine(string text)
+    {
+        text += "\r\n";
+        if (encoding == PaymentCsvEncoding.Utf8WithBom)
+        {
+            stream.Write(Utf8.GetBytes(text));
+        }
+        else
+        {
+            var encoded = Cp932Text.Encode(text);
+            foreach (var replacement in encoded.Replacements)
+            {
+                replacements?.Add(replacement with { Line = replacement.Line + line - 1 });
+            }
+
+            stream.Write(encoded.Bytes);
+        }
+
+        line += text.AsSpan().Count('\n');
+    }
+}

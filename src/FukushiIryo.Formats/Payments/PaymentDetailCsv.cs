@@ -157,6 +157,10 @@ public static class PaymentDetailCsv
         return PaymentCsv.Format(Columns, rows.Select(Fields), encoding, replacements);
     }
 
+    /// <summary>A writer of the same file row by row into <paramref name="stream"/> (the header written at once).</summary>
+    public static PaymentCsvWriter<PaymentDetailRow> Writer(Stream stream, PaymentCsvEncoding encoding = PaymentCsvEncoding.Utf8WithBom, ICollection<Cp932Replacement>? replacements = null) =>
+        new(stream, Columns, Fields, encoding, replacements);
+
     /// <summary>点数表 as interfaces.md §5 names it.</summary>
     public static string ScheduleName(ClaimKind kind) => kind switch
     {

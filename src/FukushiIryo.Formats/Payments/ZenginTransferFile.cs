@@ -48,6 +48,9 @@ public static class ZenginTransferFile
     /// <summary>Bytes of a bank or branch name.</summary>
     public const int BankNameBytes = 15;
 
+    /// <summary>The end record (データ区分 9).</summary>
+    internal static readonly string EndRecord = "9".PadRight(RecordLength, ' ');
+
     private static readonly byte[] NewLine = [(byte)'\r', (byte)'\n'];
 
     /// <summary>
@@ -185,11 +188,11 @@ public static class ZenginTransferFile
         }
 
         Emit(TrailerRecord(transfers.Count, total));
-        Emit("9".PadRight(RecordLength, ' '));
+        Emit(EndRecord);
         return output.ToArray();
     }
 
-    private static string HeaderRecord(ZenginHeader h) => new StringBuilder(RecordLength)
+    internal static string HeaderRecord(ZenginHeader h) => new StringBuilder(RecordLength)
         .Append('1')
         .Append(KindCode)
         .Append('0') // コード区分: JIS
@@ -205,7 +208,7 @@ public static class ZenginTransferFile
         .Append(' ', 17)
         .ToString();
 
-    private static string DataRecord(ZenginTransfer t) => new StringBuilder(RecordLength)
+    internal static string DataRecord(ZenginTransfer t) => new StringBuilder(RecordLength)
         .Append('2')
         .Append(t.BankCode)
         .Append(Text(t.BankName, BankNameBytes))
@@ -224,7 +227,7 @@ public static class ZenginTransferFile
         .Append(' ', 7)
         .ToString();
 
-    private static string TrailerRecord(int count, long total) => new StringBuilder(RecordLength)
+    internal static string TrailerRecord(int count, long total) => new StringBuilder(RecordLength)
         .Append('8')
         .Append(count.ToString("D6", CultureInfo.InvariantCulture))
         .Append(total.ToString("D12", CultureInfo.InvariantCulture))

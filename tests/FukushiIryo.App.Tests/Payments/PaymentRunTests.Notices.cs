@@ -125,11 +125,11 @@ public sealed partial class PaymentRunTests
     {
         private readonly PaymentFileWriters inner = new();
 
-        public byte[] Zengin(PaymentExportContent content) => inner.Zengin(content);
+        public Task ZenginAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken) => inner.ZenginAsync(content, output, cancellationToken);
 
-        public byte[] Accounting(PaymentExportContent content) => inner.Accounting(content);
+        public Task AccountingAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken) => inner.AccountingAsync(content, output, cancellationToken);
 
-        public byte[] Detail(PaymentExportContent content) => inner.Detail(content);
+        public Task DetailAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken) => inner.DetailAsync(content, output, cancellationToken);
 
         public async Task NoticesAsync(PaymentExportContent content, Stream output, CancellationToken cancellationToken)
         {
