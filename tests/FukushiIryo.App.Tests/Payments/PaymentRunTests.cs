@@ -385,7 +385,7 @@ public sealed partial class PaymentRunTests(PostgresFixture fixture) : IDisposab
         await File.WriteAllTextAsync(Path.Combine(folder, "detail-202610.csv"), "changed");
         await Assert.ThrowsAsync<PaymentRunRefusedException>(() => export.ExportAsync(October, folder, true, false, "shiharai1"));
         Assert.Equal(zengin, await File.ReadAllBytesAsync(Path.Combine(folder, "zengin-202610.txt")));
-        Assert.Empty(Directory.GetFiles(folder, "*.tmp-*"));
+        Assert.Empty(Directory.GetFiles(folder, ".*.tmp"));
     }
 
     internal static async Task SettingsAsync(FukushiDbContext db)
