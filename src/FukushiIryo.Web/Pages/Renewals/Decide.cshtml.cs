@@ -35,6 +35,9 @@ public sealed class DecideModel(RenewalService renewals, TimeProvider clock) : P
     /// <summary>The decided households not yet printed, per kind of document (the print buttons).</summary>
     public IReadOnlyDictionary<RenewalPrintKind, int> Unprinted { get; private set; } = new Dictionary<RenewalPrintKind, int>();
 
+    /// <summary>Every listed household is decided: the decide button is replaced by a note.</summary>
+    public bool AllDecided => Summary is { Exists: true, Households: > 0 } s && s.ByState[RenewalItemState.Decided] == s.Households;
+
     public string PollUrl => $"/Renewals/Decide?handler=Progress&{RenewalPages.Query(RenewalKind, RenewalYear)}";
 
     public async Task<IActionResult> OnGetAsync() => await ShowAsync(StatusCodes.Status200OK).ConfigureAwait(false);
