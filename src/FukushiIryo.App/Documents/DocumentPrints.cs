@@ -383,8 +383,9 @@ public sealed class DocumentPrints(FukushiDbContext db, TimeProvider clock)
     /// <summary>
     /// Saves a printed batch in one transaction: <paramref name="slice"/> adds the rows and audit events of
     /// up to <see cref="SaveSlice"/> documents, SaveChanges writes them (the audit chain linked in order) and
-    /// the change tracker is cleared before the next slice; <paramref name="alsoSave"/> runs last, in
-    /// the same transaction. A failure rolls everything back and leaves nothing pending.
+    /// the change tracker is cleared before the next slice (what the caller had pending is saved with the
+    /// first); <paramref name="alsoSave"/> runs last, in the same transaction. A failure rolls everything
+    /// back and leaves nothing pending.
     /// </summary>
     private async Task SaveInSlicesAsync<TKept>(
         List<TKept> kept, Func<TKept[], CancellationToken, Task> slice, Func<CancellationToken, Task> alsoSave, CancellationToken cancellationToken)
@@ -394,7 +395,6 @@ public sealed class DocumentPrints(FukushiDbContext db, TimeProvider clock)
         {
             await strategy.ExecuteAsync(async () =>
             {
-                db.ChangeTracker.Clear();
                 var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
