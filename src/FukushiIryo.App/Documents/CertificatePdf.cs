@@ -36,8 +36,18 @@ internal static class CertificatePdf
         }
 
         // In chunks (PdfBatch): 86,000 cards after the August renewal never sit in PDFsharp at once (ADR 0041).
-        return PdfBatch.Render(input.Kind, "受給資格証", input.Certificates, () => new PdfBook("受給資格証"), (book, certificate, _) => Card(book.NewPage(), certificate), pagesPerChunk);
+        return PdfBatch.Render(input.Kind, BatchTitle, input.Certificates, () => new PdfBook(BatchTitle), (book, certificate, _) => Card(book.NewPage(), certificate), pagesPerChunk);
     }
+
+    /// <summary>The title of a batch of 受給資格証.</summary>
+    public const string BatchTitle = "受給資格証";
+
+    /// <summary>
+    /// The same batch as <see cref="RenderMany"/> written into <paramref name="output"/> as the cards come
+    /// (the renewal's batch print: neither the PDF nor the cards are held whole); returns the pages.
+    /// </summary>
+    public static int WriteMany(Stream output, IEnumerable<CertificateInput> certificates, int pagesPerChunk = PdfBatch.PagesPerChunk) =>
+        PdfBatch.Write(output, BatchTitle, certificates, () => new PdfBook(BatchTitle), (book, certificate, _) => Card(book.NewPage(), certificate), pagesPerChunk);
 
     private static void Card(PdfCanvas page, CertificateInput input)
     {

@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using FukushiIryo.App.Audit;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Eligibility;
+using FukushiIryo.App.Exports;
 using FukushiIryo.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,84 +66,111 @@ public sealed class DocumentPrints(FukushiDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// A batch print of several documents of one kind in one PDF (<see cref="LossNoticeBatchInput"/>):
-    /// renders it, hands it to <paramref name="deliver"/> (which writes the file), and only then writes
-    /// one <see cref="AuditEventType.DocumentPrinted"/> event per document (its subject, the PDF's
-    /// SHA-256) in one save, together with whatever else the caller has pending (its marks).
+    /// The batch print of 喪失通知書 (after the renewal) streamed into one PDF (ADR 0041): the notices are
+    /// rendered as <paramref name="notices"/> yields them into the output <paramref name="open"/> gives,
+    /// which is completed (written whole, renamed into place) first; only then, in one transaction, one
+    /// <see cref="AuditEventType.DocumentPrinted"/> event per notice (its subject, the final file's
+    /// SHA-256) is saved, in slices, with whatever <paramref name="alsoSave"/> writes (the caller's
+    /// printed marks). Null, with nothing opened or saved, when <paramref name="notices"/> is empty.
     /// </summary>
-    public async Task<RenderedDocument> PrintBatchAsync(
-        LossNoticeBatchInput input, IReadOnlyList<DocumentSubject> subjects, string actor, Func<RenderedDocument, CancellationToken, Task> deliver, CancellationToken cancellationToken = default)
+    public async Task<BatchPrinted?> PrintLossNoticesAsync(
+        IAsyncEnumerable<(DocumentSubject Subject, LossNoticeInput Notice)> notices,
+        string actor,
+        Func<IBatchPdfOutput> open,
+        Func<CancellationToken, Task> alsoSave,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(subjects);
-        ArgumentNullException.ThrowIfNull(deliver);
+        ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(alsoSave);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        if (subjects.Count != input.Notices.Count)
+        var written = await WriteAsync(
+            notices, n => n.Notice, n => n.Subject, DocumentKind.LossNotice, NoticePdf.LossBatchTitle,
+            (output, items) => NoticePdf.WriteLossMany(output, items, PagesPerChunk), open, cancellationToken).ConfigureAwait(false);
+        if (written is not { } batch)
         {
-            throw new ArgumentException("One subject per notice.", nameof(subjects));
+            return null;
         }
 
-        var document = DocumentRenderer.Render(input);
-        await deliver(document, cancellationToken).ConfigureAwait(false);
-        var sha256 = Sha256(document.Pdf);
-        foreach (var subject in subjects)
+        var printed = batch.Printed;
+        await SaveInSlicesAsync(batch.Kept, (slice, _) =>
         {
-            db.AddAudit(new AuditEntry(actor, AuditEventType.DocumentPrinted, subject.Type, subject.Id, new Dictionary<string, object?>
+            foreach (var subject in slice)
             {
-                ["document"] = document.Kind.ToString(),
-                ["batch"] = subjects.Count,
-                ["pages"] = document.PageCount,
-                ["sha256"] = sha256,
-            }));
-        }
+                db.AddAudit(new AuditEntry(actor, AuditEventType.DocumentPrinted, subject.Type, subject.Id, new Dictionary<string, object?>
+                {
+                    ["document"] = printed.Kind.ToString(),
+                    ["batch"] = printed.Documents,
+                    ["pages"] = printed.Pages,
+                    ["sha256"] = printed.Sha256,
+                }));
+            }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return document;
+            return Task.CompletedTask;
+        }, alsoSave, cancellationToken).ConfigureAwait(false);
+        return printed;
     }
 
     /// <summary>
-    /// A batch 交付 of 受給資格証 in one PDF, one page each: renders it, hands it to
-    /// <paramref name="deliver"/>, and only then adds each card's 交付履歴 row (<see cref="CertificateIssue"/>,
-    /// 交付, the PDF's SHA-256) and its audit event in one save with whatever the caller has pending.
+    /// A batch 交付 of 受給資格証 streamed into one PDF, one page each (ADR 0041): the cards are rendered
+    /// as <paramref name="certificates"/> yields them into the output <paramref name="open"/> gives,
+    /// which is completed first; only then, in one transaction and in slices, each card's 交付履歴 row
+    /// (<see cref="CertificateIssue"/>, 交付, the final file's SHA-256; bulk-inserted) and its audit event
+    /// are saved with whatever <paramref name="alsoSave"/> writes. Null, with nothing opened or saved,
+    /// when <paramref name="certificates"/> is empty.
     /// </summary>
-    public async Task<RenderedDocument> IssueCertificatesAsync(
-        IReadOnlyList<(long RecipientId, CertificateInput Certificate)> certificates, string actor, Func<RenderedDocument, CancellationToken, Task> deliver, CancellationToken cancellationToken = default)
+    public async Task<BatchPrinted?> IssueCertificatesAsync(
+        IAsyncEnumerable<(long RecipientId, CertificateInput Certificate)> certificates,
+        string actor,
+        Func<IBatchPdfOutput> open,
+        Func<CancellationToken, Task> alsoSave,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(certificates);
-        ArgumentNullException.ThrowIfNull(deliver);
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(alsoSave);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        var document = DocumentRenderer.Render(new CertificateBatchInput([.. certificates.Select(c => c.Certificate)]));
-        await deliver(document, cancellationToken).ConfigureAwait(false);
-        var sha256 = Sha256(document.Pdf);
-        var now = AppClock.Now(clock);
-        var today = JstClock.Today(clock);
-        foreach (var (recipientId, certificate) in certificates)
+        var written = await WriteAsync(
+            certificates, c => c.Certificate, c => new IssuedCard(c.RecipientId, c.Certificate.RecipientNumber, c.Certificate.ValidFrom, c.Certificate.ValidTo),
+            DocumentKind.Certificate, CertificatePdf.BatchTitle, (output, items) => CertificatePdf.WriteMany(output, items, PagesPerChunk), open, cancellationToken).ConfigureAwait(false);
+        if (written is not { } batch)
         {
-            db.CertificateIssues.Add(new CertificateIssue
-            {
-                RecipientId = recipientId,
-                Kind = CertificateIssueKind.Issue,
-                ValidFrom = certificate.ValidFrom,
-                ValidTo = certificate.ValidTo,
-                IssuedOn = today,
-                IssuedAt = now,
-                IssuedBy = actor,
-                Sha256 = sha256,
-            });
-            db.AddAudit(new AuditEntry(actor, AuditEventType.DocumentPrinted, "recipient", certificate.RecipientNumber, new Dictionary<string, object?>
-            {
-                ["document"] = document.Kind.ToString(),
-                ["issueKind"] = nameof(CertificateIssueKind.Issue),
-                ["validFrom"] = certificate.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["validTo"] = certificate.ValidTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["batch"] = certificates.Count,
-                ["pages"] = document.PageCount,
-                ["sha256"] = sha256,
-            }));
+            return null;
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return document;
+        var printed = batch.Printed;
+        var now = AppClock.Now(clock);
+        var today = JstClock.Today(clock);
+        await SaveInSlicesAsync(batch.Kept, async (slice, token) =>
+        {
+            await db.BulkInsertAsync(
+                slice.Select(card => new CertificateIssue
+                {
+                    RecipientId = card.RecipientId,
+                    Kind = CertificateIssueKind.Issue,
+                    ValidFrom = card.ValidFrom,
+                    ValidTo = card.ValidTo,
+                    IssuedOn = today,
+                    IssuedAt = now,
+                    IssuedBy = actor,
+                    Sha256 = printed.Sha256,
+                }),
+                token).ConfigureAwait(false);
+            foreach (var card in slice)
+            {
+                db.AddAudit(new AuditEntry(actor, AuditEventType.DocumentPrinted, "recipient", card.RecipientNumber, new Dictionary<string, object?>
+                {
+                    ["document"] = printed.Kind.ToString(),
+                    ["issueKind"] = nameof(CertificateIssueKind.Issue),
+                    ["validFrom"] = card.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["validTo"] = card.ValidTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["batch"] = printed.Documents,
+                    ["pages"] = printed.Pages,
+                    ["sha256"] = printed.Sha256,
+                }));
+            }
+        }, alsoSave, cancellationToken).ConfigureAwait(false);
+        return printed;
     }
 
     /// <summary>
@@ -239,4 +269,216 @@ public sealed class DocumentPrints(FukushiDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Pages per chunk of a batch PDF (<see cref="PdfBatch.PagesPerChunk"/>; tests use a few to cross chunks).</summary>
+    internal int PagesPerChunk { get; init; } = PdfBatch.PagesPerChunk;
+
+    /// <summary>Documents whose 交付履歴 rows and audit events one SaveChanges writes (the change tracker is cleared after each).</summary>
+    internal int SaveSlice { get; init; } = 2_000;
+
+    /// <summary>Inputs rendered ahead of the database: what the reader of the batch may hold besides its chunk.</summary>
+    private const int Buffered = 256;
+
+    /// <summary>What a card's 交付履歴 row and audit event need, kept until the save (not the card's 宛名).</summary>
+    private readonly record struct IssuedCard(long RecipientId, string RecipientNumber, DateOnly ValidFrom, DateOnly ValidTo);
+
+    /// <summary>
+    /// Renders <paramref name="items"/> into the output <paramref name="open"/> gives and completes it:
+    /// the database side (this task) reads the items and hands their inputs through a bounded channel to
+    /// the renderer (a thread-pool task running the synchronous <see cref="PdfBatch"/>), so that reading
+    /// and rendering overlap and neither the inputs nor the PDF are ever held whole; of each item only
+    /// <paramref name="keep"/> is kept for the save. Null, with nothing opened, when there is no item.
+    /// A failure on either side stops both; the output is disposed uncompleted (no file).
+    /// </summary>
+    private static async Task<(BatchPrinted Printed, List<TKept> Kept)?> WriteAsync<TItem, TInput, TKept>(
+        IAsyncEnumerable<TItem> items,
+        Func<TItem, TInput> input,
+        Func<TItem, TKept> keep,
+        DocumentKind kind,
+        string title,
+        Func<Stream, IEnumerable<TInput>, int> write,
+        Func<IBatchPdfOutput> open,
+        CancellationToken cancellationToken)
+    {
+        var reader = items.GetAsyncEnumerator(cancellationToken);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.MoveNextAsync().ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var output = open();
+            await using (output.ConfigureAwait(false))
+            {
+                var kept = new List<TKept>();
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var channel = Channel.CreateBounded<TInput>(new BoundedChannelOptions(Buffered) { SingleReader = true, SingleWriter = true });
+                var render = Task.Run(
+                    () =>
+                    {
+                        try
+                        {
+                            return write(output.Stream, Drain(channel.Reader, stop.Token));
+                        }
+                        catch
+                        {
+                            stop.Cancel(); // the reading side stops waiting for room in the channel
+                            throw;
+                        }
+                    },
+                    CancellationToken.None);
+                try
+                {
+                    do
+                    {
+                        kept.Add(keep(reader.Current));
+                        await channel.Writer.WriteAsync(input(reader.Current), stop.Token).ConfigureAwait(false);
+                    }
+                    while (await reader.MoveNextAsync().ConfigureAwait(false));
+
+                    channel.Writer.Complete();
+                }
+                catch (Exception exception)
+                {
+                    channel.Writer.TryComplete(exception);
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    try
+                    {
+                        await render.ConfigureAwait(false);
+                    }
+                    catch (Exception rendering) when (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+                    {
+                        // The reading side was stopped by the renderer's failure (a full disk …): that failure is the one to report.
+                        ExceptionDispatchInfo.Throw(rendering);
+                    }
+                    catch (Exception)
+                    {
+                        // The renderer stopped because the reading side failed: report the reading side's failure.
+                    }
+
+                    throw;
+                }
+
+                var pages = await render.ConfigureAwait(false);
+                var partial = new BatchPrinted(kind, title, pages, kept.Count, string.Empty);
+                var sha256 = await output.CompleteAsync(partial, cancellationToken).ConfigureAwait(false);
+                return (partial with { Sha256 = sha256 }, kept);
+            }
+        }
+    }
+
+    /// <summary>The channel's items as a blocking sequence, for the synchronous renderer.</summary>
+    private static IEnumerable<T> Drain<T>(ChannelReader<T> reader, CancellationToken cancellationToken)
+    {
+        while (reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var item))
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Saves a printed batch in one transaction: <paramref name="slice"/> adds the rows and audit events of
+    /// up to <see cref="SaveSlice"/> documents, SaveChanges writes them (the audit chain linked in order) and
+    /// the change tracker is cleared before the next slice (what the caller had pending is saved with the
+    /// first); <paramref name="alsoSave"/> runs last, in the same transaction. A failure rolls everything
+    /// back and leaves nothing pending.
+    /// </summary>
+    private async Task SaveInSlicesAsync<TKept>(
+        List<TKept> kept, Func<TKept[], CancellationToken, Task> slice, Func<CancellationToken, Task> alsoSave, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
+            {
+                var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    foreach (var part in kept.Chunk(Math.Max(1, SaveSlice)))
+                    {
+                        await slice(part, cancellationToken).ConfigureAwait(false);
+                        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                        db.ChangeTracker.Clear();
+                    }
+
+                    await alsoSave(cancellationToken).ConfigureAwait(false);
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    db.ChangeTracker.Clear();
+                }
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            db.DiscardPendingAudit();
+            throw;
+        }
+    }
+}
+
+/// <summary>
+/// Where the PDF of a batch print goes (ADR 0041): the renderer writes it into <see cref="Stream"/>
+/// (forward only), then <see cref="CompleteAsync"/> makes it whole and durable (flushed, renamed into
+/// place, rewound for a download) and returns the SHA-256 of the complete file, before anything is
+/// saved. Disposed without completing (a failure, a full disk, a cancelled request), it leaves no file.
+/// </summary>
+public interface IBatchPdfOutput : IAsyncDisposable
+{
+    Stream Stream { get; }
+
+    /// <summary>Completes the file of <paramref name="batch"/> (whose Sha256 is still empty); returns its SHA-256, lower-case hex.</summary>
+    Task<string> CompleteAsync(BatchPrinted batch, CancellationToken cancellationToken);
+}
+
+/// <summary>A batch print's PDF as written: its kind and title, pages, documents in it and the SHA-256 of the file.</summary>
+public sealed record BatchPrinted(DocumentKind Kind, string Title, int Pages, int Documents, string Sha256);
+
+/// <summary>
+/// A batch print's output in memory, for a caller that wants the bytes (<see cref="RenderedDocument"/>;
+/// tests and small batches): complete, it hands them to its callback.
+/// </summary>
+public sealed class InMemoryBatchPdf(Func<RenderedDocument, CancellationToken, Task> deliver) : IBatchPdfOutput
+{
+    private readonly MemoryStream buffer = new();
+
+    public Stream Stream => buffer;
+
+    /// <summary>The document handed over, once complete.</summary>
+    public RenderedDocument? Document { get; private set; }
+
+    public async Task<string> CompleteAsync(BatchPrinted batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var bytes = buffer.ToArray();
+        await buffer.DisposeAsync().ConfigureAwait(false);
+        Document = new RenderedDocument(batch.Kind, batch.Title, bytes, batch.Pages);
+        await deliver(Document, cancellationToken).ConfigureAwait(false);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    public ValueTask DisposeAsync() => buffer.DisposeAsync();
+}
+
+/// <summary>
+/// A batch print's output into a file, all or nothing (<see cref="AtomicFileWriter"/>): a temporary file
+/// beside <paramref name="path"/>, renamed over it when complete; the SHA-256 is the writer's.
+/// </summary>
+public sealed class FileBatchPdf(string path) : IBatchPdfOutput
+{
+    private readonly AtomicFileWriter writer = AtomicFileWriter.Create(path);
+
+    public Stream Stream => writer.Stream;
+
+    public async Task<string> CompleteAsync(BatchPrinted batch, CancellationToken cancellationToken)
+    {
+        await writer.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return writer.Sha256;
+    }
+
+    public ValueTask DisposeAsync() => writer.DisposeAsync();
 }

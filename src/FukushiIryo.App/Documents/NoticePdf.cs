@@ -93,16 +93,28 @@ internal sealed class NoticePdf : IPdfChunk
         ArgumentNullException.ThrowIfNull(input);
         Require(input.Notices.Count > 0, "喪失通知書が1通もありません。");
         // In chunks (PdfBatch, ADR 0041): a batch after the renewal can hold thousands of notices.
-        return PdfBatch.Render(input.Kind, "受給資格喪失通知書", input.Notices, () => new NoticePdf("受給資格喪失通知書"), (notice, item, first) =>
-        {
-            if (!first)
-            {
-                notice.NextNotice();
-            }
+        return PdfBatch.Render(input.Kind, LossBatchTitle, input.Notices, () => new NoticePdf(LossBatchTitle), AddLossNotice, pagesPerChunk);
+    }
 
-            notice.ContinuationLabel = item.To.Name;
-            notice.LossNotice(item);
-        }, pagesPerChunk);
+    /// <summary>The title of a batch of 喪失通知書.</summary>
+    public const string LossBatchTitle = "受給資格喪失通知書";
+
+    /// <summary>
+    /// The same batch as <see cref="LossMany"/> written into <paramref name="output"/> as the notices come
+    /// (the renewal's batch print); returns the pages.
+    /// </summary>
+    public static int WriteLossMany(Stream output, IEnumerable<LossNoticeInput> notices, int pagesPerChunk = PdfBatch.PagesPerChunk) =>
+        PdfBatch.Write(output, LossBatchTitle, notices, () => new NoticePdf(LossBatchTitle), AddLossNotice, pagesPerChunk);
+
+    private static void AddLossNotice(NoticePdf notice, LossNoticeInput item, bool first)
+    {
+        if (!first)
+        {
+            notice.NextNotice();
+        }
+
+        notice.ContinuationLabel = item.To.Name;
+        notice.LossNotice(item);
     }
 
     private void LossNotice(LossNoticeInput input)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FukushiIryo.App.Data;
 using FukushiIryo.App.Documents;
 using FukushiIryo.App.Eligibility;
@@ -23,8 +24,11 @@ public enum RenewalPrintKind
     AgeLimitNotices = 4,
 }
 
-/// <summary>One PDF of a batch print: its kind, the households and documents (cards or notices) in it.</summary>
+/// <summary>One PDF of a batch print handed over in memory: its kind, the document, the households and documents (cards or notices) in it.</summary>
 public sealed record RenewalPrinted(RenewalPrintKind Kind, RenderedDocument Document, int Households, int Documents);
+
+/// <summary>One PDF of a batch print written to its output (a file, a download): its kind, the PDF as written (pages, SHA-256), the households and documents in it.</summary>
+public sealed record RenewalPrintedPdf(RenewalPrintKind Kind, BatchPrinted Pdf, int Households, int Documents);
 
 public sealed partial class Renewals
 {
@@ -66,18 +70,34 @@ public sealed partial class Renewals
     }
 
     /// <summary>
-    /// The batch print of <paramref name="what"/> after the decide step: one PDF with the documents of
-    /// every decided household not yet printed for that kind (by 受給者番号 of the head). The PDF goes to
-    /// <paramref name="deliver"/> first; only then are the 交付履歴 rows (certificates), one
-    /// 文書印刷 audit event per document and the households' printed marks saved together, so a
-    /// failure to write the file leaves them unprinted and a rerun prints nothing twice. Null when
-    /// nothing is due.
+    /// The batch print of <paramref name="what"/> with the PDF in memory, handed to <paramref name="deliver"/>
+    /// (tests, small runs): as the streaming <see cref="PrintAsync(RenewalKind, int, RenewalPrintKind, string, Func{IBatchPdfOutput}, CancellationToken)"/>,
+    /// whose promise it keeps; the CLI and the web page stream into a file instead.
     /// </summary>
     public async Task<RenewalPrinted?> PrintAsync(
         RenewalKind kind, int year, RenewalPrintKind what, string actor, Func<RenderedDocument, CancellationToken, Task> deliver, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentNullException.ThrowIfNull(deliver);
+        InMemoryBatchPdf? output = null;
+        var printed = await PrintAsync(kind, year, what, actor, () => output = new InMemoryBatchPdf(deliver), cancellationToken).ConfigureAwait(false);
+        return printed is null ? null : new RenewalPrinted(what, output!.Document!, printed.Households, printed.Documents);
+    }
+
+    /// <summary>
+    /// The batch print of <paramref name="what"/> after the decide step: one PDF with the documents of
+    /// every decided household not yet printed for that kind (by 受給者番号 of the head), rendered as
+    /// they are read into the output <paramref name="open"/> gives (ADR 0041: neither the PDF nor the
+    /// documents' inputs are held whole). The PDF is written completely first (the output completed:
+    /// a file renamed into place); only then are the 交付履歴 rows (certificates), one 文書印刷 audit
+    /// event per document (with the SHA-256 of the file) and the households' printed marks saved
+    /// together, in one transaction, so a failure to write the file leaves them unprinted and a rerun
+    /// prints nothing twice. Null, with nothing opened, when nothing is due.
+    /// </summary>
+    public async Task<RenewalPrintedPdf?> PrintAsync(
+        RenewalKind kind, int year, RenewalPrintKind what, string actor, Func<IBatchPdfOutput> open, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentNullException.ThrowIfNull(open);
         if (!PrintKinds(kind).Contains(what))
         {
             throw new RenewalRefusedException($"{Label(kind)}では{Label(what)}を印刷しません。");
@@ -90,7 +110,8 @@ public sealed partial class Renewals
         }
 
         db.ChangeTracker.Clear();
-        var items = await Unprinted(run.Id, what).OrderBy(i => i.HeadRecipientNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var items = await Unprinted(run.Id, what).AsNoTracking().OrderBy(i => i.HeadRecipientNumber)
+            .Select(i => new PrintItem(i.Id, i.HeadRecipientId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (items.Count == 0)
         {
             return null;
@@ -98,69 +119,81 @@ public sealed partial class Renewals
 
         var effective = EffectiveDate(kind, year);
         var now = AppClock.Now(clock);
-        var prints = new DocumentPrints(db, clock);
-        RenderedDocument document;
-        int documents;
-        if (what == RenewalPrintKind.Certificates)
-        {
-            var certificates = new List<(long RecipientId, CertificateInput Certificate)>();
-            foreach (var chunk in items.Chunk(Chunk))
-            {
-                certificates.AddRange(await CertificatesAsync(chunk, effective, cancellationToken).ConfigureAwait(false));
-            }
-
-            if (certificates.Count == 0)
-            {
-                throw new RenewalRefusedException("印刷する受給資格証がありません（決定後に資格が変更されています）。");
-            }
-
-            foreach (var item in items)
-            {
-                item.CertificatesPrintedAt = now;
-            }
-
-            documents = certificates.Count;
-            document = await prints.IssueCertificatesAsync(certificates, actor, deliver, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var losses = new RecipientLosses(db, clock);
-            var today = JstClock.Today(clock);
-            var notices = new List<LossNoticeInput>();
-            var subjects = new List<DocumentSubject>();
-            foreach (var chunk in items.Chunk(Chunk))
-            {
-                var lost = await LostOnAsync(chunk, effective, cancellationToken).ConfigureAwait(false);
-                foreach (var item in chunk)
-                {
-                    if (lost.TryGetValue(item.HeadRecipientId, out var recipientId))
-                    {
-                        var (notice, number) = await losses.LossNoticeAsync(recipientId, today, cancellationToken).ConfigureAwait(false);
-                        notices.Add(notice);
-                        subjects.Add(DocumentSubject.Recipient(number));
-                    }
-                }
-            }
-
-            if (notices.Count == 0)
-            {
-                throw new RenewalRefusedException("印刷する喪失通知書がありません（決定後に資格が変更されています）。");
-            }
-
-            foreach (var item in items)
-            {
-                item.NoticePrintedAt = now;
-            }
-
-            documents = notices.Count;
-            document = await prints.PrintBatchAsync(new LossNoticeBatchInput(notices), subjects, actor, deliver, cancellationToken).ConfigureAwait(false);
-        }
-
+        var prints = new DocumentPrints(db, clock) { PagesPerChunk = PrintPagesPerChunk, SaveSlice = PrintSaveSlice };
+        Task Mark(CancellationToken token) => MarkPrintedAsync(what, items, now, token);
+        var printed = what == RenewalPrintKind.Certificates
+            ? await prints.IssueCertificatesAsync(CertificatesAsync(items, effective, cancellationToken), actor, open, Mark, cancellationToken).ConfigureAwait(false)
+                ?? throw new RenewalRefusedException("印刷する受給資格証がありません（決定後に資格が変更されています）。")
+            : await prints.PrintLossNoticesAsync(LossNoticesAsync(items, effective, cancellationToken), actor, open, Mark, cancellationToken).ConfigureAwait(false)
+                ?? throw new RenewalRefusedException("印刷する喪失通知書がありません（決定後に資格が変更されています）。");
         db.ChangeTracker.Clear();
-        return new RenewalPrinted(what, document, items.Count, documents);
+        return new RenewalPrintedPdf(what, printed, items.Count, printed.Documents);
     }
 
-    /// <summary>The decided items of a run not yet printed for <paramref name="what"/> (tracked: the print marks them).</summary>
+    /// <summary>Pages per chunk of the batch PDFs (tests use a few to cross chunks).</summary>
+    internal int PrintPagesPerChunk { get; init; } = PdfBatch.PagesPerChunk;
+
+    /// <summary>Documents per SaveChanges when a batch print is saved (tests use a few to cross slices).</summary>
+    internal int PrintSaveSlice { get; init; } = 2_000;
+
+    /// <summary>A household to print: its item and head.</summary>
+    private readonly record struct PrintItem(long Id, long HeadRecipientId);
+
+    /// <summary>
+    /// Marks the households printed (by one UPDATE per chunk of items, only where still unprinted), in the
+    /// print's transaction: an item printed meanwhile by another print refuses the whole save.
+    /// </summary>
+    private async Task MarkPrintedAsync(RenewalPrintKind what, List<PrintItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in items.Chunk(Chunk))
+        {
+            var ids = chunk.Select(i => i.Id).ToList();
+            var marked = what == RenewalPrintKind.Certificates
+                ? await db.RenewalItems.Where(i => EF.Parameter(ids).Contains(i.Id) && i.CertificatesPrintedAt == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(i => i.CertificatesPrintedAt, now), cancellationToken).ConfigureAwait(false)
+                : await db.RenewalItems.Where(i => EF.Parameter(ids).Contains(i.Id) && i.NoticePrintedAt == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(i => i.NoticePrintedAt, now), cancellationToken).ConfigureAwait(false);
+            if (marked != ids.Count)
+            {
+                throw new RenewalRefusedException($"同じ世帯の{Label(what)}を他の一括印刷が先に印刷済みにしました。この印刷は記録していません（書き出したPDFは使わず、印刷済みの分を確かめてください）。");
+            }
+        }
+    }
+
+    /// <summary>The cards of the households, chunk by chunk, in order.</summary>
+    private async IAsyncEnumerable<(long RecipientId, CertificateInput Certificate)> CertificatesAsync(
+        List<PrintItem> items, DateOnly effective, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var chunk in items.Chunk(Chunk))
+        {
+            foreach (var card in await CertificatesAsync(chunk, effective, cancellationToken).ConfigureAwait(false))
+            {
+                yield return card;
+            }
+        }
+    }
+
+    /// <summary>The 喪失通知書 of the households that have one (<see cref="LostOnAsync"/>), chunk by chunk, in order.</summary>
+    private async IAsyncEnumerable<(DocumentSubject Subject, LossNoticeInput Notice)> LossNoticesAsync(
+        List<PrintItem> items, DateOnly effective, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var losses = new RecipientLosses(db, clock);
+        var today = JstClock.Today(clock);
+        foreach (var chunk in items.Chunk(Chunk))
+        {
+            var lost = await LostOnAsync(chunk, effective, cancellationToken).ConfigureAwait(false);
+            foreach (var item in chunk)
+            {
+                if (lost.TryGetValue(item.HeadRecipientId, out var recipientId))
+                {
+                    var (notice, number) = await losses.LossNoticeAsync(recipientId, today, cancellationToken).ConfigureAwait(false);
+                    yield return (DocumentSubject.Recipient(number), notice);
+                }
+            }
+        }
+    }
+
+    /// <summary>The decided items of a run not yet printed for <paramref name="what"/>.</summary>
     private IQueryable<RenewalItem> Unprinted(long runId, RenewalPrintKind what)
     {
         var decided = db.RenewalItems.Where(i => i.RunId == runId && i.State == RenewalItemState.Decided);
@@ -178,7 +211,7 @@ public sealed partial class Renewals
     /// The cards of the households' recipients whose certificate starts on the effective date (the rows
     /// the decision wrote), with the 宛名 of that day; in the households' order, the head first.
     /// </summary>
-    private async Task<List<(long RecipientId, CertificateInput Certificate)>> CertificatesAsync(RenewalItem[] items, DateOnly effective, CancellationToken cancellationToken)
+    private async Task<List<(long RecipientId, CertificateInput Certificate)>> CertificatesAsync(PrintItem[] items, DateOnly effective, CancellationToken cancellationToken)
     {
         var heads = items.Select(i => i.HeadRecipientId).ToList();
         var recipients = await db.Recipients.AsNoTracking()
@@ -220,7 +253,7 @@ public sealed partial class Renewals
     /// 年齢到達 found late, whose 喪失日 is the day after the 18歳年度末), the head first, else the first child.
     /// A household without such a member is left out.
     /// </summary>
-    private async Task<Dictionary<long, long>> LostOnAsync(RenewalItem[] items, DateOnly effective, CancellationToken cancellationToken)
+    private async Task<Dictionary<long, long>> LostOnAsync(PrintItem[] items, DateOnly effective, CancellationToken cancellationToken)
     {
         var heads = items.Select(i => i.HeadRecipientId).ToList();
         var recipients = await db.Recipients.AsNoTracking()

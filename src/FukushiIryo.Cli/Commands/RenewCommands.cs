@@ -86,14 +86,10 @@ internal static class RenewCommands
                         var printed = new StringBuilder();
                         foreach (var what in Renewals.PrintKinds(kind))
                         {
-                            string? written = null;
-                            var print = await renewals.PrintAsync(kind, theYear, what, session.Actor, async (document, token) =>
+                            var print = await PrintPdfAsync(renewals, kind, theYear, what, session.Actor, folder, cancellationToken).ConfigureAwait(false);
+                            if (print is { Printed: var done, Path: var written })
                             {
-                                written = await WritePdfAsync(folder, Renewals.FileStem(what), document, $"{Renewals.Label(what)}を書き出せません（印刷済みにしていません）", token).ConfigureAwait(false);
-                            }, cancellationToken).ConfigureAwait(false);
-                            if (print is not null)
-                            {
-                                printed.Append(CultureInfo.InvariantCulture, $"{Renewals.Label(what)}: {print.Documents} 通（{print.Households} 世帯、{print.Document.PageCount} ページ）: {written}\n");
+                                printed.Append(CultureInfo.InvariantCulture, $"{Renewals.Label(what)}: {done.Documents} 通（{done.Households} 世帯、{done.Pdf.Pages} ページ）: {written}\n");
                             }
                         }
 
@@ -129,25 +125,48 @@ internal static class RenewCommands
     {
         try
         {
-            Directory.CreateDirectory(folder);
-            var number = 1;
-            string path;
-            while (File.Exists(path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{stem}-{number:000}.pdf"))))
-            {
-                number++;
-            }
-
+            var path = NextFree(folder, stem);
             await AtomicFile.WriteAllBytesAsync(path, document.Pdf, cancellationToken, overwrite: false).ConfigureAwait(false);
             return path;
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new CliExitException(ExitCodes.Environment, $"{failure}: {exception.Message}");
         }
-        catch (UnauthorizedAccessException exception)
+    }
+
+    /// <summary>
+    /// The batch print of <paramref name="what"/> streamed into the next free <c>STEM-NNN.pdf</c> of
+    /// <paramref name="folder"/> (a temporary file beside it, renamed in when complete, before the print
+    /// is recorded; ADR 0041); null when nothing is due.
+    /// </summary>
+    private static async Task<(RenewalPrintedPdf Printed, string Path)?> PrintPdfAsync(
+        Renewals renewals, RenewalKind kind, int year, RenewalPrintKind what, string actor, string folder, CancellationToken cancellationToken)
+    {
+        string? path = null;
+        try
         {
-            throw new CliExitException(ExitCodes.Environment, $"{failure}: {exception.Message}");
+            var printed = await renewals.PrintAsync(kind, year, what, actor, () => new FileBatchPdf(path = NextFree(folder, Renewals.FileStem(what))), cancellationToken).ConfigureAwait(false);
+            return printed is null ? null : (printed, path!);
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliExitException(ExitCodes.Environment, $"{Renewals.Label(what)}を書き出せません（印刷済みにしていません）: {exception.Message}");
+        }
+    }
+
+    /// <summary>The next free <c>STEM-NNN.pdf</c> of <paramref name="folder"/> (created if missing).</summary>
+    private static string NextFree(string folder, string stem)
+    {
+        Directory.CreateDirectory(folder);
+        var number = 1;
+        string path;
+        while (File.Exists(path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{stem}-{number:000}.pdf"))))
+        {
+            number++;
+        }
+
+        return path;
     }
 
     public static string FormsText(RenewalFormsResult result, string? written)

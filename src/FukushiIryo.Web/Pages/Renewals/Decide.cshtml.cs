@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using FukushiIryo.App.Documents;
 using FukushiIryo.App.Masters;
 using FukushiIryo.App.Renewals;
 using Microsoft.AspNetCore.Mvc;
@@ -32,6 +34,9 @@ public sealed class DecideModel(RenewalService renewals, TimeProvider clock) : P
 
     /// <summary>The decided households not yet printed, per kind of document (the print buttons).</summary>
     public IReadOnlyDictionary<RenewalPrintKind, int> Unprinted { get; private set; } = new Dictionary<RenewalPrintKind, int>();
+
+    /// <summary>Every listed household is decided: the decide button is replaced by a note.</summary>
+    public bool AllDecided => Summary is { Exists: true, Households: > 0 } s && s.ByState[RenewalItemState.Decided] == s.Households;
 
     public string PollUrl => $"/Renewals/Decide?handler=Progress&{RenewalPages.Query(RenewalKind, RenewalYear)}";
 
@@ -71,7 +76,12 @@ public sealed class DecideModel(RenewalService renewals, TimeProvider clock) : P
 
     /// <summary>
     /// The batch print of one kind (受給資格証 or a 喪失通知書 kind) of the decided households not yet
-    /// printed: the PDF is the response; nothing due shows the page with a note.
+    /// printed: the PDF is written whole into an owner-only temporary file (deleted when the response
+    /// closes it), the print is recorded (交付履歴, audit with the file's SHA-256, printed marks), and the
+    /// file is streamed as the response (ADR 0041); nothing due shows the page with a note. A client that
+    /// goes away while the PDF is being written cancels the print (nothing recorded, the file removed);
+    /// one that goes away while the finished file is being sent leaves the print recorded: its documents
+    /// are then reprinted one by one (再交付 from the recipient's page).
     /// </summary>
     public async Task<IActionResult> OnPostPrintAsync(string? what)
     {
@@ -81,24 +91,94 @@ public sealed class DecideModel(RenewalService renewals, TimeProvider clock) : P
             return await ShowAsync(StatusCodes.Status400BadRequest).ConfigureAwait(false);
         }
 
-        RenewalPrinted? printed;
+        TemporaryPdf? output = null;
         try
         {
-            printed = await renewals.PrintAsync(RenewalKind, RenewalYear, printKind, User.Identity!.Name!, (_, _) => Task.CompletedTask, HttpContext.RequestAborted).ConfigureAwait(false);
+            RenewalPrintedPdf? printed;
+            try
+            {
+                printed = await renewals.PrintAsync(RenewalKind, RenewalYear, printKind, User.Identity!.Name!, () => output = new TemporaryPdf(), HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+            catch (RenewalRefusedException exception)
+            {
+                Problem = exception.Message;
+                return await ShowAsync(StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            }
+
+            if (printed is null)
+            {
+                Problem = $"新たに印刷する{RenewalService.Label(printKind)}はありません。";
+                return await ShowAsync(StatusCodes.Status200OK).ConfigureAwait(false);
+            }
+
+            return File(output!.TakeFile(), "application/pdf", $"renewal-{RenewalPages.Key(RenewalKind)}-{RenewalYear}-{RenewalService.FileStem(printKind)}.pdf");
         }
-        catch (RenewalRefusedException exception)
+        finally
         {
-            Problem = exception.Message;
-            return await ShowAsync(StatusCodes.Status400BadRequest).ConfigureAwait(false);
+            output?.Close(); // not handed to the response (refused, failed): closed, so deleted
+        }
+    }
+
+    /// <summary>
+    /// The batch PDF of a download: an owner-only temporary file (it holds names and addresses, in the
+    /// shared temporary folder) opened with DeleteOnClose. Completed, it is rewound and its SHA-256 read
+    /// back from the file, and kept open when the print disposes it; <see cref="TakeFile"/> hands it to
+    /// the response, which closes (deletes) it, or <see cref="Close"/> deletes it. Disposed uncompleted
+    /// (a failure, a cancelled request), it is closed and so deleted.
+    /// </summary>
+    internal sealed class TemporaryPdf : IBatchPdfOutput
+    {
+        private FileStream? file;
+        private bool completed;
+
+        public TemporaryPdf()
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1 << 16, Options = FileOptions.DeleteOnClose };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            file = new FileStream(Path.Combine(Path.GetTempPath(), $"fukushi-renewal-{Guid.NewGuid():N}.pdf"), options);
         }
 
-        if (printed is null)
+        public Stream Stream => file ?? throw new ObjectDisposedException(nameof(TemporaryPdf));
+
+        public async Task<string> CompleteAsync(BatchPrinted batch, CancellationToken cancellationToken)
         {
-            Problem = $"新たに印刷する{RenewalService.Label(printKind)}はありません。";
-            return await ShowAsync(StatusCodes.Status200OK).ConfigureAwait(false);
+            var stream = file ?? throw new ObjectDisposedException(nameof(TemporaryPdf));
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            stream.Position = 0;
+            var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            stream.Position = 0;
+            completed = true;
+            return sha256;
         }
 
-        return File(printed.Document.Pdf, "application/pdf", $"renewal-{RenewalPages.Key(RenewalKind)}-{RenewalYear}-{RenewalService.FileStem(printKind)}.pdf");
+        /// <summary>The completed file, now the caller's to close.</summary>
+        public FileStream TakeFile()
+        {
+            var taken = file ?? throw new ObjectDisposedException(nameof(TemporaryPdf));
+            file = null;
+            return taken;
+        }
+
+        /// <summary>Closes (deletes) the file unless the response has it.</summary>
+        public void Close()
+        {
+            file?.Dispose();
+            file = null;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (!completed)
+            {
+                Close();
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     private bool Choose()
