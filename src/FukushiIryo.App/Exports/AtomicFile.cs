@@ -27,6 +27,22 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// A new temporary file for a download (<c>PREFIX-GUID.EXTENSION</c> in the system's temporary folder),
+    /// readable and writable by the owner only from its creation — it holds names, addresses or accounts, and
+    /// the folder is shared — and deleted when the stream is closed.
+    /// </summary>
+    public static FileStream CreateOwnerOnlyTemporary(string prefix, string extension)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1 << 16, Options = FileOptions.DeleteOnClose };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}.{extension}"), options);
+    }
+
     /// <summary>A new hidden temporary file name in the folder of <paramref name="fullPath"/> (so that the rename stays on one file system).</summary>
     internal static string TemporaryBeside(string fullPath) =>
         Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");

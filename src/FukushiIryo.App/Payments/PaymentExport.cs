@@ -249,14 +249,7 @@ public sealed class PaymentExport(FukushiDbContext db, TimeProvider clock, Syste
         try
         {
             await ExportAsync(month, folder, newlines, cp932, actor, cancellationToken).ConfigureAwait(false);
-            // Owner-only from its creation: the archive holds names and accounts, and the temporary folder is shared.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1 << 16, Options = FileOptions.DeleteOnClose };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            var archive = new FileStream(Path.Combine(Path.GetTempPath(), $"fukushi-payments-{Guid.NewGuid():N}.zip"), options);
+            var archive = AtomicFile.CreateOwnerOnlyTemporary("fukushi-payments", "zip");
             try
             {
                 await System.IO.Compression.ZipFile.CreateFromDirectoryAsync(folder, archive, System.IO.Compression.CompressionLevel.Optimal, includeBaseDirectory: false, cancellationToken).ConfigureAwait(false);

@@ -133,13 +133,7 @@ public sealed class DecideModel(RenewalService renewals, TimeProvider clock) : P
 
         public TemporaryPdf()
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 1 << 16, Options = FileOptions.DeleteOnClose };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            file = new FileStream(Path.Combine(Path.GetTempPath(), $"fukushi-renewal-{Guid.NewGuid():N}.pdf"), options);
+            file = FukushiIryo.App.Exports.AtomicFile.CreateOwnerOnlyTemporary("fukushi-renewal", "pdf");
         }
 
         public Stream Stream => file ?? throw new ObjectDisposedException(nameof(TemporaryPdf));
