@@ -343,26 +343,7 @@ internal sealed class BulkTableMap<T>
     {
         var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
         var row = Expression.Parameter(typeof(T), "row");
-        Expression value = Expression.MakeMemberAccess(row, member);
-        var underlying = Nullable.GetUnderlyingType(value.Type);
-        Expression? isNull = underlying is not null
-            ? Expression.Not(Expression.Property(value, nameof(Nullable<int>.HasValue)))
-            : value.Type.IsValueType ? null : Expression.Equal(value, Expression.Constant(null, value.Type));
-        if (underlying is not null)
-        {
-            value = Expression.Property(value, nameof(Nullable<int>.Value));
-        }
-
-        if (mapping.Converter is { } converter)
-        {
-            var convert = converter.ConvertToProviderExpression;
-            value = Expression.Invoke(convert, Expression.Convert(value, convert.Parameters[0].Type));
-        }
-
-        if (value.Type == typeof(DateTimeOffset))
-        {
-            value = Expression.Call(value, nameof(DateTimeOffset.ToUniversalTime), Type.EmptyTypes);
-        }
+        var (value, isNull) = ProviderValue(row, member, mapping);
 
         Expression write = PostgresDbType(mapping) is { } dbType
             ? Expression.Call(importer, nameof(NpgsqlBinaryImporter.Write), [value.Type], value, Expression.Constant(dbType))
@@ -385,26 +366,7 @@ internal sealed class BulkTableMap<T>
     {
         var encoder = Expression.Parameter(typeof(PostgresCopyEncoder), "encoder");
         var row = Expression.Parameter(typeof(T), "row");
-        Expression value = Expression.MakeMemberAccess(row, member);
-        var underlying = Nullable.GetUnderlyingType(value.Type);
-        Expression? isNull = underlying is not null
-            ? Expression.Not(Expression.Property(value, nameof(Nullable<int>.HasValue)))
-            : value.Type.IsValueType ? null : Expression.Equal(value, Expression.Constant(null, value.Type));
-        if (underlying is not null)
-        {
-            value = Expression.Property(value, nameof(Nullable<int>.Value));
-        }
-
-        if (mapping.Converter is { } converter)
-        {
-            var convert = converter.ConvertToProviderExpression;
-            value = Expression.Invoke(convert, Expression.Convert(value, convert.Parameters[0].Type));
-        }
-
-        if (value.Type == typeof(DateTimeOffset))
-        {
-            value = Expression.Call(value, nameof(DateTimeOffset.ToUniversalTime), Type.EmptyTypes);
-        }
+        var (value, isNull) = ProviderValue(row, member, mapping);
 
         string? method = (value.Type, mapping.StoreTypeNameBase) switch
         {
@@ -429,6 +391,37 @@ internal sealed class BulkTableMap<T>
         }
 
         return Expression.Lambda<BulkRawColumnWriter<T>>(write, encoder, row).Compile();
+    }
+
+    /// <summary>
+    /// The column's value of <paramref name="row"/> as the provider stores it — the member read, a nullable
+    /// unwrapped, EF's converter applied (enums by name …), an instant in UTC — and the test for null (none
+    /// for a value type that cannot be null).
+    /// </summary>
+    private static (Expression Value, Expression? IsNull) ProviderValue(ParameterExpression row, MemberInfo member, RelationalTypeMapping mapping)
+    {
+        Expression value = Expression.MakeMemberAccess(row, member);
+        var underlying = Nullable.GetUnderlyingType(value.Type);
+        Expression? isNull = underlying is not null
+            ? Expression.Not(Expression.Property(value, nameof(Nullable<int>.HasValue)))
+            : value.Type.IsValueType ? null : Expression.Equal(value, Expression.Constant(null, value.Type));
+        if (underlying is not null)
+        {
+            value = Expression.Property(value, nameof(Nullable<int>.Value));
+        }
+
+        if (mapping.Converter is { } converter)
+        {
+            var convert = converter.ConvertToProviderExpression;
+            value = Expression.Invoke(convert, Expression.Convert(value, convert.Parameters[0].Type));
+        }
+
+        if (value.Type == typeof(DateTimeOffset))
+        {
+            value = Expression.Call(value, nameof(DateTimeOffset.ToUniversalTime), Type.EmptyTypes);
+        }
+
+        return (value, isNull);
     }
 
     /// <summary>The <see cref="NpgsqlDbType"/> EF's mapping gives a parameter of the column; null when it gives none.</summary>
