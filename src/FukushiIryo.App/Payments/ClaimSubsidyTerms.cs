@@ -14,9 +14,9 @@ namespace FukushiIryo.App.Payments;
 /// <summary>
 /// Turns linked claims (MedicalClaim with a RecipientId) into <see cref="SubsidyClaim"/> inputs with their
 /// master terms resolved (CopaymentRule, HighCostLimit and the 区分, InsurerExtraBenefit, 長期 cap) for
-/// <see cref="SubsidyComputation"/>. Loads the masters once per call and the recipients, 所得判定 and
-/// 多数回 history once per chunk of <see cref="ChunkSize"/> claims: built for a whole payment run
-/// (ADR 0021).
+/// <see cref="SubsidyComputation"/>. Loads the masters once per call and the recipients (unless a payment
+/// run gives them all, <see cref="AllRecipients"/>), 所得判定 and 多数回 history once per chunk of
+/// <see cref="ChunkSize"/> claims: built for a whole payment run (ADR 0021, ADR 0023 session 9).
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -55,6 +55,12 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
     /// calls (a payment run makes one instance for all its batches: the masters once per run, not per batch).
     /// </summary>
     private Masters? _masters;
+
+    /// <summary>
+    /// Every recipient, read once by the caller (a payment run: <see cref="RecipientDirectory.ReadAsync"/>);
+    /// null (the default) reads each chunk's recipients, their 福祉世帯 and parents from the database.
+    /// </summary>
+    internal RecipientDirectory? AllRecipients { get; init; }
 
     /// <summary>The inputs of <paramref name="claims"/>, in their order. Every claim must be linked to a recipient.</summary>
     /// <exception cref="ArgumentException">A claim is not linked to a recipient.</exception>
@@ -109,30 +115,21 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
     private async Task<List<SubsidyClaim?>> BuildChunkAsync(MedicalClaim[] claims, Masters masters, bool lenient, CancellationToken cancellationToken)
     {
         var recipientIds = claims.Select(c => c.RecipientId!.Value).Distinct().ToList();
-        var recipients = await db.Recipients.AsNoTracking()
-            .Where(r => EF.Parameter(recipientIds).Contains(r.Id))
-            .Select(r => new RecipientFacts(r.Id, r.PersonId, r.Kind, r.ParentRecipientId, r.HouseholdId))
-            .ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
-
-        // The 福祉世帯 of each recipient (for 多数回) and the parents (for a child's 区分): two queries, each on
-        // its own index. One query with OR made PostgreSQL scan every recipient for each batch (≈ 40 ms a
-        // batch at 250,000 recipients, bench/README.md session 8).
-        var householdIds = recipients.Values.Where(r => r.HouseholdId is not null).Select(r => r.HouseholdId!.Value).Distinct().ToList();
-        var parentIds = recipients.Values.Where(r => r.ParentRecipientId is not null).Select(r => r.ParentRecipientId!.Value).Distinct().ToList();
-        var related = await db.Recipients.AsNoTracking()
-            .Where(r => r.HouseholdId != null && EF.Parameter(householdIds).Contains(r.HouseholdId.Value))
-            .Select(r => new RecipientFacts(r.Id, r.PersonId, r.Kind, r.ParentRecipientId, r.HouseholdId))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        related.AddRange(await db.Recipients.AsNoTracking()
-            .Where(r => EF.Parameter(parentIds).Contains(r.Id))
-            .Select(r => new RecipientFacts(r.Id, r.PersonId, r.Kind, r.ParentRecipientId, r.HouseholdId))
-            .ToListAsync(cancellationToken).ConfigureAwait(false));
-        related = related.DistinctBy(r => r.Id).ToList(); // a parent in one of the households comes twice
-        var byId = related.Concat(recipients.Values).DistinctBy(r => r.Id).ToDictionary(r => r.Id);
-        var householdMembers = related.Where(r => r.HouseholdId is not null).ToLookup(r => r.HouseholdId!.Value, r => r.Id);
+        var directory = AllRecipients ?? await RecipientDirectory.ReadAroundAsync(db, recipientIds, cancellationToken).ConfigureAwait(false);
+        var recipients = new Dictionary<long, RecipientFacts>(recipientIds.Count);
+        foreach (var id in recipientIds)
+        {
+            if (directory.Find(id) is { } found)
+            {
+                recipients[id] = found;
+            }
+        }
 
         // Stored 所得判定 of the recipients and their parents for the 課税年度 of each 診療月 (D9).
-        var personIds = byId.Values.Select(r => r.PersonId).Distinct().ToList();
+        var personIds = recipients.Values
+            .Select(r => r.PersonId)
+            .Concat(recipients.Values.Select(r => r.ParentRecipientId is { } parentId ? directory.Find(parentId)?.PersonId : null).OfType<long>())
+            .Distinct().ToList();
         var taxYears = claims.Select(c => TaxYearOf(YearMonth.FromNumber(c.ServiceMonth))).Distinct().ToList();
         var determinations = (await db.IncomeDeterminations.AsNoTracking()
                 .Where(d => EF.Parameter(personIds).Contains(d.PersonId) && taxYears.Contains(d.TaxYear))
@@ -141,10 +138,11 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
             .GroupBy(d => (d.PersonId, d.TaxYear))
             .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DeterminedAt).ThenByDescending(d => d.Id).First().HighCostCategory);
 
-        // Earlier claims of the households for 多数回.
-        var historyRecipientIds = recipients.Values
-            .SelectMany(r => r.HouseholdId is { } household ? householdMembers[household].Append(r.Id) : [r.Id])
-            .Distinct().ToList();
+        // Earlier claims of the households for 多数回: each recipient's 福祉世帯 (itself included) and their claims, once per recipient.
+        var households = recipients.Values.ToDictionary(
+            r => r.Id,
+            r => r.HouseholdId is { } household ? directory.MembersOf(household).Append(r.Id).Distinct().ToList() : [r.Id]);
+        var historyRecipientIds = households.Values.SelectMany(members => members).Distinct().ToList();
         var months = claims.Select(c => YearMonth.FromNumber(c.ServiceMonth)).ToList();
         int firstKey = months.Min().AddMonths(-(ManyTimesWindowMonths - 1)).ToNumber();
         int lastKey = months.Max().AddMonths(-1).ToNumber();
@@ -154,6 +152,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
                 .Select(c => new HistoryClaim(c.RecipientId!.Value, c.ServiceMonth, c.InsurerNumber, c.Points, c.MedicalCost, c.PatientShare, c.InsurerShareRate, c.HighCostRefund))
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(h => h.RecipientId);
+        var householdHistory = new Dictionary<long, List<HistoryClaim>>(recipients.Count);
 
         return claims.Select(claim =>
         {
@@ -161,8 +160,12 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
             {
                 var recipient = recipients.GetValueOrDefault(claim.RecipientId!.Value)
                     ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"レセプト {claim.Id} の受給者 {claim.RecipientId} が見つかりません。"), nameof(claims));
-                var household = recipient.HouseholdId is { } householdId ? householdMembers[householdId].Append(recipient.Id).Distinct().ToList() : [recipient.Id];
-                return Build(claim, recipient, byId, determinations, household.SelectMany(id => history[id]).ToList(), masters);
+                if (!householdHistory.TryGetValue(recipient.Id, out var earlier))
+                {
+                    earlier = householdHistory[recipient.Id] = households[recipient.Id].SelectMany(id => history[id]).ToList();
+                }
+
+                return Build(claim, recipient, directory, determinations, earlier, masters);
             }
             catch (Exception exception) when (lenient && exception is MasterDataMissingException or ArgumentException)
             {
@@ -174,7 +177,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
     private static SubsidyClaim Build(
         MedicalClaim claim,
         RecipientFacts recipient,
-        Dictionary<long, RecipientFacts> recipients,
+        RecipientDirectory recipients,
         Dictionary<(long PersonId, int TaxYear), string?> determinations,
         List<HistoryClaim> householdHistory,
         Masters masters)
@@ -189,7 +192,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         {
             int taxYear = TaxYearOf(month);
             category = determinations.GetValueOrDefault((recipient.PersonId, taxYear));
-            if (category is null && recipient.ParentRecipientId is { } parentId && recipients.GetValueOrDefault(parentId) is { } parent)
+            if (category is null && recipient.ParentRecipientId is { } parentId && recipients.Find(parentId) is { } parent)
             {
                 category = determinations.GetValueOrDefault((parent.PersonId, taxYear));
             }
@@ -288,8 +291,6 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
     private static int TaxYearOf(YearMonth serviceMonth) => IncomeYear.ForServiceMonth(serviceMonth).TaxYear;
 
     private static MasterDataMissingException Missing(FormattableString message) => new(message.ToString(CultureInfo.InvariantCulture));
-
-    private sealed record RecipientFacts(long Id, long PersonId, RecipientKind Kind, long? ParentRecipientId, long? HouseholdId);
 
     private sealed record HistoryClaim(long RecipientId, int ServiceMonth, string? InsurerNumber, long? Points, long? MedicalCost, long? PatientShare, int? InsurerShareRate, long? HighCostRefund);
 

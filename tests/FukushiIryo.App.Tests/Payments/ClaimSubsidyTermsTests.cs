@@ -96,11 +96,13 @@ public sealed class ClaimSubsidyTermsTests(PostgresFixture fixture)
         var ids = await LedgerAsync(database, motherInHousehold: false);
         await using var db = database.Open();
 
-        var terms = await new ClaimSubsidyTerms(db).BuildAsync(
-            [Claim(1002, ids.Son, October, Kokuho, MedicalClaimSchedule.Medical, inpatient: false, days: 2, points: 1_000, share: 3_000)]);
+        MedicalClaim[] claims = [Claim(1002, ids.Son, October, Kokuho, MedicalClaimSchedule.Medical, inpatient: false, days: 2, points: 1_000, share: 3_000)];
+        var terms = await new ClaimSubsidyTerms(db).BuildAsync(claims);
+        var fromDirectory = await new ClaimSubsidyTerms(db) { AllRecipients = await RecipientDirectory.ReadAsync(db, default) }.BuildAsync(claims);
 
         // エ from the mother's latest 所得判定; 多数回 from the son's own three months under the same 国保.
         Assert.Equal(new HighCostTerms("エ", false, true, new HighCostLimitTerms(44_400), 24_600), terms.Single().HighCost);
+        Assert.Equal(terms, fromDirectory); // a payment run's directory of every recipient gives the same terms
     }
 
     [Theory]
@@ -119,8 +121,10 @@ public sealed class ClaimSubsidyTermsTests(PostgresFixture fixture)
         await using var db = database.Open();
         var whole = await new ClaimSubsidyTerms(db).BuildAsync(claims);
         var chunked = await new ClaimSubsidyTerms(db) { ChunkSize = 1 }.BuildAsync(claims);
+        var fromDirectory = await new ClaimSubsidyTerms(db) { ChunkSize = 2, AllRecipients = await RecipientDirectory.ReadAsync(db, default) }.BuildAsync(claims);
 
         Assert.Equal(whole, chunked);
+        Assert.Equal(whole, fromDirectory);
         Assert.Equal((30_000L, ClaimKind.HomeNursing, new CopaymentTerms(500)), (whole[2].TotalCost, whole[2].Kind, whole[2].Copayment));
         Assert.Empty(await new ClaimSubsidyTerms(db).BuildAsync([]));
         await Assert.ThrowsAsync<ArgumentException>(() => new ClaimSubsidyTerms(db).BuildAsync([claims[0], With(claims[1], c => { c.RecipientId = null; })]));
