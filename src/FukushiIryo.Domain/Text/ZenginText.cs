@@ -30,6 +30,11 @@ public static class ZenginText
 
     private static readonly Dictionary<char, char> HalfWidthOfKatakana = BuildHalfWidthOfKatakana();
 
+    // The 全銀 form of each full-width katakana ァ (U+30A1) … ヺ (U+30FA), worked out once by the same steps
+    // as TryAppendKatakana (NFD, small → large, half-width, mark): a payment run converts every payee's name
+    // twice, and the normalisation per character was most of that (bench/README.md, session 9).
+    private static readonly string?[] ZenginOfKatakana = BuildZenginOfKatakana();
+
     private static readonly Lazy<Encoding> Cp932 = new(() => Cp932Text.Strict);
 
     /// <summary>Whether <paramref name="c"/> is one of the 全銀 characters of formats.md §3.1.</summary>
@@ -86,6 +91,11 @@ public static class ZenginText
     public static ZenginConversion Convert(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsWellFormed(text))
+        {
+            return new ZenginConversion(text, []); // each allowed character converts to itself (a bank master's names, mostly)
+        }
+
         var output = new StringBuilder(text.Length + 4);
         var rejected = new List<ZenginRejection>();
         int index = 0;
@@ -229,6 +239,17 @@ public static class ZenginText
             return false;
         }
 
+        if (ZenginOfKatakana[c - '\u30A1'] is { } zengin)
+        {
+            output.Append(zengin);
+            return true;
+        }
+
+        return TryAppendKatakanaByNormalizing(c, output);
+    }
+
+    private static bool TryAppendKatakanaByNormalizing(char c, StringBuilder output)
+    {
         // NFD splits a voiced kana into its base and a combining mark: ガ → カ + U+3099, ヴ → ウ + U+3099.
         string decomposed = c.ToString().Normalize(NormalizationForm.FormD);
         output.Append(HalfWidthOfKatakana[KanaNormalizer.SmallToLarge(decomposed[0])]);
@@ -249,6 +270,25 @@ public static class ZenginText
 
         output.Append(mark);
         return true;
+    }
+
+    private static string?[] BuildZenginOfKatakana()
+    {
+        var table = new string?[0x30FA - 0x30A1 + 1];
+        for (int i = 0; i < table.Length; i++)
+        {
+            var output = new StringBuilder(2);
+            try
+            {
+                table[i] = TryAppendKatakanaByNormalizing((char)(0x30A1 + i), output) ? output.ToString() : null;
+            }
+            catch (KeyNotFoundException)
+            {
+                table[i] = null; // no half-width form: left to TryAppendKatakanaByNormalizing, which fails as before
+            }
+        }
+
+        return table;
     }
 
     private static Dictionary<char, char> BuildHalfWidthOfKatakana()

@@ -51,6 +51,30 @@ public class ZenginTextTests
     }
 
     [Fact]
+    public void Every_full_width_katakana_has_its_Zengin_form()
+    {
+        ZenginConversion result = ZenginText.Convert(
+            "ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶヷヸヹヺ");
+
+        Assert.Empty(result.Rejected);
+        Assert.Equal(
+            "ｱｱｲｲｳｳｴｴｵｵｶｶﾞｷｷﾞｸｸﾞｹｹﾞｺｺﾞｻｻﾞｼｼﾞｽｽﾞｾｾﾞｿｿﾞﾀﾀﾞﾁﾁﾞﾂﾂﾂﾞﾃﾃﾞﾄﾄﾞﾅﾆﾇﾈﾉﾊﾊﾞﾊﾟﾋﾋﾞﾋﾟﾌﾌﾞﾌﾟﾍﾍﾞﾍﾟﾎﾎﾞﾎﾟﾏﾐﾑﾒﾓﾔﾔﾕﾕﾖﾖﾗﾘﾙﾚﾛﾜﾜｲｴｵﾝｳﾞｶｹﾜﾞｲﾞｴﾞｵﾞ",
+            result.Text);
+    }
+
+    [Theory]
+    [InlineData("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ()-./")]
+    [InlineData("ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ")]
+    [InlineData("ﾅﾝﾄｷﾞﾝｺｳ  ﾊﾟﾝ(ｶ ")]
+    public void Text_already_in_Zengin_form_is_kept_as_it_is(string text)
+    {
+        ZenginConversion result = ZenginText.Convert(text);
+
+        Assert.Equal(text, result.Text);
+        Assert.Empty(result.Rejected);
+    }
+
+    [Fact]
     public void Kanji_is_rejected_not_dropped()
     {
         ZenginConversion result = ZenginText.Convert("山田 ハナコ");
