@@ -64,7 +64,7 @@ public static class SubsidyComputation
         bool derived = claim.SelfPay is null;
         long selfPay = claim.SelfPay ?? CounterRounding.SelfPay(claim.TotalCost, claim.InsurerShareRate!.Value);
         steps.Add(new(derived
-            ? Text($"保険自己負担額（点数から算出: 総医療費 × {100 - claim.InsurerShareRate!.Value}%、10円未満四捨五入）")
+            ? string.Create(CultureInfo.InvariantCulture, $"保険自己負担額（点数から算出: 総医療費 × {100 - claim.InsurerShareRate!.Value}%、10円未満四捨五入）")
             : "保険自己負担額", selfPay));
 
         long mealAmount = claim.MealAmount ?? 0;
@@ -85,7 +85,7 @@ public static class SubsidyComputation
             longTermReduction = remaining - capped;
             remaining = capped;
             longTermUsed[group] = longTermUsed.GetValueOrDefault(group) + capped;
-            steps.Add(new(Text($"− 長期（特定疾病）: 同一医療機関・同一月の自己負担上限 {cap:N0}円を超える額"), longTermReduction));
+            steps.Add(new(string.Create(CultureInfo.InvariantCulture, $"− 長期（特定疾病）: 同一医療機関・同一月の自己負担上限 {cap:N0}円を超える額"), longTermReduction));
         }
 
         bool highCostEstimated = false;
@@ -100,8 +100,7 @@ public static class SubsidyComputation
             long limit = terms.Limit.LimitFor(claim.TotalCost);
             highCost = Math.Max(0, remaining - limit);
             highCostEstimated = true;
-            steps.Add(new(Text(
-                $"− 高額療養費（推計: 区分 {terms.Category}{(terms.CategoryDefaulted ? "（既定値）" : string.Empty)}{(terms.ManyTimes ? "・多数回" : string.Empty)}、自己負担限度額 {limit:N0}円）"),
+            steps.Add(new(string.Create(CultureInfo.InvariantCulture, $"− 高額療養費（推計: 区分 {terms.Category}{(terms.CategoryDefaulted ? "（既定値）" : string.Empty)}{(terms.ManyTimes ? "・多数回" : string.Empty)}、自己負担限度額 {limit:N0}円）"),
                 highCost));
         }
         else
@@ -123,8 +122,7 @@ public static class SubsidyComputation
             long above = remaining - extraTerms.MonthlyCap;
             extra = extraTerms.RoundingUnit > 1 ? above / extraTerms.RoundingUnit * extraTerms.RoundingUnit : above;
             extraEstimated = true;
-            steps.Add(new(Text(
-                $"− 附加給付（推計: 上限 {extraTerms.MonthlyCap:N0}円を超える額、{extraTerms.RoundingUnit:N0}円未満切捨て）"),
+            steps.Add(new(string.Create(CultureInfo.InvariantCulture, $"− 附加給付（推計: 上限 {extraTerms.MonthlyCap:N0}円を超える額、{extraTerms.RoundingUnit:N0}円未満切捨て）"),
                 extra));
         }
         else
@@ -150,8 +148,8 @@ public static class SubsidyComputation
         long copayment = Math.Min(Math.Max(0, groupAmount - charged), target);
         copaymentUsed[copaymentGroup] = copaymentUsed.GetValueOrDefault(copaymentGroup) + copayment;
         steps.Add(new(charged > 0
-            ? Text($"− 一部負担金（同一医療機関・同一月・同一種別で {groupAmount:N0}円、既に {charged:N0}円負担済み）")
-            : Text($"− 一部負担金（同一医療機関・同一月・同一種別で {groupAmount:N0}円）"), copayment));
+            ? string.Create(CultureInfo.InvariantCulture, $"− 一部負担金（同一医療機関・同一月・同一種別で {groupAmount:N0}円、既に {charged:N0}円負担済み）")
+            : string.Create(CultureInfo.InvariantCulture, $"− 一部負担金（同一医療機関・同一月・同一種別で {groupAmount:N0}円）"), copayment));
 
         long subsidy = target - copayment;
         steps.Add(new("＝ 助成額", subsidy));
@@ -184,16 +182,14 @@ public static class SubsidyComputation
         if (claim.SelfPay is null && claim.InsurerShareRate is null)
         {
             throw new ArgumentException(
-                Text($"レセプト {claim.ClaimId}: 保険自己負担額も給付割合もないため助成額を計算できません。"), nameof(claim));
+                string.Create(CultureInfo.InvariantCulture, $"レセプト {claim.ClaimId}: 保険自己負担額も給付割合もないため助成額を計算できません。"), nameof(claim));
         }
 
         if (claim.TotalCost < 0 || claim.SelfPay < 0 || claim.MealAmount < 0 || claim.HighCostRefund < 0
             || claim.ExtraBenefit < 0 || claim.OtherPublicAmount < 0 || claim.Copayment.Amount < 0
             || claim.Copayment.ShortStayAmount < 0 || claim.LongTermCap < 0)
         {
-            throw new ArgumentException(Text($"レセプト {claim.ClaimId}: 金額が負の値です。"), nameof(claim));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"レセプト {claim.ClaimId}: 金額が負の値です。"), nameof(claim));
         }
     }
-
-    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
