@@ -51,8 +51,9 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
     public int ChunkSize { get; init; } = 2000;
 
     /// <summary>
-    /// The masters of <see cref="BuildAsync"/>, read by its first call and kept for the instance's later
-    /// calls (a payment run makes one instance for all its batches: the masters once per run, not per batch).
+    /// The masters of <see cref="BuildAsync"/> and <see cref="TryBuildAsync"/>, read by the first call and kept
+    /// for the instance's later calls (a payment run or a review run makes one instance for all its batches:
+    /// the masters once per run, not per batch).
     /// </summary>
     private Masters? _masters;
 
@@ -98,7 +99,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
         var built = new Dictionary<MedicalClaim, SubsidyClaim?>(ReferenceEqualityComparer.Instance);
         if (linked.Count > 0)
         {
-            var masters = await Masters.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+            var masters = _masters ??= await Masters.LoadAsync(db, cancellationToken).ConfigureAwait(false);
             foreach (var chunk in linked.Chunk(Math.Max(1, ChunkSize)))
             {
                 var terms = await BuildChunkAsync(chunk, masters, lenient: true, cancellationToken).ConfigureAwait(false);

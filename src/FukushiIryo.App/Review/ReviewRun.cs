@@ -148,6 +148,10 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
                 .ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
         }
 
+        // Every recipient once for the run, not the batch's recipients, households and parents in four queries
+        // a batch (ADR 0023 session 9, RecipientDirectory).
+        var recipients = await RecipientDirectory.ReadAsync(db, cancellationToken).ConfigureAwait(false);
+
         void Tally((List<ClaimReview> Stored, int Skipped) batch)
         {
             skipped += batch.Skipped;
@@ -165,15 +169,16 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
         if (db.IsSqlite || db.Database.CurrentTransaction is not null)
         {
             // SQLite (one writer, and tests on one file) or inside a caller's transaction: one batch after the other.
+            var terms = new ClaimSubsidyTerms(db) { AllRecipients = recipients };
             foreach (var chunk in chunks)
             {
-                var read = await ReadBatchAsync(db, chunk, withResult, today, parameters, cancellationToken).ConfigureAwait(false);
+                var read = await ReadBatchAsync(db, terms, recipients, chunk, withResult, today, parameters, cancellationToken).ConfigureAwait(false);
                 Tally(await WriteBatchAsync(RuleBatch(read, actor), cancellationToken).ConfigureAwait(false));
             }
         }
         else
         {
-            await PipelineAsync(chunks, withResult, today, parameters, actor, Tally, cancellationToken).ConfigureAwait(false);
+            await PipelineAsync(chunks, recipients, withResult, today, parameters, actor, Tally, cancellationToken).ConfigureAwait(false);
         }
 
         db.AddAudit(new AuditEntry(actor, AuditEventType.ReviewRan, "review", month.ToString(), new Dictionary<string, object?>
@@ -195,7 +200,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
     {
         var month = MonthOf(claim.ProcessingMonth);
         var parameters = new ReviewParameters(await db.ClaimDeadlineMonthsOnAsync(month.FirstDay, cancellationToken).ConfigureAwait(false));
-        var contexts = await ContextsAsync(db, [claim], JstClock.Today(clock), parameters, cancellationToken).ConfigureAwait(false);
+        var contexts = await ContextsAsync(db, new ClaimSubsidyTerms(db), null, [claim], JstClock.Today(clock), parameters, cancellationToken).ConfigureAwait(false);
         return ReviewRules.Review(contexts[0]);
     }
 
@@ -213,7 +218,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
     /// any stage stops the others and is thrown; the batches already committed stay, as before.
     /// </summary>
     private async Task PipelineAsync(
-        List<long[]> chunks, HashSet<long> withResult, DateOnly today, ReviewParameters parameters, string actor,
+        List<long[]> chunks, RecipientDirectory recipients, HashSet<long> withResult, DateOnly today, ReviewParameters parameters, string actor,
         Action<(List<ClaimReview> Stored, int Skipped)> tally, CancellationToken cancellationToken)
     {
         var options = (DbContextOptions<FukushiDbContext>)db.GetService<IDbContextOptions>();
@@ -223,6 +228,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var oneBatch = new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true };
             var read = Channel.CreateBounded<ReadBatch>(oneBatch);
+            var terms = new ClaimSubsidyTerms(reader) { AllRecipients = recipients };
             var ruled = Channel.CreateBounded<RuledBatch>(oneBatch);
             var reading = Task.Run(
                 async () =>
@@ -231,7 +237,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
                     {
                         foreach (var chunk in chunks)
                         {
-                            var batch = await ReadBatchAsync(reader, chunk, withResult, today, parameters, stop.Token).ConfigureAwait(false);
+                            var batch = await ReadBatchAsync(reader, terms, recipients, chunk, withResult, today, parameters, stop.Token).ConfigureAwait(false);
                             await read.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
                         }
 
@@ -277,9 +283,9 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Reads a batch's claims (in id order) and the context of each through <paramref name="source"/>.</summary>
+    /// <summary>Reads a batch's claims (in id order) and the context of each through <paramref name="source"/> (and <paramref name="terms"/> on it).</summary>
     private static async Task<ReadBatch> ReadBatchAsync(
-        FukushiDbContext source, long[] chunk, HashSet<long> withResult, DateOnly today, ReviewParameters parameters, CancellationToken cancellationToken)
+        FukushiDbContext source, ClaimSubsidyTerms terms, RecipientDirectory recipients, long[] chunk, HashSet<long> withResult, DateOnly today, ReviewParameters parameters, CancellationToken cancellationToken)
     {
         List<MedicalClaim> claims;
         using (PhaseTimes.Start("review.claims"))
@@ -291,7 +297,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var contexts = await ContextsAsync(source, claims, today, parameters, cancellationToken).ConfigureAwait(false);
+        var contexts = await ContextsAsync(source, terms, recipients, claims, today, parameters, cancellationToken).ConfigureAwait(false);
         return new ReadBatch(claims, contexts, chunk.Any(withResult.Contains));
     }
 
@@ -392,16 +398,24 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
         Findings = result.Findings.Select(f => new ClaimReviewFinding { Code = f.Code, Severity = f.Severity, Message = f.Message }).ToList(),
     };
 
-    /// <summary>The context of each claim, in order: its recipient's registered facts and the history of the same recipients and 診療月.</summary>
-    private static async Task<List<ReviewContext>> ContextsAsync(FukushiDbContext db, List<MedicalClaim> claims, DateOnly today, ReviewParameters parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// The context of each claim, in order: its recipient's registered facts and the history of the same
+    /// recipients and 診療月. <paramref name="directory"/> (a whole run's) gives the recipients; without it
+    /// they are read.
+    /// </summary>
+    private static async Task<List<ReviewContext>> ContextsAsync(
+        FukushiDbContext db, ClaimSubsidyTerms terms, RecipientDirectory? directory, List<MedicalClaim> claims, DateOnly today, ReviewParameters parameters, CancellationToken cancellationToken)
     {
         var facts = PhaseTimes.Start("review.facts");
         var recipientIds = claims.Where(c => c.RecipientId is not null).Select(c => c.RecipientId!.Value).Distinct().ToList();
         var serviceMonths = claims.Select(c => c.ServiceMonth).Distinct().ToList();
-        var recipients = await db.Recipients.AsNoTracking()
-            .Where(r => recipientIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.RecipientNumber, r.PersonId })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var recipients = directory is not null
+            ? recipientIds.Select(directory.Find).OfType<RecipientFacts>().Select(r => (r.Id, r.RecipientNumber, r.PersonId)).ToList()
+            : (await db.Recipients.AsNoTracking()
+                .Where(r => recipientIds.Contains(r.Id))
+                .Select(r => new { r.Id, r.RecipientNumber, r.PersonId })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+                .Select(r => (r.Id, r.RecipientNumber, r.PersonId)).ToList();
         var personIds = recipients.Select(r => r.PersonId).Distinct().ToList();
         var births = (await db.PersonRecords.AsNoTracking().Current().Where(p => personIds.Contains(p.PersonId))
                 .Select(p => new { p.PersonId, p.ValidFrom, p.BirthDate }).ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -445,7 +459,7 @@ public sealed class ReviewRun(FukushiDbContext db, TimeProvider clock)
         IReadOnlyList<Domain.Payments.SubsidyClaim?> subsidies;
         using (PhaseTimes.Start("review.subsidy-terms"))
         {
-            subsidies = await new ClaimSubsidyTerms(db).TryBuildAsync(claims, cancellationToken).ConfigureAwait(false);
+            subsidies = await terms.TryBuildAsync(claims, cancellationToken).ConfigureAwait(false);
         }
 
 
