@@ -45,7 +45,7 @@ offset=$(stat -c %s "$work/pg.log")
 # CPU seconds of the whole PostgreSQL cluster (postmaster, live backends, and the children it has reaped).
 pg_cpu() {
   local pm; pm=$(head -1 "$work/pg/postmaster.pid")
-  { awk '{print $14+$15+$16+$17}' "/proc/$pm/stat"; for c in $(cat "/proc/$pm/task/$pm/children"); do awk '{print $14+$15}' "/proc/$c/stat" 2>/dev/null; done; } |
+  { awk '{print $14+$15+$16+$17}' "/proc/$pm/stat"; for c in $(cat "/proc/$pm/task/$pm/children"); do awk '{print $14+$15}' "/proc/$c/stat" 2>/dev/null || true; done; } |
     awk -v hz="$(getconf CLK_TCK)" '{s+=$1} END {printf "%.1f", s/hz}'
 }
 pg_cpu_before=$(pg_cpu)
