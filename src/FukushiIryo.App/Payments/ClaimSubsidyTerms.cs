@@ -14,8 +14,8 @@ namespace FukushiIryo.App.Payments;
 /// <summary>
 /// Turns linked claims (MedicalClaim with a RecipientId) into <see cref="SubsidyClaim"/> inputs with their
 /// master terms resolved (CopaymentRule, HighCostLimit and the 区分, InsurerExtraBenefit, 長期 cap) for
-/// <see cref="SubsidyComputation"/>. Loads the masters once per call and the recipients (unless a payment
-/// run gives them all, <see cref="AllRecipients"/>), 所得判定 and 多数回 history once per chunk of
+/// <see cref="SubsidyComputation"/>. Loads the masters once per instance and the recipients (unless a
+/// payment or review run gives them all, <see cref="AllRecipients"/>), 所得判定 and 多数回 history once per chunk of
 /// <see cref="ChunkSize"/> claims: built for a whole payment run (ADR 0021, ADR 0023 session 9).
 /// </summary>
 /// <remarks>
@@ -58,7 +58,7 @@ public sealed class ClaimSubsidyTerms(FukushiDbContext db)
     private Masters? _masters;
 
     /// <summary>
-    /// Every recipient, read once by the caller (a payment run: <see cref="RecipientDirectory.ReadAsync"/>);
+    /// Every recipient, read once by the caller (a payment or review run: <see cref="RecipientDirectory.ReadAsync"/>);
     /// null (the default) reads each chunk's recipients, their 福祉世帯 and parents from the database.
     /// </summary>
     internal RecipientDirectory? AllRecipients { get; init; }
