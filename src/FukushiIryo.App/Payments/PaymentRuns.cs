@@ -789,8 +789,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         CancellationToken cancellationToken)
     {
         // Every payee is a recipient (a claim's, a parent, an adjustment's), so the run's directory knows it.
-        var payees = totals.Keys.ToDictionary(id => id, id => recipients[id]);
-        var personIds = payees.Values.Select(p => p.PersonId).Distinct().ToList();
+        var personIds = totals.Keys.Select(id => recipients[id].PersonId).Distinct().ToList();
         // One query each for all the payees (one array parameter), not one per chunk of 2,000 ids: with the whole
         // accounts read as a projection, 0.95 s → 0.4 s at 100,000 payees (bench/README.md, session 9).
         var atena = await db.Persons.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id))
@@ -833,7 +832,7 @@ public sealed class PaymentRuns(FukushiDbContext db, TimeProvider clock)
         {
             foreach (var (payeeId, total) in totals.OrderBy(t => t.Key))
             {
-                var payee = payees[payeeId];
+                var payee = recipients[payeeId];
                 var row = new PaymentPayee
                 {
                     PaymentRunId = run.Id,

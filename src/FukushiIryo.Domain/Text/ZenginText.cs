@@ -30,10 +30,10 @@ public static class ZenginText
 
     private static readonly Dictionary<char, char> HalfWidthOfKatakana = BuildHalfWidthOfKatakana();
 
-    // The 全銀 form of each full-width katakana ァ (U+30A1) … ヺ (U+30FA), worked out once by the same steps
-    // as TryAppendKatakana (NFD, small → large, half-width, mark): a payment run converts every payee's name
+    // The 全銀 form of each full-width katakana ァ (U+30A1) … ヺ (U+30FA), worked out once (NFD, small → large,
+    // half-width, mark; every one of the 90 has a form): a payment run converts every payee's name
     // twice, and the normalisation per character was most of that (bench/README.md, session 9).
-    private static readonly string?[] ZenginOfKatakana = BuildZenginOfKatakana();
+    private static readonly string[] ZenginOfKatakana = BuildZenginOfKatakana();
 
     private static readonly Lazy<Encoding> Cp932 = new(() => Cp932Text.Strict);
 
@@ -239,25 +239,7 @@ public static class ZenginText
             return false;
         }
 
-        if (ZenginOfKatakana[c - '\u30A1'] is { } zengin)
-        {
-            output.Append(zengin);
-            return true;
-        }
-
-        return TryAppendKatakanaByNormalizing(c, output);
-    }
-
-    private static bool TryAppendKatakanaByNormalizing(char c, StringBuilder output)
-    {
-        // NFD splits a voiced kana into its base and a combining mark: ガ → カ + U+3099, ヴ → ウ + U+3099.
-        string decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-        output.Append(HalfWidthOfKatakana[KanaNormalizer.SmallToLarge(decomposed[0])]);
-        if (decomposed.Length > 1)
-        {
-            output.Append(decomposed[1] == '\u3099' ? VoicedMark : SemiVoicedMark);
-        }
-
+        output.Append(ZenginOfKatakana[c - '\u30A1']);
         return true;
     }
 
@@ -272,20 +254,17 @@ public static class ZenginText
         return true;
     }
 
-    private static string?[] BuildZenginOfKatakana()
+    private static string[] BuildZenginOfKatakana()
     {
-        var table = new string?[0x30FA - 0x30A1 + 1];
+        var table = new string[0x30FA - 0x30A1 + 1];
         for (int i = 0; i < table.Length; i++)
         {
-            var output = new StringBuilder(2);
-            try
-            {
-                table[i] = TryAppendKatakanaByNormalizing((char)(0x30A1 + i), output) ? output.ToString() : null;
-            }
-            catch (KeyNotFoundException)
-            {
-                table[i] = null; // no half-width form: left to TryAppendKatakanaByNormalizing, which fails as before
-            }
+            // NFD splits a voiced kana into its base and a combining mark: ガ → カ + U+3099, ヴ → ウ + U+3099.
+            string decomposed = ((char)(0x30A1 + i)).ToString().Normalize(NormalizationForm.FormD);
+            char halfWidth = HalfWidthOfKatakana[KanaNormalizer.SmallToLarge(decomposed[0])];
+            table[i] = decomposed.Length > 1
+                ? new string([halfWidth, decomposed[1] == '\u3099' ? VoicedMark : SemiVoicedMark])
+                : halfWidth.ToString();
         }
 
         return table;
